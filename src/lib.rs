@@ -1,0 +1,141 @@
+//! Lucid's core: finds the article in a web page and returns it clean and sanitized.
+//!
+//! The pipeline reads top to bottom in [`extract`]: check the input → parse → metadata (before
+//! scripts go, JSON-LD lives in them) → prepare → score candidates and assemble the article (with
+//! the retry ladder) → clean → resolve lazy images and URLs → sanitize (always) → serialize.
+
+mod clean;
+pub mod decode;
+mod dom;
+mod error;
+pub mod eval;
+pub mod metadata;
+mod prepare;
+mod readerable;
+mod resolve;
+mod sanitize;
+mod score;
+mod serialize;
+pub mod text;
+pub mod tunables;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+use serde::Serialize;
+
+pub use error::Error;
+pub use metadata::Metadata;
+
+/// How [`extract`] reads a page. `Options::default()` suits any page; every field says its default.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The page's address: the base for relative links (a `<base href>` in the page wins) and a
+    /// hint for metadata. Default: none (relative links stay relative).
+    pub url: Option<String>,
+    /// Largest input accepted, in bytes; bigger input is [`Error::TooLarge`]. Default: 32 MiB.
+    pub max_bytes: usize,
+    /// Most elements a page may have; more is [`Error::TooManyElements`], which bounds the time
+    /// spent on pathological input. Default: 300 000.
+    pub max_elements: usize,
+    /// An attempt whose article is shorter than this (in weighted characters, see
+    /// [`tunables::CJK_CHAR_WEIGHT`]) makes the extractor retry with relaxed rules. Default: 500.
+    pub char_threshold: usize,
+    /// How many top-scoring candidates are compared when choosing the article. Default: 5.
+    pub top_candidates: usize,
+    /// Record why each element was removed (`Article::trace`), for the demo's explain mode.
+    /// Default: false.
+    pub trace: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            url: None,
+            max_bytes: tunables::DEFAULT_MAX_BYTES,
+            max_elements: tunables::DEFAULT_MAX_ELEMENTS,
+            char_threshold: tunables::DEFAULT_CHAR_THRESHOLD,
+            top_candidates: tunables::DEFAULT_TOP_CANDIDATES,
+            trace: false,
+        }
+    }
+}
+
+impl Options {
+    /// Default options for a page at `url`.
+    pub fn with_url(url: &str) -> Self {
+        Options { url: Some(url.to_string()), ..Options::default() }
+    }
+}
+
+/// The article Lucid found, ready to show or save. Serialized in camelCase.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Article {
+    pub title: String,
+    pub byline: Option<String>,
+    pub site_name: Option<String>,
+    /// ISO 8601 when the page gives a parseable date.
+    pub published_time: Option<String>,
+    /// BCP 47 language: declared by the page, else detected from the text.
+    pub lang: Option<String>,
+    /// `ltr` or `rtl`.
+    pub dir: Option<String>,
+    pub excerpt: Option<String>,
+    /// Clean, sanitized article HTML.
+    pub content: String,
+    /// Plain text, paragraphs separated by blank lines.
+    pub text_content: String,
+    /// Characters (not bytes) of `text_content`.
+    pub length: usize,
+    /// Words, where each CJK character counts as one.
+    pub word_count: usize,
+    pub reading_time_minutes: u32,
+    /// Absolute URL of the article's main image, if any.
+    pub lead_image: Option<String>,
+    /// Why elements were removed, when [`Options::trace`] is on.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub trace: Vec<TraceEntry>,
+}
+
+/// One decision the extractor made, for people debugging a page.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TraceEntry {
+    /// Pipeline stage: `prepare`, `score`, `clean`, `sanitize`.
+    pub stage: &'static str,
+    /// A short description of the element, like `div#comments.tie-area`.
+    pub element: String,
+    pub reason: String,
+    /// Characters of text the element held.
+    pub chars: usize,
+}
+
+/// Extract the article from `html` with default options.
+pub fn extract_default(html: &str, url: Option<&str>) -> Result<Option<Article>, Error> {
+    let options = Options { url: url.map(str::to_string), ..Options::default() };
+    extract(html, &options)
+}
+
+/// Find the article in a page. `Ok(None)` means the page has no article.
+pub fn extract(html: &str, options: &Options) -> Result<Option<Article>, Error> {
+    error::check_input(html, options)?;
+    let mut doc = dom::parse(html, options)?;
+    let base = resolve::base_url(&doc, options.url.as_deref())?;
+    let mut trace = serialize::Trace::new(options.trace);
+    let meta = metadata::extract(&doc, base.as_ref());
+    prepare::document(&mut doc, &mut trace);
+    let Some(mut found) = score::grab_article(&doc, options, &meta, &mut trace) else {
+        return Ok(None);
+    };
+    clean::article(&mut found, &meta, &mut trace);
+    resolve::images_and_links(&mut found, base.as_ref());
+    let content = sanitize::html(&serialize::inner_html(&found));
+    Ok(serialize::article(content, meta, found.byline, trace))
+}
+
+/// A cheap check: does this page look like it holds an article worth showing in reader mode?
+pub fn is_probably_readerable(html: &str) -> bool {
+    readerable::check(html, &readerable::ReaderableOptions::default())
+}
+
+pub use readerable::ReaderableOptions;

@@ -1,0 +1,2 @@
+//! The `lucid` command line: `lucid extract`, `lucid eval`.
+fn main() {}
