@@ -1,4 +1,287 @@
-//! Cleaning the assembled article.
-use crate::{metadata::Metadata, score::Found, serialize::Trace};
+//! Cleaning the assembled article (Readability's `_prepArticle`, in our own code): what is
+//! never article content goes, clutter is removed conditionally, empty paragraphs are dropped.
 
-pub fn article(_found: &mut Found, _meta: &Metadata, _trace: &mut Trace) {}
+use std::collections::HashSet;
+
+use ego_tree::NodeId;
+use scraper::Node;
+
+use crate::dom::{self, NodeRefH};
+use crate::score::{class_weight, has_token, Found};
+use crate::text::{clause_count, weighted_len};
+use crate::tunables::{conditional as cc, *};
+
+pub fn article(found: &mut Found) {
+    remove_always(found);
+    remove_share_widgets(found);
+    remove_boilerplate_blocks(found);
+    let data_tables = data_tables(found.root());
+    if found.rules.clean_conditionally {
+        for tag in ["form", "fieldset", "table", "ul", "ol", "div", "section"] {
+            clean_conditionally(found, tag, &data_tables);
+        }
+    }
+    if found.rules.weight_classes {
+        remove_negative_headings(found);
+    }
+    remove_empty_paragraphs(found);
+    unwrap_single_cell_tables(found);
+}
+
+/// True for an iframe, embed or object that shows a video from a well-known host.
+pub fn is_video_embed(node: &NodeRefH<'_>) -> bool {
+    let src = ["src", "data", "data-src"].iter().find_map(|a| dom::attr(node, a)).unwrap_or("");
+    let host = src
+        .split("//")
+        .nth(1)
+        .and_then(|rest| rest.split(['/', '?', '#']).next())
+        .unwrap_or("")
+        .to_lowercase();
+    VIDEO_HOSTS.iter().any(|v| host == *v || host.ends_with(&format!(".{v}")) || (v.contains('/') && src.contains(v)))
+}
+
+/// Elements that are never article content inside an article, except video embeds.
+fn remove_always(found: &mut Found) {
+    let trace = &mut found.trace;
+    let doomed: Vec<NodeId> = dom::pick_outermost(found.doc.tree.get(found.root).expect("the article root lives in its document"), |n| {
+        let reason = match dom::tag(n) {
+            Some("aside" | "footer" | "nav") => "navigation or aside",
+            Some("iframe" | "embed" | "object") if !is_video_embed(n) => "embedded frame that is not a video",
+            _ => return false,
+        };
+        trace.removed("clean", n, reason);
+        true
+    })
+    .iter()
+    .map(|n| n.id())
+    .collect();
+    remove_all(found, doomed);
+}
+
+fn remove_all(found: &mut Found, ids: Vec<NodeId>) {
+    for id in ids {
+        dom::remove(&mut found.doc, id);
+    }
+}
+
+/// Share bars inside the article (Readability's `shareElements`), when short.
+fn remove_share_widgets(found: &mut Found) {
+    let root = found.doc.tree.get(found.root).expect("the article root lives in its document");
+    let trace = &mut found.trace;
+    let doomed: Vec<NodeId> = dom::pick_outermost(root, |n| {
+        if n.id() == root.id() || !n.value().is_element() {
+            return false;
+        }
+        let hints = dom::class_and_id(n);
+        let share = hints.contains("share") || hints.contains("sharedaddy") || has_token(&hints, &["sns"]);
+        if share && weighted_len(&dom::inner_text(*n)) < DEFAULT_CHAR_THRESHOLD {
+            trace.removed("clean", n, "share buttons");
+            return true;
+        }
+        false
+    })
+    .iter()
+    .map(|n| n.id())
+    .collect();
+    remove_all(found, doomed);
+}
+
+/// Short blocks whose whole text is a share prompt, an editor credit or a statement
+/// (`分享至`, `责任编辑：…`, `特别声明：…`).
+fn remove_boilerplate_blocks(found: &mut Found) {
+    let root = found.doc.tree.get(found.root).expect("the article root lives in its document");
+    let trace = &mut found.trace;
+    let doomed: Vec<NodeId> = root
+        .descendants()
+        .filter(|n| matches!(dom::tag(n), Some("p" | "div" | "span" | "section" | "li")))
+        .filter(|n| {
+            let text = dom::inner_text(*n);
+            let short = text.chars().count() <= BOILERPLATE_MAX_CHARS;
+            let hit = BOILERPLATE_TEXTS.contains(&text.as_str())
+                || (short && BOILERPLATE_PREFIXES.iter().any(|p| text.starts_with(p)));
+            if hit {
+                trace.removed("clean", n, "share prompt, editor credit or statement");
+            }
+            hit
+        })
+        .map(|n| n.id())
+        .collect();
+    remove_all(found, doomed);
+}
+
+/// Tables that hold data rather than layout (Readability's `_markDataTables`).
+fn data_tables(root: NodeRefH<'_>) -> HashSet<NodeId> {
+    root.descendants()
+        .filter(|n| dom::is(n, "table"))
+        .filter(|t| is_data_table(t))
+        .map(|t| t.id())
+        .collect()
+}
+
+fn is_data_table(table: &NodeRefH<'_>) -> bool {
+    if dom::attr(table, "role") == Some("presentation") || dom::attr(table, "datatable") == Some("0") {
+        return false;
+    }
+    if dom::attr(table, "summary").is_some_and(|s| !s.is_empty()) {
+        return true;
+    }
+    if dom::element_children(*table).any(|c| dom::is(&c, "caption") && !dom::inner_text(c).is_empty()) {
+        return true;
+    }
+    if table.descendants().skip(1).any(|d| matches!(dom::tag(&d), Some("col" | "colgroup" | "tfoot" | "thead" | "th"))) {
+        return true;
+    }
+    if dom::count_named(*table, "table") > 0 {
+        return false;
+    }
+    let rows: Vec<NodeRefH<'_>> = table.descendants().filter(|d| dom::is(d, "tr")).collect();
+    let cols = rows
+        .iter()
+        .map(|r| {
+            dom::element_children(*r)
+                .map(|c| dom::attr(&c, "colspan").and_then(|v| v.parse::<usize>().ok()).unwrap_or(1))
+                .sum::<usize>()
+        })
+        .max()
+        .unwrap_or(0);
+    rows.len() >= 10 || cols > 4 || rows.len() * cols > 10
+}
+
+/// Remove `tag` elements that look like clutter by their content (Readability's
+/// `_cleanConditionally`), innermost first.
+fn clean_conditionally(found: &mut Found, tag: &str, data_tables: &HashSet<NodeId>) {
+    let root = found.doc.tree.get(found.root).expect("the article root lives in its document");
+    let nodes: Vec<NodeRefH<'_>> = root.descendants().skip(1).filter(|n| dom::is(n, tag)).collect();
+    let mut doomed = Vec::new();
+    // Innermost first (reverse document order), so a node is judged before its ancestors.
+    for node in nodes.into_iter().rev() {
+        if let Some(reason) = looks_like_clutter(&node, data_tables) {
+            found.trace.removed("clean", &node, reason);
+            doomed.push(node.id());
+        }
+    }
+    remove_all(found, doomed);
+}
+
+fn looks_like_clutter(node: &NodeRefH<'_>, data_tables: &HashSet<NodeId>) -> Option<&'static str> {
+    if data_tables.contains(&node.id()) || node.ancestors().any(|a| data_tables.contains(&a.id())) {
+        return None;
+    }
+    if dom::has_ancestor(*node, "code", 0) || dom::has_ancestor(*node, "pre", 0) {
+        return None;
+    }
+    let tag = dom::tag(node).unwrap_or("");
+    let text = dom::inner_text(*node);
+    let len = weighted_len(&text);
+    let mut is_list = matches!(tag, "ul" | "ol");
+    if !is_list && len > 0 {
+        let list_len: usize = dom::descendants_named(*node, &["ul", "ol"]).map(|l| weighted_len(&dom::inner_text(l))).sum();
+        is_list = list_len as f32 / len as f32 > 0.9;
+    }
+    let weight = class_weight(node);
+    if weight < 0.0 {
+        return Some("class or id looks like clutter");
+    }
+    let link_density = dom::link_density(*node);
+    // A list that is mostly links is a list of related articles or navigation.
+    if is_list && link_density > cc::LIST_LINK_DENSITY && weight < cc::HIGH_WEIGHT {
+        return Some("list of links");
+    }
+    if clause_count(&text) >= cc::MIN_CLAUSES_TO_KEEP {
+        return None;
+    }
+    let p = dom::count_named(*node, "p");
+    let img = dom::count_named(*node, "img");
+    let li = dom::count_named(*node, "li").saturating_sub(cc::LI_OVER_P);
+    let input = dom::count_named(*node, "input");
+    let heading_len: usize = dom::descendants_named(*node, &["h1", "h2", "h3", "h4", "h5", "h6"])
+        .map(|h| weighted_len(&dom::inner_text(h)))
+        .sum();
+    let heading_density = if len > 0 { heading_len as f32 / len as f32 } else { 0.0 };
+    let mut embeds = 0;
+    for e in dom::descendants_named(*node, &["object", "embed", "iframe", "video"]) {
+        if is_video_embed(&e) || dom::is(&e, "video") {
+            return None;
+        }
+        embeds += 1;
+    }
+    let in_figure = dom::has_ancestor(*node, "figure", 0);
+    let reason = if img > 1 && (p as f32 / img as f32) < 0.5 * cc::IMG_PARAGRAPH_RATIO && !in_figure {
+        "more images than paragraphs"
+    } else if !is_list && li > p {
+        "more list items than paragraphs"
+    } else if input > p / cc::INPUT_PARAGRAPH_DIVISOR {
+        "form inputs"
+    } else if !is_list
+        && heading_density < cc::MAX_HEADING_DENSITY
+        && len < cc::MIN_CONTENT_LEN
+        && (img == 0 || img > 2)
+        && !in_figure
+    {
+        "too little text"
+    } else if !is_list && weight < cc::HIGH_WEIGHT && link_density > cc::MAX_LINK_DENSITY_LOW_WEIGHT {
+        "mostly links"
+    } else if weight >= cc::HIGH_WEIGHT && link_density > cc::MAX_LINK_DENSITY_HIGH_WEIGHT {
+        "mostly links"
+    } else if (embeds == cc::MAX_EMBEDS && len < cc::EMBED_MIN_CONTENT_LEN) || embeds > cc::MAX_EMBEDS {
+        "embedded objects"
+    } else {
+        return None;
+    };
+    // A plain list of images (a gallery) stays.
+    if is_list {
+        let simple = dom::element_children(*node).all(|c| dom::element_children(c).count() <= 1);
+        if simple && img == dom::count_named(*node, "li") && img > 0 {
+            return None;
+        }
+    }
+    Some(reason)
+}
+
+/// Headings whose class says clutter (Readability's `_cleanHeaders`).
+fn remove_negative_headings(found: &mut Found) {
+    let root = found.doc.tree.get(found.root).expect("the article root lives in its document");
+    let doomed: Vec<NodeId> = dom::descendants_named(root, &["h1", "h2"])
+        .filter(|h| class_weight(h) < 0.0)
+        .map(|h| h.id())
+        .collect();
+    remove_all(found, doomed);
+}
+
+/// Paragraphs with neither text nor media.
+fn remove_empty_paragraphs(found: &mut Found) {
+    let root = found.doc.tree.get(found.root).expect("the article root lives in its document");
+    let doomed: Vec<NodeId> = dom::descendants_named(root, &["p"])
+        .filter(|p| {
+            dom::text(*p).trim().is_empty()
+                && !p.descendants().any(|d| matches!(dom::tag(&d), Some("img" | "embed" | "object" | "iframe" | "video" | "picture")))
+        })
+        .map(|p| p.id())
+        .collect();
+    remove_all(found, doomed);
+}
+
+/// A table with one cell is layout: keep its content, drop the table.
+fn unwrap_single_cell_tables(found: &mut Found) {
+    let root = found.doc.tree.get(found.root).expect("the article root lives in its document");
+    let tables: Vec<(NodeId, NodeId)> = dom::descendants_named(root, &["table"])
+        .filter_map(|t| {
+            let cells: Vec<NodeRefH<'_>> = t.descendants().filter(|d| matches!(dom::tag(d), Some("td" | "th"))).collect();
+            let rows = t.descendants().filter(|d| dom::is(d, "tr")).count();
+            (rows == 1 && cells.len() == 1 && dom::count_named(cells[0], "table") == 0).then(|| (t.id(), cells[0].id()))
+        })
+        .collect();
+    for (table, cell) in tables {
+        let all_inline = found.doc.tree.get(cell).is_some_and(|c| {
+            c.children().all(|ch| match ch.value() {
+                Node::Element(e) => PHRASING_ELEMS.contains(&&*e.name.local),
+                _ => true,
+            })
+        });
+        dom::rename(&mut found.doc, cell, if all_inline { "p" } else { "div" });
+        if let Some(mut t) = found.doc.tree.get_mut(table) {
+            t.insert_id_before(cell);
+        }
+        dom::remove(&mut found.doc, table);
+    }
+}

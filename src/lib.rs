@@ -12,9 +12,11 @@ pub mod eval;
 pub mod metadata;
 mod prepare;
 mod readerable;
+pub mod render;
 mod resolve;
 mod sanitize;
 mod score;
+pub mod segment;
 mod serialize;
 pub mod text;
 pub mod tunables;
@@ -121,16 +123,36 @@ pub fn extract(html: &str, options: &Options) -> Result<Option<Article>, Error> 
     error::check_input(html, options)?;
     let mut doc = dom::parse(html, options)?;
     let base = resolve::base_url(&doc, options.url.as_deref())?;
-    let mut trace = serialize::Trace::new(options.trace);
     let meta = metadata::extract(&doc, base.as_ref());
+    let mut trace = serialize::Trace::new(options.trace);
     prepare::document(&mut doc, &mut trace);
-    let Some(mut found) = score::grab_article(&doc, options, &meta, &mut trace) else {
+    let Some(mut found) = best_attempt(&doc, options, &meta) else {
         return Ok(None);
     };
-    clean::article(&mut found, &meta, &mut trace);
     resolve::images_and_links(&mut found, base.as_ref());
     let content = sanitize::html(&serialize::inner_html(&found));
+    trace.append(std::mem::replace(&mut found.trace, serialize::Trace::new(false)));
     Ok(serialize::article(content, meta, found.byline, trace))
+}
+
+/// The retry ladder: score and clean with each policy in turn until the article is long enough;
+/// otherwise keep the longest attempt (Readability's `_attempts`).
+fn best_attempt(doc: &scraper::Html, options: &Options, meta: &Metadata) -> Option<score::Found> {
+    let mut best: Option<(usize, score::Found)> = None;
+    for policy in score::Policy::LADDER {
+        let Some(mut found) = score::grab_article(doc, policy, options, meta.title.as_deref()) else {
+            continue;
+        };
+        clean::article(&mut found);
+        let len = text::weighted_len(&dom::text(found.root()));
+        if len >= options.char_threshold {
+            return Some(found);
+        }
+        if best.as_ref().is_none_or(|(l, _)| len > *l) {
+            best = Some((len, found));
+        }
+    }
+    best.filter(|(len, _)| *len > 0).map(|(_, found)| found)
 }
 
 /// A cheap check: does this page look like it holds an article worth showing in reader mode?

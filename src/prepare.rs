@@ -1,5 +1,166 @@
-//! Preparing the document before scoring.
-use scraper::Html;
-use crate::serialize::Trace;
+//! Preparing the document for scoring, whatever the retry policy: scripts, styles and hidden
+//! nodes go; `<noscript>` images replace their lazy placeholders; `<br><br>` chains become
+//! paragraphs; `<font>` becomes `<span>`.
 
-pub fn document(_doc: &mut Html, _trace: &mut Trace) {}
+use ego_tree::NodeId;
+use scraper::{Html, Node};
+
+use crate::dom::{self, NodeRefH};
+use crate::serialize::Trace;
+use crate::tunables::{PHRASING_ELEMS, REMOVED_BEFORE_SCORING};
+
+pub fn document(doc: &mut Html, trace: &mut Trace) {
+    unwrap_noscript_images(doc);
+    remove_non_content(doc, trace);
+    replace_br_chains(doc);
+}
+
+/// Lazy-loading pages put the real image in `<noscript>` after a placeholder `<img>`; html5ever
+/// parses noscript content as text (scripting on), so parse it and move the image out, replacing
+/// the placeholder, as Readability's `_unwrapNoscriptImages` does.
+fn unwrap_noscript_images(doc: &mut Html) {
+    let noscripts: Vec<(NodeId, String)> = doc
+        .tree
+        .nodes()
+        .filter(|n| dom::is(n, "noscript"))
+        .map(|n| (n.id(), dom::text(n)))
+        .filter(|(_, t)| t.contains("<img"))
+        .collect();
+    for (id, inner) in noscripts {
+        let fragment = Html::parse_fragment(&inner);
+        let imgs: Vec<_> = fragment.tree.nodes().filter(|n| dom::is(n, "img")).collect();
+        let [img] = imgs.as_slice() else { continue };
+        let Some(el) = img.value().as_element() else { continue };
+        let new_img = dom::new_element(doc, "img");
+        for (name, value) in el.attrs() {
+            dom::set_attr(doc, new_img, name, value);
+        }
+        // The placeholder is the previous element sibling, when it is an image (or wraps one).
+        let placeholder = doc.tree.get(id).and_then(|n| {
+            n.prev_siblings().find(|s| s.value().is_element() || s.value().as_text().is_some_and(|t| !t.trim().is_empty()))
+        });
+        let placeholder = placeholder.filter(|p| dom::is(p, "img")).map(|p| p.id());
+        if let Some(mut node) = doc.tree.get_mut(id) {
+            node.insert_id_before(new_img);
+        }
+        dom::remove(doc, id);
+        if let Some(p) = placeholder {
+            dom::remove(doc, p);
+        }
+    }
+}
+
+/// Remove what never holds article text (scripts, styles, form controls, comments) and what the
+/// page hides, and turn `<font>` into `<span>`.
+fn remove_non_content(doc: &mut Html, trace: &mut Trace) {
+    let mut fonts = Vec::new();
+    let doomed: Vec<NodeId> = dom::pick_outermost(doc.tree.root(), |node| {
+        let reason = match node.value() {
+            Node::Comment(_) => return true,
+            Node::Element(e) if REMOVED_BEFORE_SCORING.contains(&&*e.name.local) => "never article content",
+            Node::Element(_) if !dom::is_visible(node) => "hidden",
+            Node::Element(e) => {
+                if &*e.name.local == "font" {
+                    fonts.push(node.id());
+                }
+                return false;
+            }
+            _ => return false,
+        };
+        trace.removed("prepare", node, reason);
+        true
+    })
+    .iter()
+    .map(|n| n.id())
+    .collect();
+    for id in doomed {
+        dom::remove(doc, id);
+    }
+    for id in fonts {
+        dom::rename(doc, id, "span");
+    }
+}
+
+/// True for a text node holding only white space.
+fn is_blank_text(node: &NodeRefH<'_>) -> bool {
+    node.value().as_text().is_some_and(|t| t.trim().is_empty())
+}
+
+/// Two or more `<br>` in a row separate paragraphs, as on many Chinese portals and old blogs:
+/// wrap the runs between them in `<p>` (Readability's `_replaceBrs`, applied to every run).
+fn replace_br_chains(doc: &mut Html) {
+    let parents: Vec<NodeId> = doc
+        .tree
+        .nodes()
+        .filter(|n| dom::is(n, "br"))
+        .filter(|br| {
+            br.next_siblings().find(|s| !is_blank_text(s)).is_some_and(|s| dom::is(&s, "br"))
+        })
+        .filter_map(|br| br.parent().map(|p| p.id()))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    for parent in parents {
+        split_at_br_chains(doc, parent);
+    }
+}
+
+fn split_at_br_chains(doc: &mut Html, parent: NodeId) {
+    let Some(node) = doc.tree.get(parent) else { return };
+    let children: Vec<NodeRefH<'_>> = node.children().collect();
+    // Runs of phrasing content, split at chains of two or more <br>.
+    let mut runs: Vec<Vec<NodeId>> = vec![Vec::new()];
+    let mut chain_brs: Vec<NodeId> = Vec::new();
+    let mut i = 0;
+    while i < children.len() {
+        let c = &children[i];
+        if dom::is(c, "br") {
+            // Look ahead for another <br> past white space.
+            let mut j = i + 1;
+            while j < children.len() && is_blank_text(&children[j]) {
+                j += 1;
+            }
+            if j < children.len() && dom::is(&children[j], "br") {
+                while j < children.len() && (dom::is(&children[j], "br") || is_blank_text(&children[j])) {
+                    j += 1;
+                }
+                chain_brs.extend(children[i..j].iter().map(|n| n.id()));
+                runs.push(Vec::new());
+                i = j;
+                continue;
+            }
+        }
+        let phrasing = match c.value() {
+            Node::Element(e) => PHRASING_ELEMS.contains(&&*e.name.local),
+            _ => true,
+        };
+        if phrasing {
+            runs.last_mut().map(|r| r.push(c.id()));
+        } else {
+            runs.push(Vec::new());
+        }
+        i += 1;
+    }
+    let runs: Vec<Vec<NodeId>> = runs
+        .into_iter()
+        .filter(|run| run.iter().any(|&id| doc.tree.get(id).is_some_and(|n| !is_blank_text(&n))))
+        .collect();
+    for run in runs {
+        let p = dom::new_element(doc, "p");
+        if let Some(mut first) = doc.tree.get_mut(run[0]) {
+            first.insert_id_before(p);
+        }
+        if let Some(mut p_node) = doc.tree.get_mut(p) {
+            for id in run {
+                p_node.append_id(id);
+            }
+        }
+    }
+    for br in chain_brs {
+        dom::remove(doc, br);
+    }
+    // A <p> cannot hold paragraphs.
+    if doc.tree.get(parent).is_some_and(|n| dom::is(&n, "p")) {
+        dom::rename(doc, parent, "div");
+    }
+}
