@@ -150,17 +150,16 @@ fn is_data_table(table: &NodeRefH<'_>) -> bool {
 /// Remove `tag` elements that look like clutter by their content (Readability's
 /// `_cleanConditionally`), innermost first.
 fn clean_conditionally(found: &mut Found, tag: &str, data_tables: &HashSet<NodeId>) {
-    let root = found.doc.tree.get(found.root).expect("the article root lives in its document");
-    let nodes: Vec<NodeRefH<'_>> = root.descendants().skip(1).filter(|n| dom::is(n, tag)).collect();
-    let mut doomed = Vec::new();
-    // Innermost first (reverse document order), so a node is judged before its ancestors.
-    for node in nodes.into_iter().rev() {
+    let ids: Vec<NodeId> = dom::descendants_named(found.root(), &[tag]).map(|n| n.id()).collect();
+    // Innermost first (reverse document order), removing as we go, so that a container is
+    // judged without the clutter inside it, as Readability does.
+    for id in ids.into_iter().rev() {
+        let Some(node) = found.doc.tree.get(id) else { continue };
         if let Some(reason) = looks_like_clutter(&node, data_tables) {
             found.trace.removed("clean", &node, reason);
-            doomed.push(node.id());
+            dom::remove(&mut found.doc, id);
         }
     }
-    remove_all(found, doomed);
 }
 
 fn looks_like_clutter(node: &NodeRefH<'_>, data_tables: &HashSet<NodeId>) -> Option<&'static str> {

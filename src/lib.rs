@@ -9,11 +9,13 @@ pub mod decode;
 mod dom;
 mod error;
 pub mod eval;
+pub mod markdown;
 pub mod metadata;
 mod prepare;
 mod readerable;
 pub mod render;
 mod resolve;
+pub mod save;
 mod sanitize;
 mod score;
 pub mod segment;
@@ -144,7 +146,7 @@ fn best_attempt(doc: &scraper::Html, options: &Options, meta: &Metadata) -> Opti
             continue;
         };
         clean::article(&mut found);
-        let len = text::weighted_len(&dom::text(found.root()));
+        let len = text::weighted_len(&dom::inner_text(found.root()));
         if len >= options.char_threshold {
             return Some(found);
         }

@@ -1,2 +1,474 @@
-//! The `lucid` command line: `lucid extract`, `lucid eval`.
-fn main() {}
+//! The `lucid` command line: `lucid extract` reads a page and prints its article, `lucid eval`
+//! scores corpus folders. Arguments are parsed by hand to keep the binary lean.
+//!
+//! Exit codes: 0 an article (or a finished evaluation), 1 the page has no article, 2 unreadable
+//! input or bad arguments.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use lucid::eval;
+
+const USAGE: &str = "\
+lucid: reader mode for the web: finds the article in a page and prints it clean.
+
+Usage:
+  lucid extract [FILE|-] [--url URL] [--format json|html|text|markdown]
+      Read a saved page (FILE, or standard input with - or no FILE), decode it as a browser
+      would (byte order mark, <meta charset>, else UTF-8) and print its article.
+        --url URL      the page's address: relative links and images become absolute
+        --format F     json (default): the article with its metadata
+                       html: a saved copy, one self-contained reader page (no
+                         script, nothing loads from the network; images stay links)
+                       text: the title and the plain text
+                       markdown: Markdown with YAML front matter
+                     The saved formats record the time of saving: SOURCE_DATE_EPOCH
+                     (seconds) fixes it for reproducible output.
+  lucid eval DIR... [--json] [--timing] [--worst N]
+      Score corpus folders (page folders holding source.html or source.html.gz with
+      expected.json, or expected.html + expected-metadata.json). A DIR holding no page folders
+      but corpora, like tests/fixtures, is read as each of them. Prints one line per page and a
+      summary per corpus: mean and aggregate text F1 (4-token shingles, each CJK character a
+      token, as shared/tools/score.py), title match, date found, readerable agreement.
+        --json         machine-readable output
+        --timing       time each page's extraction (median of 5 runs, decoding excluded) and
+                       report per-corpus median, p95 and total; with peak memory (VmHWM, Linux
+                       only). Use a release build: cargo run --release -- eval ...
+        --worst N      list only the N worst pages of each corpus
+  lucid --help | --version
+
+Exit status: 0 an article, 1 no article on the page (prints null), 2 unreadable input or bad
+arguments.";
+
+/// Runs of each page's extraction when timing; the median is kept.
+const TIMING_RUNS: usize = 5;
+
+/// A failure that ends the command: exit status and the one-line message for standard error.
+struct Failure {
+    code: u8,
+    message: String,
+}
+
+fn usage_error(message: impl Into<String>) -> Failure {
+    Failure {
+        code: 2,
+        message: format!("{}\nRun `lucid --help` for usage.", message.into()),
+    }
+}
+
+fn unreadable(message: impl std::fmt::Display) -> Failure {
+    Failure {
+        code: 2,
+        message: message.to_string(),
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("extract") => parse_extract(&args[1..]).and_then(|cmd| run_extract(&cmd)),
+        Some("eval") => parse_eval(&args[1..]).and_then(|cmd| run_eval(&cmd)),
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some("-V" | "--version") => {
+            println!("lucid {}", env!("CARGO_PKG_VERSION"));
+            Ok(())
+        }
+        Some(other) => Err(usage_error(format!("unknown command `{other}`"))),
+        None => Err(usage_error("no command given")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("lucid: {}", failure.message);
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Json,
+    Html,
+    Text,
+    Markdown,
+}
+
+struct ExtractCommand {
+    /// `None` reads standard input.
+    file: Option<PathBuf>,
+    url: Option<String>,
+    format: Format,
+}
+
+/// The value of an option given as `--name value` or `--name=value`.
+fn option_value<'a>(
+    arg: &'a str,
+    name: &str,
+    rest: &mut impl Iterator<Item = &'a String>,
+) -> Result<Option<&'a str>, Failure> {
+    if arg == name {
+        return rest
+            .next()
+            .map(|v| Some(v.as_str()))
+            .ok_or_else(|| usage_error(format!("{name} needs a value")));
+    }
+    Ok(arg.strip_prefix(name).and_then(|v| v.strip_prefix('=')))
+}
+
+fn parse_extract(args: &[String]) -> Result<ExtractCommand, Failure> {
+    let mut command = ExtractCommand {
+        file: None,
+        url: None,
+        format: Format::Json,
+    };
+    let mut file_given = false;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        if let Some(url) = option_value(arg, "--url", &mut rest)? {
+            command.url = Some(url.to_string());
+        } else if let Some(format) = option_value(arg, "--format", &mut rest)? {
+            command.format = match format {
+                "json" => Format::Json,
+                "html" => Format::Html,
+                "text" => Format::Text,
+                "markdown" => Format::Markdown,
+                other => {
+                    return Err(usage_error(format!(
+                        "unknown format `{other}` (json, html, text, markdown)"
+                    )));
+                }
+            };
+        } else if arg.starts_with('-') && arg != "-" {
+            return Err(usage_error(format!("unknown option `{arg}` for extract")));
+        } else if file_given {
+            return Err(usage_error(format!(
+                "extract reads one page; unexpected `{arg}`"
+            )));
+        } else {
+            file_given = true;
+            command.file = (arg != "-").then(|| PathBuf::from(arg));
+        }
+    }
+    Ok(command)
+}
+
+/// Read at most `limit` bytes; more is [`lucid::Error::TooLarge`], found without reading it all.
+fn read_input(file: Option<&Path>, limit: usize) -> Result<Vec<u8>, Failure> {
+    let too_large = |size: usize| unreadable(lucid::Error::TooLarge { size, limit });
+    let mut bytes = Vec::new();
+    match file {
+        Some(path) => {
+            let cannot =
+                |e: std::io::Error| unreadable(format!("cannot read {}: {e}", path.display()));
+            let file = std::fs::File::open(path).map_err(cannot)?;
+            let size = file.metadata().map_err(cannot)?.len();
+            if size > limit as u64 {
+                return Err(too_large(usize::try_from(size).unwrap_or(usize::MAX)));
+            }
+            file.take(limit as u64 + 1)
+                .read_to_end(&mut bytes)
+                .map_err(cannot)?;
+        }
+        None => {
+            std::io::stdin()
+                .take(limit as u64 + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| unreadable(format!("cannot read standard input: {e}")))?;
+        }
+    }
+    if bytes.len() > limit {
+        return Err(too_large(bytes.len()));
+    }
+    Ok(bytes)
+}
+
+fn run_extract(command: &ExtractCommand) -> Result<(), Failure> {
+    let options = lucid::Options {
+        url: command.url.clone(),
+        ..lucid::Options::default()
+    };
+    let bytes = read_input(command.file.as_deref(), options.max_bytes)?;
+    let html = lucid::decode::decode_html(&bytes).map_err(unreadable)?;
+    let Some(article) = lucid::extract(&html, &options).map_err(unreadable)? else {
+        println!("null");
+        return Err(Failure {
+            code: 1,
+            message: "no article found on this page".to_string(),
+        });
+    };
+    let output = match command.format {
+        Format::Json => serde_json::to_string_pretty(&article).map_err(unreadable)?,
+        Format::Html => {
+            let options = lucid::save::PageOptions {
+                info: save_info(command.url.as_deref()),
+                ..Default::default()
+            };
+            lucid::save::standalone_html(&article, &options)
+        }
+        Format::Markdown => {
+            lucid::markdown::to_markdown(&article, &save_info(command.url.as_deref()))
+        }
+        Format::Text => format!("{}\n\n{}", article.title, article.text_content.trim_end()),
+    };
+    print_out(&output)
+}
+
+/// Print `text` and end its line, treating a closed pipe (`lucid extract page.html | head`) as the reader being done.
+fn print_out(text: &str) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    let newline = if text.ends_with('\n') { "" } else { "\n" };
+    match write!(out, "{text}{newline}").and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(unreadable(format!("cannot write: {e}")))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Where and when this copy is made, for the saved formats' front matter and footer.
+fn save_info(url: Option<&str>) -> lucid::save::SaveInfo {
+    lucid::save::SaveInfo {
+        source_url: url.map(str::to_string),
+        saved_at: utc_timestamp(now_seconds()),
+    }
+}
+
+/// Seconds since the Unix epoch: `SOURCE_DATE_EPOCH` when set (reproducible output, the usual
+/// convention of build tools), else the clock.
+fn now_seconds() -> i64 {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+        })
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ` for seconds since the epoch (proleptic Gregorian calendar; the day
+/// count to civil date conversion is the well-known era-based one).
+fn utc_timestamp(seconds: i64) -> String {
+    let (days, secs) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
+    let shifted = days + 719_468;
+    let era = shifted.div_euclid(146_097);
+    let day_of_era = shifted.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let mp = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60
+    )
+}
+
+struct EvalCommand {
+    dirs: Vec<PathBuf>,
+    json: bool,
+    timing: bool,
+    worst: Option<usize>,
+}
+
+fn parse_eval(args: &[String]) -> Result<EvalCommand, Failure> {
+    let mut command = EvalCommand {
+        dirs: Vec::new(),
+        json: false,
+        timing: false,
+        worst: None,
+    };
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        if let Some(n) = option_value(arg, "--worst", &mut rest)? {
+            let n = n
+                .parse()
+                .map_err(|_| usage_error(format!("--worst needs a number, not `{n}`")))?;
+            command.worst = Some(n);
+        } else if arg == "--json" {
+            command.json = true;
+        } else if arg == "--timing" {
+            command.timing = true;
+        } else if arg.starts_with('-') {
+            return Err(usage_error(format!("unknown option `{arg}` for eval")));
+        } else {
+            command.dirs.push(PathBuf::from(arg));
+        }
+    }
+    if command.dirs.is_empty() {
+        return Err(usage_error("eval needs at least one corpus folder"));
+    }
+    Ok(command)
+}
+
+/// One corpus's report as `--json` prints it.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CorpusReport {
+    name: String,
+    dir: String,
+    /// Peak resident memory while extracting this corpus, in KiB, and how much of it the
+    /// extraction added on top of the loaded corpus (Linux only).
+    peak_memory_kib: Option<u64>,
+    extraction_memory_kib: Option<u64>,
+    #[serde(flatten)]
+    report: eval::Report,
+}
+
+fn run_eval(command: &EvalCommand) -> Result<(), Failure> {
+    let mut corpora = Vec::new();
+    for dir in &command.dirs {
+        corpora.extend(eval::find_corpora(dir).map_err(unreadable)?);
+    }
+    let options = eval::Options {
+        timing_runs: if command.timing { TIMING_RUNS } else { 0 },
+        ..eval::Options::default()
+    };
+    let mut reports = Vec::new();
+    for dir in corpora {
+        let pages = eval::load_corpus(&dir).map_err(unreadable)?;
+        // Reset the peak so it measures this corpus's extraction, not the loading before it.
+        let baseline = memory::reset_peak();
+        let report = eval::evaluate(&pages, &options);
+        let peak = memory::peak_kib();
+        let name = dir.file_name().map_or_else(
+            || dir.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let corpus = CorpusReport {
+            name,
+            dir: dir.display().to_string(),
+            peak_memory_kib: peak,
+            extraction_memory_kib: baseline
+                .zip(peak)
+                .map(|(base, peak)| peak.saturating_sub(base)),
+            report,
+        };
+        if !command.json {
+            print_out(&human_report(&corpus, command))?;
+        }
+        reports.push(corpus);
+    }
+    if command.json {
+        let json = serde_json::json!({ "corpora": reports });
+        print_out(&serde_json::to_string_pretty(&json).map_err(unreadable)?)?;
+    }
+    Ok(())
+}
+
+fn human_report(corpus: &CorpusReport, command: &EvalCommand) -> String {
+    let mut rows: Vec<&eval::Row> = corpus.report.pages.iter().collect();
+    if let Some(n) = command.worst {
+        rows.sort_by(|a, b| a.f1.total_cmp(&b.f1));
+        rows.truncate(n);
+    }
+    let mut out = String::new();
+    for row in rows {
+        let title = match row.title_match {
+            Some(true) => "ok",
+            Some(false) => "WRONG",
+            None => "-",
+        };
+        let date = match (row.date_match, row.date_found) {
+            (Some(true), _) => "ok",
+            (Some(false), true) => "WRONG",
+            (Some(false), false) => "missing",
+            (None, _) => "-",
+        };
+        let outcome = match (&row.error, row.no_article) {
+            (Some(e), _) => format!("  ERROR: {e}"),
+            (None, true) => "  NO ARTICLE".to_string(),
+            _ => String::new(),
+        };
+        let time = row
+            .time_ms
+            .map(|t| format!("  {t:.2} ms"))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "  F1 {:.3}  title {title:<5}  date {date:<7}  {}{outcome}{time}\n",
+            row.f1, row.id
+        ));
+    }
+    let s = &corpus.report.summary;
+    let pct =
+        |v: Option<f64>| v.map_or_else(|| "n/a".to_string(), |v| format!("{:.1}%", v * 100.0));
+    out.push_str(&format!(
+        "{}: pages {}  mean F1 {:.3}  aggregate F1 {:.3} (P {:.3} R {:.3})  title {}  date found {}  \
+         date match {}  readerable {}  no article {}  errors {}",
+        corpus.name,
+        s.pages,
+        s.mean_f1,
+        s.aggregate_f1,
+        s.aggregate_precision,
+        s.aggregate_recall,
+        pct(s.title_match),
+        pct(s.date_found),
+        pct(s.date_match),
+        pct(s.readerable_agreement),
+        s.no_article,
+        s.errors,
+    ));
+    if let Some(t) = &s.timing {
+        out.push_str(&format!(
+            "\n{}: timing (median of {TIMING_RUNS} runs per page) median {:.2} ms  p95 {:.2} ms  max {:.2} ms  total {:.0} ms",
+            corpus.name, t.median_ms, t.p95_ms, t.max_ms, t.total_ms
+        ));
+        if let (Some(peak), Some(extra)) = (corpus.peak_memory_kib, corpus.extraction_memory_kib) {
+            out.push_str(&format!(
+                "  peak memory {:.1} MiB ({:.1} MiB above the loaded corpus)",
+                peak as f64 / 1024.0,
+                extra as f64 / 1024.0
+            ));
+        }
+    }
+    out
+}
+
+/// Peak resident memory from `/proc/self/status` (Linux only; elsewhere `None`).
+mod memory {
+    fn status_kib(field: &str) -> Option<u64> {
+        let status = std::fs::read_to_string("/proc/self/status").ok()?;
+        let line = status.lines().find(|l| l.starts_with(field))?;
+        line[field.len()..]
+            .trim()
+            .trim_end_matches("kB")
+            .trim()
+            .parse()
+            .ok()
+    }
+
+    /// Reset the kernel's peak (`VmHWM`) to the current resident size, and return that size.
+    /// Returns `None` when the kernel does not allow the reset, so no delta is reported.
+    pub fn reset_peak() -> Option<u64> {
+        std::fs::write("/proc/self/clear_refs", "5").ok()?;
+        status_kib("VmRSS:")
+    }
+
+    /// Peak resident memory since start or the last reset.
+    pub fn peak_kib() -> Option<u64> {
+        status_kib("VmHWM:")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::utc_timestamp;
+
+    #[test]
+    fn timestamps_are_utc_calendar_dates() {
+        // Checked against `date -u -d @SECONDS +%FT%TZ`.
+        assert_eq!(utc_timestamp(0), "1970-01-01T00:00:00Z");
+        assert_eq!(utc_timestamp(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(utc_timestamp(1_722_298_907), "2024-07-30T00:21:47Z");
+        assert_eq!(utc_timestamp(-86_400), "1969-12-31T00:00:00Z");
+        assert_eq!(utc_timestamp(253_402_300_799), "9999-12-31T23:59:59Z");
+    }
+}

@@ -1,8 +1,31 @@
 //! Page metadata: title, byline, site, date, language, direction, excerpt, lead image.
-//! (Owned by the metadata work; this is the interface the pipeline relies on.)
+//!
+//! Read from the freshly parsed page (scripts still present: JSON-LD lives in them), in one
+//! document-order walk that gathers what the page says about itself, then chosen field by field
+//! in the order Readability's `_getJSONLD` and `_getArticleMetadata` trust sources: JSON-LD,
+//! then `<meta>` (Dublin Core, OpenGraph, Twitter, parsely, `article:*`), then the `<title>`
+//! element. Beyond Readability: dates from `<time>`, `itemprop`, and the date lines and
+//! `data-*` attributes Chinese portals use, all normalized to ISO 8601; Chinese title suffixes;
+//! declared languages normalized to BCP 47.
 
-use scraper::Html;
+mod date;
+mod jsonld;
+mod lang;
+mod title;
+
+use std::collections::HashMap;
+
+use ego_tree::NodeRef;
+use html5ever::ns;
+use scraper::{Html, Node};
 use url::Url;
+
+use crate::dom;
+use crate::tunables::{
+    DATE_ATTRIBUTES, DATE_BLOCK_HINTS, DATE_BLOCKS_EXAMINED, DATE_LINE_CANDIDATES, DATE_LINE_MARKERS,
+    DATE_LINE_MAX_CHARS, JSONLD_MAX_SCRIPTS, META_BYLINE_KEYS, META_DATE_KEYS, META_EXCERPT_KEYS, META_IMAGE_KEYS,
+    META_SITE_KEYS, META_TITLE_KEYS, SHORT_BLOCK_MAX_NODES, TITLE_HEADINGS_EXAMINED, TITLE_SIMILARITY,
+};
 
 /// What the page says about itself, read before scripts are removed (JSON-LD lives in them).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -11,23 +34,506 @@ pub struct Metadata {
     pub title: Option<String>,
     pub byline: Option<String>,
     pub site_name: Option<String>,
-    /// ISO 8601.
+    /// ISO 8601: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:SS` with the page's zone, or with an offset
+    /// inferred from the page's language (UTC+8 for Chinese, UTC+9 for Japanese and Korean),
+    /// else naive.
     pub published_time: Option<String>,
     /// Declared language (`<html lang>`, `content-language`, `og:locale`), BCP 47.
     pub lang: Option<String>,
     /// Declared direction (`ltr`/`rtl`).
     pub dir: Option<String>,
     pub excerpt: Option<String>,
-    /// Absolute URL.
+    /// Absolute URL (relative only when no base is known).
     pub lead_image: Option<String>,
 }
 
-/// Read the page's metadata.
-pub fn extract(_doc: &Html, _base: Option<&Url>) -> Metadata {
-    Metadata::default()
+/// Read the page's metadata. `base` makes the lead image absolute.
+pub fn extract(doc: &Html, base: Option<&Url>) -> Metadata {
+    let page = Page::read(doc);
+    let ld = jsonld::first_article(page.jsonld.iter().map(String::as_str));
+    let ld = ld.as_ref();
+    let doc_title = page.title.as_deref().map(|t| title::clean(t, &page.headings));
+
+    let title = choose_title(&page, ld, doc_title.as_ref());
+    let byline = ld
+        .and_then(|a| a.byline.clone())
+        .or_else(|| page.meta_first(META_BYLINE_KEYS, |v| !looks_like_url(v)))
+        .map(|b| clean_byline(&unescape_entities(&b)))
+        .filter(|b| !b.is_empty());
+    let site_name = ld
+        .and_then(|a| a.publisher.clone())
+        .or_else(|| page.meta_first(META_SITE_KEYS, |_| true))
+        .or_else(|| doc_title.as_ref().and_then(|t| t.site.clone()))
+        .map(|s| title::collapse_space(&unescape_entities(&s)));
+    let excerpt = ld
+        .and_then(|a| a.description.clone())
+        .or_else(|| page.meta_first(META_EXCERPT_KEYS, |_| true))
+        .map(|e| unescape_entities(e.trim()));
+
+    let lang = page.html_lang.as_deref().and_then(lang::normalize).or_else(|| {
+        ["http-equiv:content-language", "dc:language", "og:locale"]
+            .iter()
+            .find_map(|k| page.meta.get(*k).and_then(|v| lang::normalize(&v.content)))
+    });
+    let dir = [page.html_dir.as_deref(), page.body_dir.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(|d| d.trim().to_ascii_lowercase())
+        .find(|d| d == "ltr" || d == "rtl");
+
+    // A naive time's offset follows the page's language, declared or read from its title.
+    let offset_lang = lang.clone().or_else(|| {
+        let sample = format!("{} {}", page.title.as_deref().unwrap_or(""), excerpt.as_deref().unwrap_or(""));
+        detect_lang(&sample)
+    });
+    let naive_offset = offset_lang.as_deref().and_then(date::offset_for_lang);
+    let published_time = published_time(&page, ld, naive_offset);
+
+    let lead_image = page
+        .meta_first(META_IMAGE_KEYS, |_| true)
+        .or_else(|| ld.and_then(|a| a.image.clone()))
+        .and_then(|src| absolutize(&src, base));
+
+    Metadata { title, byline, site_name, published_time, lang, dir, excerpt, lead_image }
 }
 
 /// Detect the language of article text from its script (and, for Latin text, common words).
-pub fn detect_lang(_text: &str) -> Option<String> {
-    None
+/// Returns a bare language subtag (`zh`, `en`), or `None` when unsure.
+pub fn detect_lang(text: &str) -> Option<String> {
+    lang::detect(text)
+}
+
+struct MetaValue {
+    content: String,
+    from_property: bool,
+}
+
+/// What one walk over the page gathers.
+#[derive(Default)]
+struct Page {
+    html_lang: Option<String>,
+    html_dir: Option<String>,
+    body_dir: Option<String>,
+    /// `<meta>` contents by key (`name`, each `property` token, `http-equiv:NAME`), lower-cased
+    /// with `.` read as `:`; the first of a key wins, a `property` over a `name`.
+    meta: HashMap<String, MetaValue>,
+    /// Text of the `<title>` element.
+    title: Option<String>,
+    headings: title::Headings,
+    jsonld: Vec<String>,
+    /// `itemprop="datePublished"`: its `content`, `datetime` or text.
+    itemprop_date: Option<String>,
+    /// `<time pubdate>`, then the first `<time datetime>`.
+    time_pubdate: Option<String>,
+    time_first: Option<String>,
+    /// The first [`DATE_ATTRIBUTES`] value.
+    date_attribute: Option<String>,
+    /// Short texts that may be a portal's date line, in page order, with whether they hold a
+    /// [`DATE_LINE_MARKERS`] word.
+    date_lines: Vec<(String, bool)>,
+    /// Blocks with a [`DATE_BLOCK_HINTS`] class read so far.
+    date_blocks_examined: usize,
+}
+
+impl Page {
+    fn read(doc: &Html) -> Page {
+        let mut page = Page::default();
+        let root = doc.root_element();
+        page.html_lang = root.attr("lang").or_else(|| root.attr("xml:lang")).map(str::to_string);
+        page.html_dir = root.attr("dir").map(str::to_string);
+        for node in doc.tree.root().descendants() {
+            match node.value() {
+                Node::Element(e) => page.element(node, e),
+                Node::Text(t) => page.text(node, t),
+                _ => {}
+            }
+        }
+        page
+    }
+
+    fn element(&mut self, node: NodeRef<'_, Node>, e: &scraper::node::Element) {
+        match e.name() {
+            "meta" => self.meta_element(e),
+            "title" if self.title.is_none() && e.name.ns == ns!(html) => {
+                self.title = Some(node.children().filter_map(|c| c.value().as_text().map(|t| &**t)).collect());
+            }
+            "script"
+                if self.jsonld.len() < JSONLD_MAX_SCRIPTS
+                    && e.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                self.jsonld.push(node.children().filter_map(|c| c.value().as_text().map(|t| &**t)).collect());
+            }
+            "h1" => {
+                self.headings.h1_count += 1;
+                if self.headings.h1.len() < TITLE_HEADINGS_EXAMINED {
+                    self.headings.h1.extend(short_text(node).map(|t| crate::text::normalize_space(&t)));
+                }
+            }
+            "h2" if self.headings.h2.len() < TITLE_HEADINGS_EXAMINED => {
+                self.headings.h2.extend(short_text(node).map(|t| crate::text::normalize_space(&t)));
+            }
+            "body" if self.body_dir.is_none() => self.body_dir = e.attr("dir").map(str::to_string),
+            "time" => {
+                if self.time_pubdate.is_none() && e.attr("pubdate").is_some() {
+                    self.time_pubdate = e.attr("datetime").map(str::to_string).or_else(|| short_text(node));
+                }
+                if self.time_first.is_none() {
+                    self.time_first = e.attr("datetime").map(str::to_string);
+                }
+            }
+            _ => {}
+        }
+        if self.itemprop_date.is_none()
+            && e.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|t| t.eq_ignore_ascii_case("datePublished")))
+        {
+            self.itemprop_date =
+                e.attr("content").or_else(|| e.attr("datetime")).map(str::to_string).or_else(|| short_text(node));
+        }
+        if self.date_attribute.is_none() {
+            self.date_attribute = DATE_ATTRIBUTES.iter().find_map(|a| e.attr(a)).map(str::to_string);
+        }
+        if self.date_lines.len() < DATE_LINE_CANDIDATES
+            && self.date_blocks_examined < DATE_BLOCKS_EXAMINED
+            && (e.attr("class").is_some() || e.attr("id").is_some())
+        {
+            let hints = dom::class_and_id(&node);
+            if DATE_BLOCK_HINTS.iter().any(|h| hints.contains(h)) {
+                self.date_blocks_examined += 1;
+                if let Some(text) = short_text(node).filter(|t| t.chars().any(|c| c.is_ascii_digit())) {
+                    let marked = DATE_LINE_MARKERS.iter().any(|m| text.contains(m));
+                    self.date_lines.push((text, marked));
+                }
+            }
+        }
+    }
+
+    fn meta_element(&mut self, e: &scraper::node::Element) {
+        let Some(content) = e.attr("content").map(str::trim).filter(|c| !c.is_empty()) else { return };
+        let key = |k: &str| -> String {
+            k.chars()
+                .filter(|c| !c.is_whitespace())
+                .map(|c| if c == '.' { ':' } else { c.to_ascii_lowercase() })
+                .collect()
+        };
+        // A `property` (RDFa, what OpenGraph and Dublin Core specify) outranks a `name` spelling
+        // the same key, wherever each stands, as Readability lets property values win.
+        for k in e.attr("property").into_iter().flat_map(str::split_whitespace).map(key) {
+            match self.meta.get(&k) {
+                Some(MetaValue { from_property: true, .. }) => {}
+                _ => {
+                    self.meta.insert(k, MetaValue { content: content.to_string(), from_property: true });
+                }
+            }
+        }
+        let named =
+            e.attr("name").map(key).into_iter().chain(e.attr("http-equiv").map(|h| format!("http-equiv:{}", key(h))));
+        for k in named {
+            self.meta.entry(k).or_insert_with(|| MetaValue { content: content.to_string(), from_property: false });
+        }
+    }
+
+    /// A short text outside scripts that names itself a date line (`2024-07-30 08:21:47　来源:`)
+    /// even where its block has no telling class.
+    fn text(&mut self, node: NodeRef<'_, Node>, text: &str) {
+        if self.date_lines.len() >= DATE_LINE_CANDIDATES || !DATE_LINE_MARKERS.iter().any(|m| text.contains(m)) {
+            return;
+        }
+        let in_code = node.parent().is_some_and(|p| {
+            dom::tag(&p)
+                .is_some_and(|t| matches!(t, "script" | "style" | "noscript" | "template" | "textarea" | "title"))
+        });
+        let trimmed = text.trim();
+        if !in_code && trimmed.chars().count() <= DATE_LINE_MAX_CHARS && trimmed.chars().any(|c| c.is_ascii_digit()) {
+            self.date_lines.push((trimmed.to_string(), true));
+        }
+    }
+
+    /// The first non-empty meta value among `keys` (in their order) that `accept` takes.
+    fn meta_first(&self, keys: &[&str], accept: impl Fn(&str) -> bool) -> Option<String> {
+        keys.iter().filter_map(|k| self.meta.get(*k)).map(|v| &v.content).find(|v| accept(v)).cloned()
+    }
+}
+
+/// The text of a small element (at most [`SHORT_BLOCK_MAX_NODES`] nodes and
+/// [`DATE_LINE_MAX_CHARS`] characters), trimmed; `None` for a bigger one.
+fn short_text(node: NodeRef<'_, Node>) -> Option<String> {
+    let mut out = String::new();
+    for (i, n) in node.descendants().enumerate() {
+        if i > SHORT_BLOCK_MAX_NODES {
+            return None;
+        }
+        if let Node::Text(t) = n.value() {
+            out.push_str(t);
+        }
+    }
+    let trimmed = out.trim();
+    (trimmed.chars().count() <= DATE_LINE_MAX_CHARS * 2).then(|| trimmed.to_string())
+}
+
+/// JSON-LD's title, else the metadata title, else the cleaned `<title>`. Metadata titles are
+/// trusted as written (as Readability does), except one cut short by an unescaped quote in its
+/// attribute (`content="标题"暗伤"…"`), which the `<title>` shows whole.
+fn choose_title(page: &Page, ld: Option<&jsonld::Article>, doc_title: Option<&title::Cleaned>) -> Option<String> {
+    let from_ld = ld.and_then(|a| match (&a.name, &a.headline) {
+        (Some(name), Some(headline)) if name != headline => {
+            // Some sites put their own name in `name` and the title in `headline` (aktualne.cz):
+            // pick the one that resembles the page title, as Readability does.
+            let reference = doc_title.map_or("", |t| t.title.as_str());
+            let name_matches = title::similarity(name, reference) > TITLE_SIMILARITY;
+            let headline_matches = title::similarity(headline, reference) > TITLE_SIMILARITY;
+            Some(if headline_matches && !name_matches { headline.clone() } else { name.clone() })
+        }
+        (Some(name), _) => Some(name.clone()),
+        (None, headline) => headline.clone(),
+    });
+    let meta = from_ld.or_else(|| page.meta_first(META_TITLE_KEYS, |_| true));
+    let whole = page.title.as_deref().map(title::collapse_space);
+    let chosen = match (meta, doc_title) {
+        (Some(m), Some(cleaned))
+            if whole
+                .as_deref()
+                .and_then(|w| w.strip_prefix(m.trim()))
+                .is_some_and(|rest| rest.starts_with(['"', '\''])) =>
+        {
+            cleaned.title.clone()
+        }
+        (Some(m), _) => m,
+        (None, cleaned) => cleaned?.title.clone(),
+    };
+    let chosen = title::collapse_space(&unescape_entities(&chosen));
+    (!chosen.is_empty()).then_some(chosen)
+}
+
+/// The publication date, from the most specific source that gives a readable one.
+fn published_time(page: &Page, ld: Option<&jsonld::Article>, naive_offset: Option<i32>) -> Option<String> {
+    let read = |v: &str| date::parse(v, naive_offset).or_else(|| date::find(v, naive_offset));
+    let stated = ld
+        .and_then(|a| a.date_published.as_deref())
+        .into_iter()
+        .chain(META_DATE_KEYS.iter().filter_map(|k| page.meta.get(*k).map(|v| v.content.as_str())))
+        .chain(page.itemprop_date.as_deref())
+        .chain(page.time_pubdate.as_deref())
+        .chain(page.date_attribute.as_deref())
+        .find_map(read);
+    stated
+        .or_else(|| {
+            // A date line that says it is one (`来源:`) before any other short dated block; an
+            // unmarked block counts only with a time of day, as a bare date in a classed block is
+            // as often a birthday or founding date (Wikipedia's infobox `published` class).
+            let marked = page.date_lines.iter().filter(|(_, m)| *m);
+            let unmarked = page.date_lines.iter().filter(|(_, m)| !*m);
+            marked.chain(unmarked).find_map(|(text, marked)| {
+                // The marker words are Chinese: without a declared language, the line's own
+                // language sets the offset.
+                let offset = naive_offset.or(if *marked { date::offset_for_lang("zh") } else { None });
+                date::find(text, offset).filter(|d| *marked || d.contains('T'))
+            })
+        })
+        .or_else(|| page.time_first.as_deref().and_then(read))
+}
+
+fn looks_like_url(s: &str) -> bool {
+    let lower = s.trim().to_ascii_lowercase();
+    lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower.starts_with("//")
+        || lower.starts_with("www.")
+}
+
+/// Remove a leading "By"/"作者：" and collapse white space.
+fn clean_byline(byline: &str) -> String {
+    let collapsed = crate::text::normalize_space(byline);
+    let trimmed = collapsed.trim();
+    let by = trimmed.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by ") || p.eq_ignore_ascii_case("by:"));
+    let rest = match trimmed.get(3..) {
+        Some(rest) if by => rest,
+        _ => trimmed.strip_prefix("作者：").or_else(|| trimmed.strip_prefix("作者:")).unwrap_or(trimmed),
+    };
+    rest.trim().to_string()
+}
+
+/// A URL made absolute against `base`; only `http(s)` results are kept. Without a base a
+/// relative URL is returned as written.
+fn absolutize(src: &str, base: Option<&Url>) -> Option<String> {
+    let src = src.trim();
+    if src.is_empty() {
+        return None;
+    }
+    let parsed = match base {
+        Some(base) => base.join(src),
+        None => Url::parse(src),
+    };
+    match parsed {
+        Ok(url) if matches!(url.scheme(), "http" | "https") => Some(url.to_string()),
+        Err(url::ParseError::RelativeUrlWithoutBase) => Some(src.to_string()),
+        _ => None,
+    }
+}
+
+/// Decode the entities left in metadata a site escaped twice (`&amp;#x1F62D;`), as Readability's
+/// `_unescapeHtmlEntities`: the five XML entities and numeric references; a reference to no
+/// valid character becomes U+FFFD.
+fn unescape_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        match entity(rest) {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The character an entity at the start of `s` stands for, and the entity's length.
+fn entity(s: &str) -> Option<(char, usize)> {
+    let end = s.bytes().take(16).position(|b| b == b';')?;
+    let body = &s[1..end];
+    let c = match body {
+        "quot" => '"',
+        "amp" => '&',
+        "apos" => '\'',
+        "lt" => '<',
+        "gt" => '>',
+        _ => {
+            let number = body.strip_prefix('#')?;
+            let code = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => u64::from_str_radix(hex, 16).ok()?,
+                None => number.parse::<u64>().ok()?,
+            };
+            u32::try_from(code).ok().filter(|&c| c != 0).and_then(char::from_u32).unwrap_or('\u{FFFD}')
+        }
+    };
+    Some((c, end + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(html: &str) -> Metadata {
+        extract(&Html::parse_document(html), Url::parse("http://fakehost/test/page.html").ok().as_ref())
+    }
+
+    #[test]
+    fn json_ld_wins_and_reads_graph() {
+        let m = meta(
+            r#"<html lang="en_us"><head><title>Ignored | Site</title>
+            <meta property="og:title" content="OG title"><meta property="og:image" content="/img/a.jpg">
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebPage","name":"Page"},
+              {"@type":"NewsArticle","headline":"The headline","author":[{"name":"Ann"},{"name":"Bob"}],
+               "publisher":{"name":"Daily"},"datePublished":"2018-04-05T06:00","description":"What happened."}]}</script>
+            </head><body><p>x</p></body></html>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("The headline"));
+        assert_eq!(m.byline.as_deref(), Some("Ann, Bob"));
+        assert_eq!(m.site_name.as_deref(), Some("Daily"));
+        assert_eq!(m.published_time.as_deref(), Some("2018-04-05T06:00:00"));
+        assert_eq!(m.excerpt.as_deref(), Some("What happened."));
+        assert_eq!(m.lang.as_deref(), Some("en-US"));
+        assert_eq!(m.lead_image.as_deref(), Some("http://fakehost/img/a.jpg"));
+    }
+
+    #[test]
+    fn meta_tags_in_readability_order() {
+        let m = meta(
+            r#"<head><title>Title Element</title>
+            <meta name="twitter:title" content="Twitter"><meta property="x:title dc:title" content="Preferred">
+            <meta name="author" content="By Jane Doe"><meta property="article:author" content="https://x.test/jane">
+            <meta name="description" content="Desc &amp;amp; more"><meta property="og:site_name" content="Site">
+            <meta property="article:published_time" content="Thu, 05 Apr 2018 06:00:00 GMT">
+            <meta http-equiv="content-language" content="de-de"></head><body dir="RTL"></body>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Preferred"));
+        assert_eq!(m.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(m.excerpt.as_deref(), Some("Desc & more"));
+        assert_eq!(m.site_name.as_deref(), Some("Site"));
+        assert_eq!(m.published_time.as_deref(), Some("2018-04-05T06:00:00Z"));
+        assert_eq!(m.lang.as_deref(), Some("de-DE"));
+        assert_eq!(m.dir.as_deref(), Some("rtl"));
+    }
+
+    #[test]
+    fn chinese_portal_page() {
+        let m = meta(
+            "<html><head><title>央行宣布降准0.5个百分点|央行|降准_网易财经</title></head><body>\
+            <div class=\"top-time\">今天是星期二</div><h1>央行宣布降准0.5个百分点</h1>\
+            <div class=\"post_info\">2015年05月21日 05:03　来源: <a>21世纪经济报道</a></div></body></html>",
+        );
+        assert_eq!(m.title.as_deref(), Some("央行宣布降准0.5个百分点"));
+        assert_eq!(m.site_name.as_deref(), Some("网易财经"));
+        assert_eq!(m.published_time.as_deref(), Some("2015-05-21T05:03:00+08:00"));
+        assert_eq!(m.lang, None);
+    }
+
+    #[test]
+    fn quote_truncated_meta_title_gives_way() {
+        let m = meta(
+            r#"<title>多地项目连环爆雷 狂奔的龙湖集团"暗伤"曝露？_网易财经</title>
+            <meta property="og:title" content="多地项目连环爆雷 狂奔的龙湖集团" 暗伤"曝露？"="">"#,
+        );
+        assert_eq!(m.title.as_deref(), Some(r#"多地项目连环爆雷 狂奔的龙湖集团"暗伤"曝露？"#));
+    }
+
+    #[test]
+    fn dates_from_attributes_and_time_elements() {
+        let m = meta(r#"<html lang="zh-CN" data-publishtime="2020-07-04 01:55:04"><body></body></html>"#);
+        assert_eq!(m.published_time.as_deref(), Some("2020-07-04T01:55:04+08:00"));
+        let m = meta(r#"<body><time datetime="2019-10-18">Oct 18</time></body>"#);
+        assert_eq!(m.published_time.as_deref(), Some("2019-10-18"));
+        let m = meta(r#"<body><span itemprop="datePublished">April 5, 2018</span></body>"#);
+        assert_eq!(m.published_time.as_deref(), Some("2018-04-05"));
+    }
+
+    #[test]
+    fn bylines_lose_their_prefix() {
+        assert_eq!(clean_byline("By  Jane\n Doe"), "Jane Doe");
+        assert_eq!(clean_byline("BY: Joe Wee"), "Joe Wee");
+        assert_eq!(clean_byline("作者：张三"), "张三");
+        assert_eq!(clean_byline("Byron Smith"), "Byron Smith");
+        assert_eq!(clean_byline("é作者"), "é作者");
+        assert_eq!(clean_byline("by"), "by");
+    }
+
+    #[test]
+    fn entities_as_readability_unescapes_them() {
+        assert_eq!(unescape_entities("&#xg; &#x1F62D; &#128557; &#xFFFFFFFF; &#x0;"), "&#xg; 😭 😭 \u{FFFD} \u{FFFD}");
+        assert_eq!(
+            unescape_entities("a &lt;b&gt; &quot;c&quot; &apos;d&apos; &amp; &nope; &"),
+            "a <b> \"c\" 'd' & &nope; &"
+        );
+    }
+
+    #[test]
+    fn lead_image_urls() {
+        let base = Url::parse("https://news.test/a/b.html").unwrap();
+        assert_eq!(absolutize("../img.png", Some(&base)).as_deref(), Some("https://news.test/img.png"));
+        assert_eq!(absolutize("//cdn.test/x.jpg", Some(&base)).as_deref(), Some("https://cdn.test/x.jpg"));
+        assert_eq!(absolutize("javascript:alert(1)", Some(&base)), None);
+        assert_eq!(absolutize("data:image/png;base64,xx", None), None);
+        assert_eq!(absolutize("/rel.jpg", None).as_deref(), Some("/rel.jpg"));
+    }
+
+    #[test]
+    fn hostile_input_does_not_panic() {
+        // Deep enough to catch recursion; html5ever's own parse time grows fast with depth.
+        let deep = format!("<title>t</title>{}x", "<div class=\"time\"><h1>".repeat(3_000));
+        let _ = meta(&deep);
+        for html in ["", "<meta content>", "<script type=application/ld+json>{{{{</script>", "<time pubdate>", "\u{0}"]
+        {
+            let _ = meta(html);
+        }
+    }
 }

@@ -72,7 +72,8 @@ pub fn has_token(hints: &str, tokens: &[&str]) -> bool {
 
 /// +25 for a content-like class or id, -25 for a clutter-like one (Readability's `_getClassWeight`).
 pub fn class_weight(node: &NodeRefH<'_>) -> f32 {
-    let mut weight = 0.0;
+    // schema.org's articleBody is the page saying where its article is.
+    let mut weight = if is_article_body(node) { CLASS_WEIGHT } else { 0.0 };
     for value in [dom::attr(node, "class"), dom::attr(node, "id")].into_iter().flatten() {
         if value.is_empty() {
             continue;
@@ -88,8 +89,16 @@ pub fn class_weight(node: &NodeRefH<'_>) -> f32 {
     weight
 }
 
+/// `itemprop="articleBody"`.
+fn is_article_body(node: &NodeRefH<'_>) -> bool {
+    dom::attr(node, "itemprop").is_some_and(|v| v.split_whitespace().any(|p| p == "articleBody"))
+}
+
 /// Looks like clutter by its class/id or role, and nothing rescues it.
 pub fn is_unlikely(node: &NodeRefH<'_>) -> bool {
+    if is_article_body(node) {
+        return false;
+    }
     let hints = dom::class_and_id(node);
     if dom::attr(node, "role").is_some_and(|r| UNLIKELY_ROLES.contains(&r)) {
         return true;
@@ -98,7 +107,10 @@ pub fn is_unlikely(node: &NodeRefH<'_>) -> bool {
         && !matches_any(&hints, MAYBE_CANDIDATE_HINTS)
         && !dom::has_ancestor(*node, "table", 0)
         && !dom::has_ancestor(*node, "code", 0)
-        && !matches!(dom::tag(node), Some("body" | "a"))
+        // Unlike Readability, the page's own <main> and <article> are never judged by class:
+        // `<main class="js-social-anchor">` holds the story.
+        && !matches!(dom::tag(node), Some("body" | "a" | "main" | "article"))
+        && dom::attr(node, "role") != Some("main")
 }
 
 /// Find the article with one policy. `None` when the page has no body text at all.

@@ -8,6 +8,9 @@ pub const DEFAULT_MAX_BYTES: usize = 32 << 20;
 /// Default [`crate::Options::max_elements`]: real pages stay under 30 000 elements; 300 000 keeps
 /// pathological input bounded while leaving a tenfold margin.
 pub const DEFAULT_MAX_ELEMENTS: usize = 300_000;
+/// Nodes nested deeper than this are moved up to their ancestor at this depth, as Chromium's
+/// HTML parser does (512): no real page nests deeper, and it bounds every walk over ancestors.
+pub const MAX_TREE_DEPTH: usize = 512;
 /// Default [`crate::Options::char_threshold`], as Readability's `charThreshold`.
 pub const DEFAULT_CHAR_THRESHOLD: usize = 500;
 /// Default [`crate::Options::top_candidates`], as Readability's `nbTopCandidates`.
@@ -86,7 +89,7 @@ pub const UNLIKELY_HINTS: &[&str] = &[
     "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark",
     "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
     "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote", "crumb", "statement",
-    "recommend", "share", "jubao", "qrcode",
+    "recommend", "jubao", "qrcode", "tie-", "tiearea", "tiepost",
 ];
 /// Classes and ids that rescue an element matching [`UNLIKELY_HINTS`] (Readability's `okMaybeItsACandidate`).
 pub const MAYBE_CANDIDATE_HINTS: &[&str] =
@@ -101,7 +104,7 @@ pub const NEGATIVE_HINTS: &[&str] = &[
     "-ad-", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead",
     "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
     "skyscraper", "sponsor", "shopping", "tags", "widget", "recommend", "statement", "crumb",
-    "jubao",
+    "jubao", "tie-", "tiearea", "tiepost",
 ];
 /// Whole class/id tokens (split on non-alphanumerics) that are negative but too short to match
 /// as substrings: `hot` would hit `photo`, `hid` would hit `hidden-xs`-free names like `hide`.
@@ -161,3 +164,215 @@ pub const WORDS_PER_MINUTE: usize = 230;
 pub const CJK_CHARS_PER_MINUTE: usize = 400;
 /// Excerpt length in characters when the page gives none and the first paragraph is used.
 pub const EXCERPT_MAX_CHARS: usize = 200;
+
+// ---- Sanitizing (src/sanitize.rs): the allow-list every article passes through. ----
+
+/// Elements kept in the article. Everything for reading prose, data tables, code, figures and
+/// media; nothing that runs, submits, styles or changes how the page resolves URLs (no script,
+/// style, form controls, base, meta, link, object, embed, svg, math, template). Elements not
+/// listed are unwrapped: their text stays, the tag goes. `iframe` is listed for embedded videos
+/// only; sanitize.rs keeps an iframe's `src` only for [`VIDEO_HOSTS`].
+pub const SANITIZE_TAGS: &[&str] = &[
+    "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "a", "em", "strong", "b", "i", "u", "s",
+    "del", "ins", "mark", "small", "sub", "sup", "code", "kbd", "samp", "var", "pre",
+    "blockquote", "q", "cite", "abbr", "dfn", "time", "span", "div", "section", "article",
+    "header", "figure", "figcaption", "picture", "source", "img", "ul", "ol", "li", "dl", "dt",
+    "dd", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "colgroup", "col",
+    "details", "summary", "ruby", "rt", "rp", "bdi", "bdo", "wbr", "video", "audio", "track",
+    "iframe",
+];
+/// Elements removed together with everything inside them. Script and style text must never
+/// reach the reader as text either; form controls, `noscript` fallbacks (resolved into real
+/// images before sanitizing), templates and raw-text elements hold nothing to read; inline SVG
+/// and MathML are dropped whole because their namespaces are where mutation-XSS lives and their
+/// text alone (path data, `mi`/`mo` runs) reads as noise.
+pub const SANITIZE_DROP_WITH_CONTENT: &[&str] = &[
+    "script", "style", "noscript", "template", "textarea", "select", "button", "svg", "math",
+    "title", "xmp", "noembed", "noframes",
+];
+/// Attributes kept on every allowed element: language and direction (needed for bidi and CJK
+/// fonts), advisory titles (abbreviations), and `id` so in-article anchors (`#fn1` footnotes,
+/// tables of contents) keep working. Ids are not prefixed: the reading view lives in a shadow
+/// root, where ids do not become `window`/`document` named properties, and the saved copy runs
+/// no script, so clobbering has nothing to clobber. The shell must not look its own elements up
+/// by id inside the article's container.
+pub const SANITIZE_GENERIC_ATTRIBUTES: &[&str] = &["lang", "dir", "title", "id"];
+/// Attributes kept per element, beside [`SANITIZE_GENERIC_ATTRIBUTES`]. URL-bearing ones
+/// (`href`, `src`, `srcset`, `poster`, `cite`) are checked by sanitize.rs. `name` on `a` keeps
+/// old-style anchors (`<a name="fn1">`); `a` is not one of the elements `document.NAME` exposes.
+/// `class` on `code`/`pre` is filtered down to language tokens ([`SANITIZE_CODE_CLASS_PREFIXES`]).
+/// `source` keeps `src` as well as `srcset`, because video and audio sources use it.
+pub const SANITIZE_TAG_ATTRIBUTES: &[(&str, &[&str])] = &[
+    ("a", &["href", "name"]),
+    ("img", &["src", "srcset", "sizes", "alt", "width", "height"]),
+    ("source", &["src", "srcset", "sizes", "type", "media"]),
+    ("video", &["src", "poster", "width", "height", "preload", "loop", "muted", "playsinline"]),
+    ("audio", &["src", "preload", "loop", "muted"]),
+    ("track", &["src", "kind", "srclang", "label", "default"]),
+    ("iframe", &["src", "width", "height", "allowfullscreen"]),
+    ("ol", &["start", "reversed", "type"]),
+    ("li", &["value"]),
+    ("td", &["colspan", "rowspan", "headers"]),
+    ("th", &["colspan", "rowspan", "headers", "scope", "abbr"]),
+    ("col", &["span"]),
+    ("colgroup", &["span"]),
+    ("blockquote", &["cite"]),
+    ("q", &["cite"]),
+    ("del", &["cite", "datetime"]),
+    ("ins", &["cite", "datetime"]),
+    ("time", &["datetime"]),
+    ("details", &["open"]),
+    ("code", &["class"]),
+    ("pre", &["class"]),
+];
+/// Attributes forced onto elements. Videos and audio get `controls` (autoplay is not allowed,
+/// so without controls they could not be started). Video iframes are sandboxed: scripts run in
+/// the video host's own origin (the player needs them, and a cross-origin frame cannot reach
+/// the reader), but the frame may not navigate the page, open popups or submit forms.
+pub const SANITIZE_SET_ATTRIBUTES: &[(&str, &str, &str)] = &[
+    ("video", "controls", ""),
+    ("audio", "controls", ""),
+    ("iframe", "sandbox", "allow-scripts allow-same-origin allow-presentation"),
+];
+/// URL schemes kept in links and media. Relative URLs pass through (the pipeline makes them
+/// absolute first). `data` is listed only so that ammonia lets it reach sanitize.rs, which keeps
+/// it on `img src` for [`SANITIZE_DATA_IMAGE_TYPES`] and drops it everywhere else.
+pub const SANITIZE_URL_SCHEMES: &[&str] = &["http", "https", "mailto", "tel", "data"];
+/// Media types a `data:` URL may have on `img src` (base64 only). Raster formats only: an SVG
+/// image cannot run script inside `<img>`, but it can inside other contexts the URL might be
+/// copied to, so it is refused.
+pub const SANITIZE_DATA_IMAGE_TYPES: &[&str] =
+    &["image/png", "image/jpeg", "image/jpg", "image/gif", "image/webp", "image/avif"];
+/// Class tokens kept on `code` and `pre`: the language marks syntax highlighters and Markdown
+/// export read (`language-rust`, `lang-js`). All other page classes go: the reader's stylesheet
+/// styles elements, not the page's classes.
+pub const SANITIZE_CODE_CLASS_PREFIXES: &[&str] = &["language-", "lang-"];
+/// `rel` on every link: the linked page gets no handle on the reader's window and no referrer.
+pub const SANITIZE_LINK_REL: &str = "noopener noreferrer";
+
+// ---------------------------------------------------------------------------------------------
+// Metadata (src/metadata): where titles, bylines, dates and images are read from, and how titles
+// are cleaned and languages guessed.
+// ---------------------------------------------------------------------------------------------
+
+/// JSON-LD `@type`s that describe an article: schema.org's Article subtypes, as Readability's
+/// `jsonLdArticleTypes`. Other objects (WebPage, Organization, BreadcrumbList) say nothing
+/// about the article itself.
+pub const JSONLD_ARTICLE_TYPES: &[&str] = &[
+    "Article", "AdvertiserContentArticle", "NewsArticle", "AnalysisNewsArticle",
+    "AskPublicNewsArticle", "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle",
+    "ReviewNewsArticle", "Report", "SatiricalArticle", "ScholarlyArticle",
+    "MedicalScholarlyArticle", "SocialMediaPosting", "BlogPosting", "LiveBlogPosting",
+    "DiscussionForumPosting", "TechArticle", "APIReference",
+];
+/// At most this many `ld+json` scripts are parsed: real pages have one to three; the bound keeps
+/// a hostile page from making us parse megabytes of JSON.
+pub const JSONLD_MAX_SCRIPTS: usize = 8;
+
+/// `<meta>` keys (`name` or `property`, lower-cased, `.` read as `:`) per field, most trusted
+/// first. Dublin Core and OpenGraph before `name=title`/Twitter, as Readability orders them.
+pub const META_TITLE_KEYS: &[&str] = &[
+    "dc:title", "dcterm:title", "dcterms:title", "og:title", "weibo:article:title",
+    "weibo:webpage:title", "title", "twitter:title", "parsely-title",
+];
+/// Byline keys. `article:author` is usually a profile URL; those are skipped.
+pub const META_BYLINE_KEYS: &[&str] = &[
+    "dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author", "article:author",
+];
+pub const META_EXCERPT_KEYS: &[&str] = &[
+    "dc:description", "dcterm:description", "dcterms:description", "og:description",
+    "weibo:article:description", "weibo:webpage:description", "description", "twitter:description",
+];
+/// Site-name keys after JSON-LD's `publisher.name` (Readability reads only `og:site_name`).
+pub const META_SITE_KEYS: &[&str] = &["og:site_name", "application-name"];
+/// Publication-date keys, article-specific ones first: a bare `date` is often the crawl date.
+pub const META_DATE_KEYS: &[&str] = &[
+    "article:published_time", "parsely-pub-date", "og:article:published_time", "article:published",
+    "og:published_time", "dc:date:issued", "dcterms:issued", "dcterms:created", "dc:date",
+    "dcterms:date", "citation_publication_date", "sailthru:date", "weibo:article:create_at",
+    "pubdate", "publishdate", "publish-date", "date",
+];
+pub const META_IMAGE_KEYS: &[&str] = &[
+    "og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src",
+    "parsely-image-url",
+];
+/// Element attributes Chinese portals put the publication time in (`<html
+/// data-publishtime="2020-07-04 01:55:04">` on 163.com, `data-ptime` on its article wrapper).
+pub const DATE_ATTRIBUTES: &[&str] = &["data-publishtime", "data-ptime", "data-pubtime", "data-publish-time"];
+/// Class/id substrings of the short block holding a portal's date line (`ep-time-soure`,
+/// `post_time_source`, `article-info`).
+pub const DATE_BLOCK_HINTS: &[&str] = &["time", "date", "info", "source", "soure", "pub", "meta"];
+/// Words that make a short text a date line rather than any date (a comment's time, a related
+/// article's date): "source", "published", "time", "date" in Chinese.
+pub const DATE_LINE_MARKERS: &[&str] = &["来源", "來源", "发布", "發布", "发表", "發表", "时间", "時間", "日期"];
+/// A date line is short: longer text is prose that may mention any date.
+pub const DATE_LINE_MAX_CHARS: usize = 120;
+/// Date-line candidates examined, in document order: the real one sits near the top, under the
+/// headline; comment and recommendation times come later.
+pub const DATE_LINE_CANDIDATES: usize = 40;
+/// Blocks with a date-ish class read at most, dated or not: a page where hundreds carry such a
+/// class (every comment's `time`) has long passed its date line.
+pub const DATE_BLOCKS_EXAMINED: usize = 400;
+/// Nodes visited when reading a candidate block's text: a block with more is a container, not a
+/// date line (and the bound keeps deep nesting cheap).
+pub const SHORT_BLOCK_MAX_NODES: usize = 64;
+/// Headings (`h1`, `h2`) whose text is compared with the `<title>`; the title's heading is among
+/// the first few.
+pub const TITLE_HEADINGS_EXAMINED: usize = 16;
+
+/// Separators between a title and the site name when spaced (` | `, ` - `), as Readability's
+/// `titleSeparators`; the hierarchical ones (`\ / > »`) mark breadcrumbs.
+pub const TITLE_SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»'];
+pub const TITLE_HIERARCHICAL_SEPARATORS: &[char] = &['\\', '/', '>', '»'];
+/// Separators Chinese titles use without spaces: `标题_网易科技`, `标题|网易`, `标题-新浪`.
+pub const CJK_TITLE_SEPARATORS: &[char] = &['_', '|', '｜', '-', '－', '—'];
+/// A title suffix naming a site contains one of these (site, news, daily, times, weekly,
+/// channel, portal names…); only such a suffix is cut from a Chinese title.
+pub const SITE_NAME_WORDS: &[&str] = &[
+    "网", "網", "新闻", "新聞", "日报", "日報", "晚报", "晨报", "时报", "時報", "周刊", "週刊",
+    "杂志", "雜誌", "在线", "在線", "频道", "頻道", "资讯", "資訊", "门户", "论坛", "論壇", "博客",
+    "官网", "官網", "电视台", "電視台", "网易", "新浪", "腾讯", "騰訊", "搜狐", "凤凰", "鳳凰",
+    "头条", "頭條", "订阅", "百家号", "新华社", "中新社",
+];
+/// Longest site suffix (characters) cut from a Chinese title.
+pub const SITE_SUFFIX_MAX_CHARS: usize = 12;
+/// Section names and keywords between a Chinese title and its site (`|苹果|谷歌|TPU_网易科技`,
+/// `_科技_腾讯网`) are at most this long (characters).
+pub const TITLE_SECTION_MAX_CHARS: usize = 8;
+/// A cleaned Chinese title keeps at least this many characters, else the whole title is kept
+/// (the CJK counterpart of Readability's word-count rules).
+pub const MIN_CJK_TITLE_CHARS: usize = 4;
+/// Readability's title rules, in words (a CJK character counts as one): a cut title shorter than
+/// `TITLE_MIN_WORDS` drops the first part instead; one of `TITLE_SHORT_WORDS` words or fewer
+/// reverts to the whole title; a colon prefix longer than `TITLE_COLON_PREFIX_WORDS` is kept.
+pub const TITLE_MIN_WORDS: usize = 3;
+pub const TITLE_SHORT_WORDS: usize = 4;
+pub const TITLE_COLON_PREFIX_WORDS: usize = 5;
+/// A `<title>` outside these lengths (characters) is replaced by the page's only `h1`
+/// (Readability: 15 and 150).
+pub const TITLE_MIN_CHARS: usize = 15;
+pub const TITLE_MAX_CHARS: usize = 150;
+/// JSON-LD `name` and `headline` differ: the one this similar to the page title wins
+/// (Readability: 0.75).
+pub const TITLE_SIMILARITY: f32 = 0.75;
+
+/// Language detection reads this many characters of text: enough for a vote, cheap on long pages.
+pub const LANG_SAMPLE_CHARS: usize = 5000;
+/// A script must hold this share of the letters to name the language (CJK counts double, as a
+/// CJK character is a word).
+pub const LANG_MIN_SCRIPT_SHARE: f32 = 0.5;
+/// Latin text: the winning language needs this many common-word hits and this lead over the
+/// runner-up, else the text is too short or too mixed to tell.
+pub const LANG_MIN_STOP_WORDS: usize = 3;
+pub const LANG_LEAD_RATIO: f32 = 1.5;
+/// The commonest words of each Latin-script language detection tells apart; words shared by
+/// several languages vote for each.
+pub const STOP_WORDS: &[(&str, &[&str])] = &[
+    ("en", &["the", "and", "of", "to", "is", "that", "was", "it", "for", "with", "are", "this", "be", "have", "from", "not", "by", "which", "you", "were"]),
+    ("fr", &["le", "les", "des", "est", "et", "une", "du", "pour", "dans", "que", "pas", "sur", "au", "avec", "qui", "sont", "ce", "il", "plus", "ont"]),
+    ("de", &["der", "die", "und", "das", "ist", "nicht", "ein", "eine", "zu", "den", "mit", "sich", "des", "auf", "dem", "dass", "auch", "wird", "als", "von"]),
+    ("es", &["el", "los", "las", "del", "y", "que", "en", "por", "con", "una", "para", "más", "se", "lo", "como", "pero", "fue", "de", "la", "es"]),
+    ("it", &["il", "di", "che", "è", "la", "per", "non", "del", "della", "un", "sono", "gli", "con", "ha", "anche", "più", "da", "nel", "e", "alla"]),
+    ("pt", &["o", "os", "do", "da", "em", "não", "que", "uma", "um", "para", "com", "é", "dos", "das", "se", "mais", "ao", "foi", "pelo", "na"]),
+    ("nl", &["de", "het", "een", "en", "van", "is", "dat", "niet", "op", "te", "zijn", "voor", "met", "die", "ook", "aan", "er", "maar", "als", "bij"]),
+];

@@ -1,0 +1,146 @@
+// The service worker: on a toolbar click (or Alt+Shift+R, the `_execute_action` command) it
+// captures the page, runs the WASM core here, at the extension's origin where no page CSP can
+// block it, and injects the reading view; a second click takes it away.
+
+import init, { readerView, readerStylesheet, __wbg_reset_state as resetCore } from './pkg/lucid.js';
+import { SETTINGS, mergeSettings } from './lib/settings.js';
+import { createDispatcher, listener } from './lib/messages.js';
+import { isRestrictedUrl } from './lib/pages.js';
+import { actionLook, tabKey, tabRecord } from './lib/tabstate.js';
+
+const CONTENT_SCRIPTS = ['content/page-state.js', 'content/reader.js'];
+const SETTINGS_KEY = 'settings';
+
+let coreReady = null;
+let uiCss = null;
+
+/** The core, instantiated once per worker life (and again after a trap). */
+function core() {
+  coreReady ??= init({ module_or_path: chrome.runtime.getURL('pkg/lucid_bg.wasm') }).catch((error) => {
+    coreReady = null;
+    throw error;
+  });
+  return coreReady;
+}
+
+async function loadSettings() {
+  const stored = await chrome.storage.sync.get(SETTINGS_KEY);
+  return mergeSettings(stored[SETTINGS_KEY]);
+}
+
+async function updateSettings(patch) {
+  const settings = mergeSettings(await loadSettings(), patch);
+  await chrome.storage.sync.set({ [SETTINGS_KEY]: settings });
+  return settings;
+}
+
+async function setTabState(tabId, record) {
+  const look = actionLook(record);
+  await Promise.all([
+    record ? chrome.storage.session.set({ [tabKey(tabId)]: record }) : chrome.storage.session.remove(tabKey(tabId)),
+    chrome.action.setTitle({ tabId, title: look.title }),
+    chrome.action.setBadgeText({ tabId, text: look.badge }),
+  ]);
+}
+
+// Runs in the page (serialized by executeScript): close the view if it is showing, else hand
+// back the page as it is now, scripts' changes included.
+function captureOrClose() {
+  if (globalThis.LucidReader?.isOpen()) {
+    globalThis.LucidReader.close();
+    return { closed: true };
+  }
+  const doctype = document.doctype ? `<!DOCTYPE ${document.doctype.name}>` : '';
+  return { html: doctype + document.documentElement.outerHTML, url: location.href };
+}
+
+// Runs in the page: a short message that fades away, in its own shadow root.
+function showToast(message) {
+  const host = document.createElement('lucid-toast');
+  host.setAttribute('style', 'all: initial !important; position: fixed !important; z-index: 2147483647 !important; left: 50% !important; bottom: 32px !important; transform: translateX(-50%) !important;');
+  const root = host.attachShadow({ mode: 'open' });
+  const box = document.createElement('div');
+  box.setAttribute('role', 'status');
+  box.textContent = message;
+  const style = document.createElement('style');
+  style.textContent = `div { font: 14px/1.45 system-ui, "Noto Sans", "PingFang SC", "Noto Sans CJK SC", sans-serif;
+    color: #f4f4f2; background: #26282c; padding: 10px 18px; border-radius: 10px; max-width: 70vw;
+    box-shadow: 0 8px 24px rgb(0 0 0 / .25); animation: in 150ms ease-out; }
+    @keyframes in { from { opacity: 0; transform: translateY(6px); } }`;
+  root.append(style, box);
+  document.documentElement.append(host);
+  setTimeout(() => host.remove(), 3500);
+}
+
+async function inPage(tabId, func, args = []) {
+  const [result] = await chrome.scripting.executeScript({ target: { tabId }, func, args });
+  return result?.result;
+}
+
+/** Run the core; a trap (a Rust panic: RuntimeError "unreachable") resets it for the next click. */
+async function extractView(html, url) {
+  await core();
+  try {
+    return readerView(html, url, undefined);
+  } catch (error) {
+    if (error instanceof WebAssembly.RuntimeError) {
+      resetCore();
+      throw new Error('Lucid hit an internal error on this page. Please try again.', { cause: error });
+    }
+    throw new Error(`Lucid can't read this page: ${error.message}.`, { cause: error });
+  }
+}
+
+async function openReader(tab, page) {
+  const [view, css, settings] = await Promise.all([
+    extractView(page.html, page.url),
+    core().then(() => readerStylesheet()),
+    loadSettings(),
+    uiCss ? null : fetch(chrome.runtime.getURL('content/reader-ui.css')).then((r) => r.text()).then((t) => { uiCss = t; }),
+  ]);
+  if (!view) {
+    await inPage(tab.id, showToast, ["Lucid didn't find an article on this page."]);
+    await setTabState(tab.id, tabRecord('idle', page.url));
+    return;
+  }
+  await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: CONTENT_SCRIPTS });
+  const payload = { html: view.html, css, uiCss, settings, schema: Object.entries(SETTINGS) };
+  await inPage(tab.id, (p) => globalThis.LucidReader.open(p), [payload]);
+  await setTabState(tab.id, tabRecord('open', page.url));
+}
+
+async function toggle(tab) {
+  if (tab.url && isRestrictedUrl(tab.url)) {
+    await setTabState(tab.id, tabRecord('restricted', tab.url));
+    return;
+  }
+  let page;
+  try {
+    page = await inPage(tab.id, captureOrClose);
+  } catch (error) {
+    // The browser refused us the page (a settings page, a store, an error page).
+    await setTabState(tab.id, tabRecord('restricted', tab.url, error.message));
+    return;
+  }
+  if (!page) return;
+  if (page.closed) {
+    await setTabState(tab.id, tabRecord('idle', tab.url));
+    return;
+  }
+  try {
+    await openReader(tab, page);
+  } catch (error) {
+    console.error('Lucid:', error);
+    await setTabState(tab.id, tabRecord('failed', page.url, error.message));
+    await inPage(tab.id, showToast, [error.message]).catch(() => {});
+  }
+}
+
+const dispatch = createDispatcher({
+  'settings/update': ({ patch }) => updateSettings(patch),
+  'reader/closed': (_message, sender) => sender.tab && setTabState(sender.tab.id, tabRecord('idle', sender.tab.url)),
+});
+
+chrome.action.onClicked.addListener(toggle);
+chrome.runtime.onMessage.addListener(listener(dispatch));
+chrome.tabs.onRemoved.addListener((tabId) => chrome.storage.session.remove(tabKey(tabId)));

@@ -1,0 +1,221 @@
+// The reading view, injected into the page on click (after page-state.js). It shows the article
+// the service worker rendered in a shadow root over the page, with a small toolbar, and gives the
+// page back exactly as it was when closed (toolbar click, close button, Escape).
+//
+// Defines `LucidReader` once per page; the service worker calls `LucidReader.open(payload)` and
+// `LucidReader.close()`. Nothing here reads or changes the page beyond the overflow styles,
+// scroll and focus that page-state.js records and restores.
+
+globalThis.LucidReader ??= (() => {
+  const { lock, unlock } = globalThis.LucidPageState;
+
+  const HOST_STYLE = [
+    'all: initial', 'position: fixed', 'inset: 0', 'z-index: 2147483647', 'display: block',
+    'width: 100vw', 'height: 100vh', 'margin: 0', 'border: 0', 'padding: 0',
+  ].map((rule) => `${rule} !important`).join('; ');
+
+  // Events from inside the view stop at its host, so the page's own listeners (shortcuts,
+  // analytics, a hostile page's click counter) see nothing of what the reader does.
+  const CONTAINED_EVENTS = [
+    'click', 'dblclick', 'auxclick', 'contextmenu', 'mousedown', 'mouseup', 'pointerdown', 'pointerup',
+    'touchstart', 'touchend', 'keydown', 'keyup', 'keypress', 'input', 'change', 'wheel', 'focusin',
+    'focusout', 'copy', 'selectstart',
+  ];
+
+  const LABELS = {
+    theme: 'Theme', font: 'Font', fontSize: 'Text size', width: 'Width', lineHeight: 'Line spacing',
+    light: 'Light', sepia: 'Sepia', dark: 'Dark', system: 'Auto', serif: 'Serif', sans: 'Sans',
+  };
+
+  /** Toolbar icons: one stroked path each, on a 24-unit grid. */
+  const ICONS = {
+    appearance: 'M3 19 8.5 5h1L15 19M5 14h8M15.5 19l3-8 3 8M16.4 16.6h4.2',
+    close: 'M6 6l12 12M18 6 6 18',
+  };
+
+  /** The view on screen, or null. */
+  let view = null;
+
+  function element(tag, props = {}, children = []) {
+    const el = document.createElement(tag);
+    for (const [key, value] of Object.entries(props)) {
+      if (key === 'dataset') Object.assign(el.dataset, value);
+      else if (key in el && !key.includes('-')) el[key] = value;
+      else el.setAttribute(key, value);
+    }
+    el.append(...children);
+    return el;
+  }
+
+  function style(text) {
+    return element('style', { textContent: text });
+  }
+
+  function icon(name) {
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    path.setAttribute('d', ICONS[name]);
+    svg.append(path);
+    return svg;
+  }
+
+  /**
+   * The article's nodes, parsed in an inert document (no script runs, nothing loads) and moved
+   * into the view. The core sanitized this HTML already: no scripts, handlers or script URLs.
+   */
+  function articleNodes(html) {
+    const parsed = new DOMParser().parseFromString(`<!DOCTYPE html><body>${html}`, 'text/html');
+    return [...parsed.body.childNodes].map((node) => document.adoptNode(node));
+  }
+
+  async function send(message) {
+    const reply = await chrome.runtime.sendMessage(message);
+    if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
+    return reply.value;
+  }
+
+  /** Apply settings to the container: attributes for choices, custom properties for sizes. */
+  function applySettings(v, settings) {
+    v.settings = settings;
+    v.container.dataset.theme = settings.theme;
+    v.container.dataset.font = settings.font;
+    for (const [key, spec] of v.schema) {
+      if (spec.choices) continue;
+      const name = `--lucid-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+      v.container.style.setProperty(name, `${settings[key]}${spec.unit}`);
+    }
+    for (const button of v.panel.querySelectorAll('button[data-key]')) {
+      const { key, value, step } = button.dataset;
+      if (value !== undefined) {
+        button.setAttribute('aria-pressed', String(settings[key] === value));
+      } else {
+        const spec = v.schema.get(key);
+        button.disabled = step === '1' ? settings[key] >= spec.max : settings[key] <= spec.min;
+      }
+    }
+    for (const output of v.panel.querySelectorAll('output[data-key]')) {
+      const key = output.dataset.key;
+      output.textContent = String(settings[key]);
+    }
+  }
+
+  async function changeSetting(v, patch) {
+    try {
+      applySettings(v, await send({ type: 'settings/update', patch }));
+    } catch (error) {
+      console.warn('Lucid: settings not saved:', error);
+    }
+  }
+
+  /** The appearance panel, built from the settings table the service worker sends. */
+  function buildPanel(schema) {
+    const rows = [...schema].map(([key, spec]) => {
+      const label = element('span', { className: 'lucid-label', textContent: LABELS[key] ?? key });
+      if (spec.choices) {
+        const buttons = spec.choices.map((value) =>
+          element('button', {
+            type: 'button', className: `lucid-choice lucid-choice-${value}`,
+            dataset: { key, value }, textContent: LABELS[value] ?? value,
+          }),
+        );
+        return element('div', { className: 'lucid-row', role: 'group', 'aria-label': LABELS[key] ?? key }, [
+          label, element('div', { className: 'lucid-segmented' }, buttons),
+        ]);
+      }
+      return element('div', { className: 'lucid-row', role: 'group', 'aria-label': LABELS[key] ?? key }, [
+        label,
+        element('div', { className: 'lucid-stepper' }, [
+          element('button', { type: 'button', dataset: { key, step: '-1' }, textContent: '−', 'aria-label': `Smaller ${LABELS[key]}` }),
+          element('output', { dataset: { key } }),
+          element('button', { type: 'button', dataset: { key, step: '1' }, textContent: '+', 'aria-label': `Larger ${LABELS[key]}` }),
+        ]),
+      ]);
+    });
+    return element('div', { className: 'lucid-panel', role: 'dialog', 'aria-label': 'Appearance', hidden: true }, rows);
+  }
+
+  function togglePanel(v, show = v.panel.hidden) {
+    v.panel.hidden = !show;
+    v.toolbar.querySelector('[data-action="appearance"]').setAttribute('aria-expanded', String(show));
+  }
+
+  function onClick(v, event) {
+    const target = event.target instanceof Element ? event.target : null;
+    const button = target?.closest('button');
+    if (button) {
+      const { action, key, value, step } = button.dataset;
+      if (action === 'close') close({ fromPage: true });
+      else if (action === 'appearance') togglePanel(v);
+      else if (value !== undefined) changeSetting(v, { [key]: value });
+      else if (step !== undefined) changeSetting(v, { [key]: v.settings[key] + Number(step) * v.schema.get(key).step });
+      return;
+    }
+    if (!v.panel.hidden && !target?.closest('.lucid-panel')) togglePanel(v, false);
+    // In-article anchors (#footnote) point into the view, not the hidden page underneath.
+    const link = target?.closest('a[href^="#"]');
+    if (link) {
+      event.preventDefault();
+      const id = decodeURIComponent(link.getAttribute('href').slice(1));
+      const destination = id && v.root.getElementById(id);
+      if (destination) destination.scrollIntoView({ block: 'start' });
+      else if (!id) v.scroller.scrollTo({ top: 0 });
+    }
+  }
+
+  function onKeyDown(event) {
+    if (event.key !== 'Escape' || event.isComposing || !view) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    if (!view.panel.hidden) togglePanel(view, false);
+    else close({ fromPage: true });
+  }
+
+  /**
+   * Show the reading view. `payload`: { html (rendered by the core, already sanitized), css (the
+   * reader stylesheet), uiCss, settings, schema ([key, spec] pairs of the settings table) }.
+   */
+  function open(payload) {
+    if (view) close();
+    const pageRecord = lock(document, window);
+    const host = element('lucid-reader', { style: HOST_STYLE });
+    const root = host.attachShadow({ mode: 'open' });
+
+    const scroller = element('div', { className: 'lucid-scroll', tabIndex: -1 }, articleNodes(payload.html));
+    const toolbar = element('div', { className: 'lucid-toolbar', role: 'toolbar', 'aria-label': 'Reading view' }, [
+      element('button', { type: 'button', className: 'lucid-tool', dataset: { action: 'appearance' }, title: 'Appearance', 'aria-expanded': 'false' }, [icon('appearance')]),
+      element('button', { type: 'button', className: 'lucid-tool', dataset: { action: 'close' }, title: 'Close reading view (Esc)' }, [icon('close')]),
+    ]);
+    // The table arrives as [key, spec] pairs: the trip through executeScript sorts object keys.
+    const schema = new Map(payload.schema);
+    const panel = buildPanel(schema);
+    const container = element('div', { className: 'lucid-reader' }, [scroller, toolbar, panel]);
+    root.append(style(payload.css), style(payload.uiCss), container);
+
+    view = { host, root, container, scroller, toolbar, panel, pageRecord, schema, settings: null };
+    applySettings(view, payload.settings);
+    const v = view;
+    container.addEventListener('click', (event) => onClick(v, event));
+    for (const type of CONTAINED_EVENTS) host.addEventListener(type, (event) => event.stopPropagation());
+    window.addEventListener('keydown', onKeyDown, true);
+
+    document.documentElement.append(host);
+    scroller.focus({ preventScroll: true });
+    return true;
+  }
+
+  /** Remove the view and give the page back. `fromPage`: closed from inside, tell the worker. */
+  function close({ fromPage = false } = {}) {
+    if (!view) return false;
+    const { host, pageRecord } = view;
+    view = null;
+    window.removeEventListener('keydown', onKeyDown, true);
+    host.remove();
+    unlock(document, window, pageRecord);
+    if (fromPage) send({ type: 'reader/closed' }).catch(() => {});
+    return true;
+  }
+
+  return Object.freeze({ open, close, isOpen: () => view !== null });
+})();

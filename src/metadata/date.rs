@@ -1,0 +1,487 @@
+//! Dates as pages write them, read into ISO 8601: numeric (`2015-05-21 05:03:58`, `2015/05/21`),
+//! Chinese (`2015年05月21日 05:03`), ISO 8601 with zones, RFC 2822 (`Thu, 05 Apr 2018 06:00:00
+//! GMT`), English (`April 5, 2018`, `5 April 2018`) and Unix timestamps. A small hand-written
+//! reader: the formats are few and a date library would weigh on the WASM build.
+
+/// A calendar date with an optional time of day and zone, as the page wrote it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Stamp {
+    year: u32,
+    month: u32,
+    day: u32,
+    time: Option<(u32, u32, u32)>,
+    zone: Option<Zone>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Zone {
+    /// `Z`, `GMT`, `UTC`.
+    Utc,
+    /// Minutes east of UTC.
+    Offset(i32),
+}
+
+/// The UTC offset (minutes) a naive time most likely has on a page in `lang`: China, Taiwan,
+/// Hong Kong and Singapore all use UTC+8, Japan and Korea UTC+9. Other languages span too many
+/// zones to guess.
+pub fn offset_for_lang(lang: &str) -> Option<i32> {
+    let primary = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    match primary.as_str() {
+        "zh" => Some(8 * 60),
+        "ja" | "ko" => Some(9 * 60),
+        _ => None,
+    }
+}
+
+/// Read a date that starts `value` (trailing text is ignored), as ISO 8601: `YYYY-MM-DD` for a
+/// date alone, `YYYY-MM-DDTHH:MM:SS` plus the zone when there is a time. A time without a zone
+/// gets `naive_offset` (minutes east of UTC) when one is given, else stays naive.
+pub fn parse(value: &str, naive_offset: Option<i32>) -> Option<String> {
+    let value = value.trim();
+    let stamp =
+        unix(value).or_else(|| numeric(&mut Cursor::new(value))).or_else(|| english(&mut Cursor::new(value)))?;
+    Some(format(stamp, naive_offset))
+}
+
+/// The first numeric or Chinese date anywhere in `text` (as in `2024-07-30 08:21:47　来源:
+/// 网易科技`), formatted as [`parse`] does.
+pub fn find(text: &str, naive_offset: Option<i32>) -> Option<String> {
+    let mut previous_digit = false;
+    for (i, c) in text.char_indices() {
+        let is_digit = digit(c).is_some();
+        if is_digit
+            && !previous_digit
+            && let Some(stamp) = numeric(&mut Cursor::new(&text[i..]))
+        {
+            return Some(format(stamp, naive_offset));
+        }
+        previous_digit = is_digit;
+    }
+    None
+}
+
+fn format(stamp: Stamp, naive_offset: Option<i32>) -> String {
+    let mut out = format!("{:04}-{:02}-{:02}", stamp.year, stamp.month, stamp.day);
+    if let Some((h, m, s)) = stamp.time {
+        out.push_str(&format!("T{h:02}:{m:02}:{s:02}"));
+        match stamp.zone.or(naive_offset.map(Zone::Offset)) {
+            Some(Zone::Utc) => out.push('Z'),
+            Some(Zone::Offset(minutes)) => {
+                let sign = if minutes < 0 { '-' } else { '+' };
+                let abs = minutes.unsigned_abs();
+                out.push_str(&format!("{sign}{:02}:{:02}", abs / 60, abs % 60));
+            }
+            None => {}
+        }
+    }
+    out
+}
+
+/// ASCII and full-width digits (Chinese pages use both).
+fn digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+/// A reading position in a string; every method consumes only on success.
+struct Cursor<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(s: &'a str) -> Self {
+        Cursor { rest: s }
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.rest.chars().next()
+    }
+
+    /// A number of `min..=max` digits, not followed by another digit.
+    fn number(&mut self, min: usize, max: usize) -> Option<u32> {
+        let mut value = 0u32;
+        let mut count = 0;
+        let mut end = 0;
+        for (i, c) in self.rest.char_indices() {
+            let Some(d) = digit(c) else { break };
+            if count == max {
+                return None;
+            }
+            value = value * 10 + d;
+            count += 1;
+            end = i + c.len_utf8();
+        }
+        if count < min {
+            return None;
+        }
+        self.rest = &self.rest[end..];
+        Some(value)
+    }
+
+    fn eat(&mut self, c: char) -> bool {
+        match self.rest.strip_prefix(c) {
+            Some(rest) => {
+                self.rest = rest;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// One of `set`, returned.
+    fn eat_any(&mut self, set: &[char]) -> Option<char> {
+        let c = self.peek().filter(|c| set.contains(c))?;
+        self.rest = &self.rest[c.len_utf8()..];
+        Some(c)
+    }
+
+    fn skip_space(&mut self) {
+        self.rest = self.rest.trim_start();
+    }
+
+    /// The next run of ASCII letters, lower-cased, consumed.
+    fn word(&mut self) -> Option<String> {
+        let end = self.rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(self.rest.len());
+        if end == 0 {
+            return None;
+        }
+        let word = self.rest[..end].to_ascii_lowercase();
+        self.rest = &self.rest[end..];
+        Some(word)
+    }
+
+    /// Try `read` and rewind when it fails.
+    fn attempt<T>(&mut self, read: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
+        let saved = self.rest;
+        let result = read(self);
+        if result.is_none() {
+            self.rest = saved;
+        }
+        result
+    }
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+fn valid_date(year: u32, month: u32, day: u32) -> bool {
+    (1000..=9999).contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)
+}
+
+/// `2015-05-21`, `2015/5/21`, `2015.05.21`, `2015年5月21日`, each optionally followed by a time.
+fn numeric(c: &mut Cursor) -> Option<Stamp> {
+    let year = c.number(4, 4)?;
+    let sep = c.eat_any(&['-', '/', '.', '年'])?;
+    c.skip_space();
+    let month = c.number(1, 2)?;
+    let second_sep = if sep == '年' { '月' } else { sep };
+    if !c.eat(second_sep) {
+        return None;
+    }
+    c.skip_space();
+    let day = c.number(1, 2)?;
+    if sep == '年' {
+        c.eat_any(&['日', '号']);
+    }
+    if !valid_date(year, month, day) {
+        return None;
+    }
+    let time = c.attempt(|c| {
+        if !c.eat('T') {
+            c.skip_space();
+        }
+        time_of_day(c)
+    });
+    let zone = time.and_then(|_| c.attempt(zone));
+    Some(Stamp { year, month, day, time, zone })
+}
+
+/// `06:00`, `06:00:30`, `06:00:30.123`, `6:00 pm`, `06时00分`.
+fn time_of_day(c: &mut Cursor) -> Option<(u32, u32, u32)> {
+    let mut hour = c.number(1, 2)?;
+    c.eat_any(&[':', '时', '時', '点', '點'])?;
+    let minute = c.number(2, 2)?;
+    c.eat('分');
+    let second = c
+        .attempt(|c| {
+            c.eat(':').then_some(())?;
+            c.number(2, 2)
+        })
+        .unwrap_or(0);
+    c.eat('秒');
+    if c.eat('.') || c.eat(',') {
+        // Fractions of a second are dropped: no page needs them for a publication date.
+        while c.peek().is_some_and(|d| d.is_ascii_digit()) {
+            c.rest = &c.rest[1..];
+        }
+    }
+    if let Some(pm) = c.attempt(|c| {
+        c.skip_space();
+        match c.word()?.as_str() {
+            "am" | "a" => Some(false),
+            "pm" | "p" => Some(true),
+            _ => None,
+        }
+    }) {
+        if hour > 12 {
+            return None;
+        }
+        hour = match (pm, hour) {
+            (false, 12) => 0,
+            (true, h) if h < 12 => h + 12,
+            (_, h) => h,
+        };
+    }
+    (hour < 24 && minute < 60 && second < 61).then_some((hour, minute, second.min(59)))
+}
+
+/// `Z`, `+08:00`, `+0800`, `-04`, `GMT`, `UTC+8`, and the North American abbreviations RFC 2822
+/// names.
+fn zone(c: &mut Cursor) -> Option<Zone> {
+    c.skip_space();
+    if c.eat('Z') {
+        return Some(Zone::Utc);
+    }
+    let named = c.attempt(|c| {
+        let offset = match c.word()?.as_str() {
+            "gmt" | "utc" | "ut" => 0,
+            "edt" => -4,
+            "est" | "cdt" => -5,
+            "cst" | "mdt" => -6,
+            "mst" | "pdt" => -7,
+            "pst" => -8,
+            _ => return None,
+        };
+        Some(offset * 60)
+    });
+    let numeric = c.attempt(|c| {
+        let sign = match c.eat_any(&['+', '-', '−'])? {
+            '+' => 1,
+            _ => -1,
+        };
+        let hours = c.number(1, 4)?;
+        let (hours, minutes) = if hours >= 100 {
+            (hours / 100, hours % 100)
+        } else if c.eat(':') {
+            (hours, c.number(2, 2)?)
+        } else {
+            (hours, 0)
+        };
+        (hours <= 14 && minutes < 60).then_some(sign * (hours as i32 * 60 + minutes as i32))
+    });
+    match (named, numeric) {
+        (Some(0), None) => Some(Zone::Utc),
+        (Some(base), Some(extra)) => Some(Zone::Offset(base + extra)),
+        (Some(base), None) => Some(Zone::Offset(base)),
+        (None, Some(offset)) => Some(Zone::Offset(offset)),
+        (None, None) => None,
+    }
+}
+
+const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/// An English month name or its abbreviation (`Sept` included), as 1–12.
+fn month_name(word: &str) -> Option<u32> {
+    if word.len() < 3 {
+        return None;
+    }
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    MONTHS
+        .iter()
+        .zip(full)
+        .position(|(short, long)| word == *short || long.starts_with(word) || (word == "sept" && *short == "sep"))
+        .map(|i| i as u32 + 1)
+}
+
+/// `April 5, 2018`, `Apr. 5th 2018`, `5 April 2018`, and RFC 2822's `Thu, 05 Apr 2018 06:00:00
+/// GMT`, each optionally with a time (`, 6:00 PM`, `at 06:00`).
+fn english(c: &mut Cursor) -> Option<Stamp> {
+    // A leading weekday: `Thu,` `Thursday`.
+    c.attempt(|c| {
+        let word = c.word()?;
+        WEEKDAYS.iter().any(|d| word.starts_with(d)).then_some(())?;
+        c.eat('.');
+        c.eat(',');
+        c.skip_space();
+        Some(())
+    });
+    let (month, day) = c
+        .attempt(|c| {
+            let month = month_name(&c.word()?)?;
+            c.eat('.');
+            c.skip_space();
+            let day = c.number(1, 2)?;
+            ordinal_suffix(c);
+            c.eat(',');
+            Some((month, day))
+        })
+        .or_else(|| {
+            c.attempt(|c| {
+                let day = c.number(1, 2)?;
+                ordinal_suffix(c);
+                c.skip_space();
+                c.eat_any(&['-']);
+                let month = month_name(&c.word()?)?;
+                c.eat('.');
+                c.eat_any(&['-', ',']);
+                Some((month, day))
+            })
+        })?;
+    c.skip_space();
+    let year = c.number(4, 4)?;
+    if !valid_date(year, month, day) {
+        return None;
+    }
+    let time = c.attempt(|c| {
+        c.eat(',');
+        c.skip_space();
+        if c.attempt(|c| (c.word()? == "at").then_some(())).is_some() {
+            c.skip_space();
+        }
+        time_of_day(c)
+    });
+    let zone = time.and_then(|_| c.attempt(zone));
+    Some(Stamp { year, month, day, time, zone })
+}
+
+fn ordinal_suffix(c: &mut Cursor) {
+    c.attempt(|c| matches!(c.word()?.as_str(), "st" | "nd" | "rd" | "th").then_some(()));
+}
+
+/// A Unix timestamp in seconds (10 digits) or milliseconds (13 digits), in UTC.
+fn unix(value: &str) -> Option<Stamp> {
+    if !value.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let seconds: i64 = match value.len() {
+        10 => value.parse().ok()?,
+        13 => value.parse::<i64>().ok()? / 1000,
+        _ => return None,
+    };
+    let days = seconds.div_euclid(86_400);
+    let rest = seconds.rem_euclid(86_400) as u32;
+    let (year, month, day) = civil_from_days(days);
+    Some(Stamp { year, month, day, time: Some((rest / 3600, rest / 60 % 60, rest % 60)), zone: Some(Zone::Utc) })
+}
+
+/// Days since 1970-01-01 to a proleptic Gregorian date (the well-known era-based conversion).
+fn civil_from_days(days: i64) -> (u32, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year as u32, month as u32, day as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CN: Option<i32> = Some(480);
+
+    #[test]
+    fn iso_forms() {
+        assert_eq!(parse("2024-07-30T08:21:47+08:00", None).unwrap(), "2024-07-30T08:21:47+08:00");
+        assert_eq!(parse("2024-07-30T08:21:47+08:00", Some(-300)).unwrap(), "2024-07-30T08:21:47+08:00");
+        assert_eq!(parse("2018-04-05T06:00", None).unwrap(), "2018-04-05T06:00:00");
+        assert_eq!(parse("2021-11-01T10:52:50+0100", None).unwrap(), "2021-11-01T10:52:50+01:00");
+        assert_eq!(parse("2019-01-03T07:00:02.000Z", None).unwrap(), "2019-01-03T07:00:02Z");
+        assert_eq!(parse("2015-07-10T09:53:00-04:00", None).unwrap(), "2015-07-10T09:53:00-04:00");
+        assert_eq!(parse(" 2020-09-21 ", None).unwrap(), "2020-09-21");
+        assert_eq!(parse("2015/05/21", None).unwrap(), "2015-05-21");
+    }
+
+    #[test]
+    fn naive_times_take_the_inferred_offset_only() {
+        assert_eq!(parse("2015-05-21 05:03:58", None).unwrap(), "2015-05-21T05:03:58");
+        assert_eq!(parse("2015-05-21 05:03:58", CN).unwrap(), "2015-05-21T05:03:58+08:00");
+        assert_eq!(parse("2015-05-21", CN).unwrap(), "2015-05-21");
+        assert_eq!(offset_for_lang("zh-TW"), Some(480));
+        assert_eq!(offset_for_lang("ja"), Some(540));
+        assert_eq!(offset_for_lang("en-US"), None);
+    }
+
+    #[test]
+    fn chinese_forms() {
+        assert_eq!(parse("2015年05月21日 05:03", CN).unwrap(), "2015-05-21T05:03:00+08:00");
+        assert_eq!(parse("2015年5月21日", None).unwrap(), "2015-05-21");
+        assert_eq!(parse("２０１５年５月２１日", None).unwrap(), "2015-05-21");
+        assert_eq!(find("2024-07-30 08:21:47　来源: 网易科技", CN).unwrap(), "2024-07-30T08:21:47+08:00");
+        assert_eq!(
+            find("发布时间：2015年05月21日 05:03 来源：21世纪经济报道", CN).unwrap(),
+            "2015-05-21T05:03:00+08:00"
+        );
+        assert_eq!(find("阅读 12345 次，2019-09-07", None).unwrap(), "2019-09-07");
+    }
+
+    #[test]
+    fn english_forms() {
+        assert_eq!(parse("Thu, 05 Apr 2018 06:00:00 GMT", None).unwrap(), "2018-04-05T06:00:00Z");
+        assert_eq!(parse("Thu, 05 Apr 2018 06:00:00 -0500", None).unwrap(), "2018-04-05T06:00:00-05:00");
+        assert_eq!(parse("April 5, 2018", None).unwrap(), "2018-04-05");
+        assert_eq!(parse("Sept. 21st, 2020 at 6:30 pm", None).unwrap(), "2020-09-21T18:30:00");
+        assert_eq!(parse("5 April 2018", None).unwrap(), "2018-04-05");
+        assert_eq!(parse("Monday 5 April 2018 12:15 am EST", None).unwrap(), "2018-04-05T00:15:00-05:00");
+    }
+
+    #[test]
+    fn unix_timestamps() {
+        assert_eq!(parse("1522908000", None).unwrap(), "2018-04-05T06:00:00Z");
+        assert_eq!(parse("1522908000000", None).unwrap(), "2018-04-05T06:00:00Z");
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+    }
+
+    #[test]
+    fn nonsense_is_refused() {
+        for bad in [
+            "",
+            "yesterday",
+            "2015-13-01",
+            "2015-02-30",
+            "12345",
+            "2015-05",
+            "99 April 2018",
+            "13:00",
+            "2015年",
+            "Mayday 5 2018",
+            "\u{0}\u{FFFD}",
+        ] {
+            assert_eq!(parse(bad, None), None, "{bad:?}");
+        }
+        assert_eq!(parse("2015-02-30T10:00", None), None);
+        assert_eq!(find("tel 010-12345678, 0123456789", None), None);
+        // A bad time is left out, the date stays.
+        assert_eq!(parse("2015-05-21 99:99", None).unwrap(), "2015-05-21");
+        assert_eq!(parse("2015-05-21T25:00", None).unwrap(), "2015-05-21");
+    }
+}

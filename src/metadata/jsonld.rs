@@ -1,0 +1,180 @@
+//! JSON-LD (`<script type="application/ld+json">`): the schema.org Article a page describes
+//! itself with, found at the top level, in a top-level array or in an `@graph`.
+
+use serde_json::Value;
+
+use crate::tunables::JSONLD_ARTICLE_TYPES;
+
+/// What an Article object says, each field trimmed; `None` where it says nothing usable.
+#[derive(Debug, Default, PartialEq)]
+pub struct Article {
+    pub name: Option<String>,
+    pub headline: Option<String>,
+    /// Author names joined with ", ".
+    pub byline: Option<String>,
+    pub publisher: Option<String>,
+    pub date_published: Option<String>,
+    pub description: Option<String>,
+    pub image: Option<String>,
+}
+
+/// The first Article among `scripts` (the text of each `ld+json` script, in page order).
+/// Malformed JSON is skipped.
+pub fn first_article<'a>(scripts: impl IntoIterator<Item = &'a str>) -> Option<Article> {
+    scripts.into_iter().find_map(|script| {
+        let text = script.trim();
+        // Some sites wrap the JSON in CDATA or HTML comment markers.
+        let text = text.strip_prefix("<![CDATA[").and_then(|t| t.strip_suffix("]]>")).unwrap_or(text);
+        let text = text.strip_prefix("<!--").and_then(|t| t.strip_suffix("-->")).unwrap_or(text);
+        let value: Value = serde_json::from_str(text.trim()).ok()?;
+        find_article(&value).map(read)
+    })
+}
+
+/// True when the object's `@type` (a string or a list) names an Article type, with or without
+/// a `schema:` or `http://schema.org/` prefix.
+fn is_article(object: &Value) -> bool {
+    let matches = |t: &Value| {
+        t.as_str().is_some_and(|t| {
+            let bare = t.rsplit(['/', ':']).next().unwrap_or(t);
+            JSONLD_ARTICLE_TYPES.contains(&bare)
+        })
+    };
+    match object.get("@type") {
+        Some(Value::Array(types)) => types.iter().any(matches),
+        Some(t) => matches(t),
+        None => false,
+    }
+}
+
+/// The first Article object, breadth first through top-level arrays and `@graph` lists.
+/// Iterative; only containers are followed, not every nested value, so the search stays shallow.
+fn find_article(root: &Value) -> Option<&Value> {
+    let mut queue = std::collections::VecDeque::from([root]);
+    while let Some(value) = queue.pop_front() {
+        match value {
+            Value::Array(items) => queue.extend(items),
+            Value::Object(object) => {
+                if is_article(value) {
+                    return Some(value);
+                }
+                if let Some(graph) = object.get("@graph") {
+                    queue.push_back(graph);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn text(value: Option<&Value>) -> Option<String> {
+    let s = match value? {
+        Value::String(s) => s.trim(),
+        // A list of strings: the first.
+        Value::Array(items) => return text(items.first()),
+        _ => return None,
+    };
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+/// A person or organization's name: a string, or an object's `name`.
+fn name(value: &Value) -> Option<String> {
+    match value {
+        Value::String(_) => text(Some(value)).filter(|s| !looks_like_url(s)),
+        Value::Object(_) => text(value.get("name")),
+        _ => None,
+    }
+}
+
+fn looks_like_url(s: &str) -> bool {
+    s.starts_with("http://") || s.starts_with("https://") || s.starts_with("//")
+}
+
+/// An image: a URL string, an ImageObject's `url` (or `contentUrl`), or the first of a list.
+fn image(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(_) => text(value),
+        Value::Object(object) => text(object.get("url")).or_else(|| text(object.get("contentUrl"))),
+        Value::Array(items) => items.iter().find_map(|item| image(Some(item))),
+        _ => None,
+    }
+}
+
+fn read(article: &Value) -> Article {
+    let byline = match article.get("author") {
+        Some(Value::Array(authors)) => {
+            let names: Vec<String> = authors.iter().filter_map(name).collect();
+            (!names.is_empty()).then(|| names.join(", "))
+        }
+        Some(author) => name(author),
+        None => None,
+    };
+    let publisher = match article.get("publisher") {
+        Some(Value::Array(publishers)) => publishers.iter().find_map(name),
+        Some(publisher) => name(publisher),
+        None => None,
+    };
+    Article {
+        name: text(article.get("name")),
+        headline: text(article.get("headline")),
+        byline,
+        publisher,
+        date_published: text(article.get("datePublished")),
+        description: text(article.get("description")),
+        image: image(article.get("image")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn top_level_article() {
+        let json = r#"{"@context":"https://schema.org","@type":"NewsArticle","headline":" A headline ",
+            "author":{"@type":"Person","name":"Jane Doe"},"publisher":{"name":"The Paper"},
+            "datePublished":"2024-07-30T08:21:47+08:00","description":"About it.",
+            "image":{"@type":"ImageObject","url":"https://x.test/a.jpg"}}"#;
+        let a = first_article([json]).unwrap();
+        assert_eq!(a.headline.as_deref(), Some("A headline"));
+        assert_eq!(a.name, None);
+        assert_eq!(a.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(a.publisher.as_deref(), Some("The Paper"));
+        assert_eq!(a.date_published.as_deref(), Some("2024-07-30T08:21:47+08:00"));
+        assert_eq!(a.description.as_deref(), Some("About it."));
+        assert_eq!(a.image.as_deref(), Some("https://x.test/a.jpg"));
+    }
+
+    #[test]
+    fn graph_and_arrays() {
+        let graph = r#"{"@context":"https://schema.org","@graph":[
+            {"@type":"WebSite","name":"Site"},
+            {"@type":["Thing","BlogPosting"],"name":"Post","author":[{"name":"A. One"},"B. Two",{"name":""},"https://x.test/me"],
+             "image":["https://x.test/1.jpg","https://x.test/2.jpg"]}]}"#;
+        let a = first_article([graph]).unwrap();
+        assert_eq!(a.name.as_deref(), Some("Post"));
+        assert_eq!(a.byline.as_deref(), Some("A. One, B. Two"));
+        assert_eq!(a.image.as_deref(), Some("https://x.test/1.jpg"));
+
+        let array =
+            r#"[{"@type":"BreadcrumbList"},{"@type":"schema:ReportageNewsArticle","headline":"H","author":"Solo"}]"#;
+        let a = first_article([array]).unwrap();
+        assert_eq!(a.headline.as_deref(), Some("H"));
+        assert_eq!(a.byline.as_deref(), Some("Solo"));
+    }
+
+    #[test]
+    fn skips_malformed_and_non_articles() {
+        let scripts = [
+            "{not json",
+            r#"{"@type":"Organization","name":"Org"}"#,
+            "<!-- {\"@type\":\"Article\",\"name\":\"Late\"} -->",
+        ];
+        assert_eq!(first_article(scripts).unwrap().name.as_deref(), Some("Late"));
+        assert_eq!(first_article(["", "null", "[]", "42", r#"{"@type":3}"#]), None);
+        // Deep nesting beyond serde_json's recursion limit is an error, not a crash.
+        let deep = "[".repeat(100_000);
+        assert_eq!(first_article([deep.as_str()]), None);
+    }
+}

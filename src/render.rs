@@ -1,0 +1,222 @@
+//! The reading view's markup, shared by the extension, the www demo and saved copies, so all
+//! three show an article the same way. Styled by `reader.css` ([`STYLESHEET`]).
+//!
+//! Metadata comes from strangers' pages: every piece of it is escaped here. `Article::content`
+//! is inserted as it is, because the core has already sanitized it.
+
+use std::fmt::Write;
+
+use url::Url;
+
+use crate::Article;
+
+/// The reading view's stylesheet: typography, themes (`data-theme`), fonts (`data-font`) and the
+/// `--lucid-*` custom properties the settings change.
+pub const STYLESHEET: &str = include_str!("reader.css");
+
+/// The reading view's inner markup: `<article class="lucid-article">` carrying the article's
+/// `lang` and `dir`, a `<header>` (site, title, byline, date and reading time in the article's
+/// language, a link to `source_url` when it is an http(s) URL), then
+/// `<div class="lucid-content">` with the article's content.
+pub fn reader_html(article: &Article, source_url: Option<&str>) -> String {
+    let lang = article.lang.as_deref().unwrap_or("");
+    let words = Words::for_lang(lang);
+    let source = source_url.and_then(|s| Url::parse(s).ok()).filter(|u| matches!(u.scheme(), "http" | "https"));
+
+    let mut out = String::with_capacity(article.content.len() + 1024);
+    out.push_str(r#"<article class="lucid-article""#);
+    if !lang.is_empty() {
+        let _ = write!(out, r#" lang="{}""#, escape(lang));
+    }
+    if let Some(dir) = article.dir.as_deref().filter(|d| matches!(*d, "ltr" | "rtl")) {
+        let _ = write!(out, r#" dir="{dir}""#);
+    }
+    out.push_str(r#"><header class="lucid-header">"#);
+
+    let site = article.site_name.as_deref().filter(|s| !s.trim().is_empty());
+    if let Some(site) = site {
+        let _ = write!(out, r#"<p class="lucid-site">{}</p>"#, escape(site));
+    }
+    let _ = write!(out, r#"<h1 class="lucid-title">{}</h1>"#, escape(&article.title));
+
+    out.push_str(r#"<p class="lucid-meta">"#);
+    if let Some(byline) = article.byline.as_deref().filter(|b| !b.trim().is_empty()) {
+        let _ = write!(out, r#"<span class="lucid-byline">{}</span>"#, escape(byline));
+    }
+    if let Some((iso, date)) = article.published_time.as_deref().and_then(|t| Some((t, human_date(t, lang)?))) {
+        let _ = write!(out, r#"<time class="lucid-date" datetime="{}">{}</time>"#, escape(iso), escape(&date));
+    }
+    let _ = write!(out, r#"<span class="lucid-reading-time">{}</span>"#, words.reading_time(article.reading_time_minutes.max(1)));
+    if let Some(url) = &source {
+        // The host names the source when the page gave no site name; else the link says "original".
+        let label = match (site, url.host_str()) {
+            (None, Some(host)) => host.to_string(),
+            _ => words.source.to_string(),
+        };
+        let _ = write!(
+            out,
+            r#"<a class="lucid-source" href="{}" rel="noopener noreferrer">{}</a>"#,
+            escape(url.as_str()),
+            escape(&label)
+        );
+    }
+    out.push_str("</p></header>");
+
+    out.push_str(r#"<div class="lucid-content">"#);
+    out.push_str(&article.content);
+    out.push_str("</div></article>");
+    out
+}
+
+/// The words the header needs, in the article's language (English unless Chinese, Japanese or
+/// Korean: those readers are the ones the metadata most often fails).
+struct Words {
+    date: fn(i32, u32, u32) -> String,
+    minutes: fn(u32) -> String,
+    source: &'static str,
+}
+
+impl Words {
+    fn for_lang(lang: &str) -> Words {
+        let primary = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        match primary.as_str() {
+            "zh" => Words {
+                date: |y, m, d| format!("{y}年{m}月{d}日"),
+                minutes: |n| format!("约 {n} 分钟"),
+                source: "原文",
+            },
+            "ja" => Words {
+                date: |y, m, d| format!("{y}年{m}月{d}日"),
+                minutes: |n| format!("約 {n} 分"),
+                source: "元の記事",
+            },
+            "ko" => Words {
+                date: |y, m, d| format!("{y}년 {m}월 {d}일"),
+                minutes: |n| format!("약 {n}분"),
+                source: "원문",
+            },
+            _ => Words {
+                date: |y, m, d| format!("{} {d}, {y}", MONTHS[(m - 1) as usize]),
+                minutes: |n| format!("{n} min read"),
+                source: "Original",
+            },
+        }
+    }
+
+    fn reading_time(&self, minutes: u32) -> String {
+        (self.minutes)(minutes)
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+];
+
+/// The calendar date of an ISO 8601 time, as the page wrote it (in the page's own offset, which
+/// is the day its readers saw), formatted for people. `None` when it does not start with a date.
+fn human_date(iso: &str, lang: &str) -> Option<String> {
+    let date = iso.get(..10)?;
+    let mut parts = date.split('-');
+    let year: i32 = parts.next()?.parse().ok()?;
+    let month: u32 = parts.next()?.parse().ok()?;
+    let day: u32 = parts.next()?.parse().ok()?;
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    Some((Words::for_lang(lang).date)(year, month, day))
+}
+
+/// Escape text for an HTML text node or a quoted attribute value.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(lang: Option<&str>) -> Article {
+        Article {
+            title: "苹果承认:AI模型使用谷歌定制芯片训练".into(),
+            byline: Some("网易科技".into()),
+            site_name: Some("网易".into()),
+            published_time: Some("2024-07-30T08:21:47+08:00".into()),
+            lang: lang.map(str::to_string),
+            dir: Some("ltr".into()),
+            excerpt: None,
+            content: "<p>正文</p>".into(),
+            text_content: "正文".into(),
+            length: 2,
+            word_count: 2,
+            reading_time_minutes: 3,
+            lead_image: None,
+            trace: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn chinese_header_speaks_chinese() {
+        let html = reader_html(&article(Some("zh-CN")), Some("https://www.163.com/dy/article/x.html"));
+        assert!(html.starts_with(r#"<article class="lucid-article" lang="zh-CN" dir="ltr">"#), "{html}");
+        assert!(html.contains(r#"<h1 class="lucid-title">苹果承认:AI模型使用谷歌定制芯片训练</h1>"#), "{html}");
+        assert!(html.contains(r#"datetime="2024-07-30T08:21:47+08:00">2024年7月30日</time>"#), "{html}");
+        assert!(html.contains("约 3 分钟"), "{html}");
+        assert!(html.contains(r#"href="https://www.163.com/dy/article/x.html""#), "{html}");
+        assert!(html.ends_with(r#"<div class="lucid-content"><p>正文</p></div></article>"#), "{html}");
+    }
+
+    #[test]
+    fn other_languages_read_english() {
+        let mut a = article(Some("en"));
+        a.site_name = None;
+        a.reading_time_minutes = 0;
+        let html = reader_html(&a, Some("https://example.org/a"));
+        assert!(html.contains(">July 30, 2024</time>"), "{html}");
+        assert!(html.contains("1 min read"), "{html}");
+        assert!(html.contains(">example.org</a>"), "host names the source without a site name: {html}");
+        assert!(reader_html(&article(Some("ja")), None).contains("約 3 分"));
+        assert!(reader_html(&article(Some("ko")), None).contains("2024년 7월 30일"));
+    }
+
+    #[test]
+    fn metadata_is_escaped() {
+        let mut a = article(Some("en\" onload=\"x"));
+        a.title = "<img src=x onerror=alert(1)>".into();
+        a.byline = Some("<script>alert(1)</script>".into());
+        a.site_name = Some("a & b".into());
+        a.published_time = Some("2024-07-30\"><script>".into());
+        a.dir = Some("rtl\" onclick=\"x".into());
+        let html = reader_html(&a, Some("https://e.example/?q=\"><script>"));
+        let header = html.split(r#"<div class="lucid-content">"#).next().unwrap();
+        assert!(!header.contains("<script") && !header.contains("<img") && !header.contains("\" on"), "{header}");
+        assert!(header.contains("a &amp; b"), "{header}");
+    }
+
+    #[test]
+    fn only_web_sources_are_linked() {
+        for bad in ["javascript:alert(1)", "data:text/html,x", "not a url", "file:///etc/passwd"] {
+            assert!(!reader_html(&article(None), Some(bad)).contains("lucid-source"), "{bad}");
+        }
+    }
+
+    #[test]
+    fn unparseable_dates_are_left_out() {
+        for bad in ["yesterday", "2024-13-01", "2024", "２０２４-07-30"] {
+            let mut a = article(None);
+            a.published_time = Some(bad.into());
+            assert!(!reader_html(&a, None).contains("<time"), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,512 @@
+//! Saving a clean copy: one self-contained HTML file that looks like the reading view and opens
+//! offline anywhere, and a file name that every desktop system accepts. (The Markdown copy is
+//! [`crate::markdown`].)
+//!
+//! The saved page fetches nothing: a `Content-Security-Policy` allows only inline style and
+//! `data:` images, images the caller downloaded are embedded as `data:` URLs, and everything
+//! else that would load (other images, players, frames) becomes a link to its address.
+
+use std::collections::HashMap;
+use std::fmt::Write;
+
+use ego_tree::iter::Edge;
+use ego_tree::NodeRef;
+use scraper::{Html, Node};
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+use crate::markdown::safe_url;
+use crate::render::{reader_html, STYLESHEET};
+use crate::text::is_cjk;
+use crate::Article;
+
+/// Where and when a copy was saved; written into both formats. `saved_at` is passed in (not
+/// read from a clock) so the output is deterministic.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SaveInfo {
+    /// The page's address. Default: none.
+    pub source_url: Option<String>,
+    /// ISO 8601 timestamp of the save, like `2025-01-31T09:30:00Z`.
+    pub saved_at: String,
+}
+
+/// The reader's colours, as in the reading view's `data-theme`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Theme {
+    #[default]
+    Light,
+    Sepia,
+    Dark,
+    /// Follows the viewer's `prefers-color-scheme` when the file is opened.
+    System,
+}
+
+/// The reader's typeface family, as in the reading view's `data-font`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Font {
+    #[default]
+    Serif,
+    Sans,
+}
+
+/// What became of one image the caller tried to download.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
+pub enum EmbeddedImage {
+    /// The image as a `data:image/…` URL.
+    Embedded { data_url: String },
+    /// Not embedded (too large, fetch failed, permission refused): the copy links to it and
+    /// its footer says why.
+    Skipped { reason: String },
+}
+
+/// How the saved page looks and which images it embeds. Defaults match the reading view's
+/// (`reader.css`): light, serif, 20 px, 38 em column, line height 1.7.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct PageOptions {
+    /// Default: light.
+    pub theme: Theme,
+    /// Default: serif.
+    pub font: Font,
+    /// Base font size in CSS pixels. Default: 20.
+    pub font_size_px: u32,
+    /// Column width in `em`. Default: 38.
+    pub width_em: f32,
+    /// Default: 1.7 (CJK text gets at least 1.8 from the stylesheet).
+    pub line_height: f32,
+    /// Downloaded images, keyed by a URL found in the content ([`image_urls`] lists the ones to
+    /// fetch; `srcset` candidates and `<picture>` sources also match). Default: none.
+    pub images: HashMap<String, EmbeddedImage>,
+    /// Source and time of the save, for the footer. Default: no source, empty time.
+    pub info: SaveInfo,
+}
+
+impl Default for PageOptions {
+    fn default() -> Self {
+        PageOptions {
+            theme: Theme::Light,
+            font: Font::Serif,
+            font_size_px: 20,
+            width_em: 38.0,
+            line_height: 1.7,
+            images: HashMap::new(),
+            info: SaveInfo::default(),
+        }
+    }
+}
+
+/// The saved page's policy: nothing from the network, no script, no forms, no `<base>`.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; media-src data:; base-uri 'none'; form-action 'none'";
+
+/// What only the saved copy needs on top of the reading view's stylesheet.
+const SAVED_CSS: &str = "html, body { margin: 0; min-height: 100%; }
+.lucid-saved { box-sizing: border-box; max-width: var(--lucid-width); margin: 0 auto; padding: 0 1.25em 3em;
+  font-family: var(--lucid-sans); font-size: 0.75em; line-height: 1.5; color: var(--lucid-muted); }
+.lucid-saved ul { padding-inline-start: 1.4em; }
+.lucid-saved a { overflow-wrap: anywhere; }
+.lucid-content a.lucid-image-link, .lucid-content a.lucid-media-link { font-family: var(--lucid-sans); font-size: 0.85em; }
+";
+
+/// One self-contained HTML file showing the article as the reading view does, with no script,
+/// no event handler and nothing that loads from the network when opened.
+pub fn standalone_html(article: &Article, options: &PageOptions) -> String {
+    let source = options.info.source_url.as_deref().filter(|u| is_web_url(u));
+    let (body, skipped) = rewrite(&reader_html(article, source), &options.images);
+
+    let mut out = String::with_capacity(body.len() + STYLESHEET.len() + 2048);
+    out.push_str("<!DOCTYPE html>\n<html class=\"lucid-reader\"");
+    if let Some(lang) = article.lang.as_deref().filter(|l| !l.is_empty()) {
+        let _ = write!(out, " lang=\"{}\"", escape(lang));
+    }
+    if let Some(dir) = article.dir.as_deref().filter(|d| matches!(*d, "ltr" | "rtl")) {
+        let _ = write!(out, " dir=\"{dir}\"");
+    }
+    let theme = match options.theme {
+        Theme::Light => "light",
+        Theme::Sepia => "sepia",
+        Theme::Dark => "dark",
+        Theme::System => "system",
+    };
+    let font = match options.font {
+        Font::Serif => "serif",
+        Font::Sans => "sans",
+    };
+    // Clamped so a hostile or corrupt setting cannot make the page unreadable.
+    let _ = write!(
+        out,
+        " data-theme=\"{theme}\" data-font=\"{font}\" style=\"--lucid-font-size: {}px; --lucid-width: {}em; --lucid-line-height: {}\">\n<head>\n",
+        options.font_size_px.clamp(8, 64),
+        finite_or(options.width_em, 38.0).clamp(15.0, 200.0),
+        finite_or(options.line_height, 1.7).clamp(1.0, 3.0),
+    );
+    out.push_str("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    let _ = writeln!(out, "<meta http-equiv=\"Content-Security-Policy\" content=\"{CONTENT_SECURITY_POLICY}\">");
+    out.push_str("<meta name=\"referrer\" content=\"no-referrer\">\n");
+    let _ = writeln!(out, "<meta name=\"generator\" content=\"Lucid\">\n<title>{}</title>", escape(&article.title));
+    let _ = write!(out, "<style>\n{STYLESHEET}\n{SAVED_CSS}</style>\n</head>\n<body>\n");
+    out.push_str(&body);
+    out.push('\n');
+    footer(&mut out, source, &options.info.saved_at, &skipped);
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// Absolute http(s) URLs of the images the saved copy would embed, one per image (its `src`,
+/// else its first `srcset` candidate, else its `<picture>` source; a video's poster), without
+/// repeats, in document order. The caller fetches these and passes them in
+/// [`PageOptions::images`].
+pub fn image_urls(article: &Article) -> Vec<String> {
+    let doc = Html::parse_fragment(&article.content);
+    let mut urls: Vec<String> = Vec::new();
+    for node in doc.root_element().descendants() {
+        let Some(el) = node.value().as_element() else { continue };
+        let url = match el.name() {
+            "img" => primary(&image_candidates(node)).map(str::to_string),
+            "video" => el.attr("poster").filter(|p| is_web_url(p)).map(|p| p.trim().to_string()),
+            _ => None,
+        };
+        if let Some(url) = url.filter(|u| !urls.contains(u)) {
+            urls.push(url);
+        }
+    }
+    urls
+}
+
+/// A file name for the saved copy: `YYYY-MM-DD Title.ext` (the date when the article has one),
+/// valid on Windows, macOS and Linux: no `<>:"/\|?*` or control characters (in CJK titles they
+/// become their full-width forms, elsewhere a dash or nothing), white space collapsed, no
+/// leading or trailing dots and spaces, no reserved device names (`CON`, `COM1`…), at most
+/// [`MAX_FILE_NAME_CHARS`] characters and [`MAX_FILE_NAME_BYTES`] bytes of UTF-8. `article`
+/// when the title leaves nothing.
+pub fn file_name(article: &Article, extension: &str) -> String {
+    let ext: String = extension.chars().filter(char::is_ascii_alphanumeric).take(10).collect();
+    let date = article.published_time.as_deref().and_then(iso_date);
+
+    let mut title = String::new();
+    let mut prev: Option<char> = None;
+    for c in article.title.chars() {
+        let cjk = prev.is_some_and(is_cjk);
+        match c {
+            ':' | '?' | '*' | '"' | '<' | '>' | '|' | '/' | '\\' if cjk => {
+                // U+FF01..U+FF5E mirror ASCII: readable, and legal everywhere.
+                title.push(char::from_u32(c as u32 + 0xFEE0).unwrap_or('-'));
+            }
+            ':' => title.push_str(" - "),
+            '/' | '\\' | '|' => title.push('-'),
+            '"' => title.push('\''),
+            '?' | '*' | '<' | '>' => {}
+            c if c.is_whitespace() || c.is_control() => title.push(' '),
+            c => title.push(c),
+        }
+        prev = Some(c);
+    }
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut stem = match date {
+        Some(date) if !title.is_empty() => format!("{date} {title}"),
+        Some(date) => date,
+        None => title,
+    };
+
+    let reserve = ext.len() + 1;
+    let max_chars = MAX_FILE_NAME_CHARS - reserve;
+    let max_bytes = MAX_FILE_NAME_BYTES - reserve;
+    let mut end = 0;
+    for (count, (i, c)) in stem.char_indices().enumerate() {
+        if count >= max_chars || i + c.len_utf8() > max_bytes {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    if end < stem.len() {
+        // Cut at a word boundary when one is near, so the name does not end mid-word.
+        let cut = &stem[..end];
+        let at = match cut.rfind(' ') {
+            Some(space) if end - space < 24 && !cut[space..].chars().any(is_cjk) => space,
+            _ => end,
+        };
+        stem.truncate(at);
+    }
+    let stem = stem.trim_matches(|c: char| c == '.' || c == ' ' || c == '-');
+    let mut stem = if stem.is_empty() { "article".to_string() } else { stem.to_string() };
+    let device = stem.split('.').next().unwrap_or("").trim_end().to_ascii_uppercase();
+    let reserved = matches!(device.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || (device.len() == 4
+            && (device.starts_with("COM") || device.starts_with("LPT"))
+            && device.as_bytes()[3].is_ascii_digit());
+    if reserved {
+        stem.push('_');
+    }
+    if ext.is_empty() { stem } else { format!("{stem}.{ext}") }
+}
+
+/// Longest file name, in characters: long enough for any headline, short enough to read.
+pub const MAX_FILE_NAME_CHARS: usize = 120;
+/// Longest file name in UTF-8 bytes: ext4, APFS and NTFS stop at 255 (bytes or UTF-16 units).
+pub const MAX_FILE_NAME_BYTES: usize = 250;
+
+fn iso_date(time: &str) -> Option<String> {
+    let date = time.get(..10)?;
+    let b = date.as_bytes();
+    let shape = b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
+    shape.then(|| date.to_string())
+}
+
+fn finite_or(value: f32, fallback: f32) -> f32 {
+    if value.is_finite() { value } else { fallback }
+}
+
+fn is_web_url(url: &str) -> bool {
+    Url::parse(url.trim()).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
+}
+
+/// An image's URLs in order of preference: `src`, its `srcset` candidates, then the `srcset`
+/// and `src` of the `<source>`s of its `<picture>`.
+fn image_candidates<'a>(img: NodeRef<'a, Node>) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let el = img.value().as_element();
+    out.extend(el.and_then(|e| e.attr("src")).map(str::trim));
+    out.extend(srcset_urls(el.and_then(|e| e.attr("srcset"))));
+    let picture = img.parent().filter(|p| p.value().as_element().is_some_and(|e| e.name() == "picture"));
+    for source in picture.iter().flat_map(|p| p.children()) {
+        if let Some(s) = source.value().as_element().filter(|e| e.name() == "source") {
+            out.extend(srcset_urls(s.attr("srcset")));
+            out.extend(s.attr("src").map(str::trim));
+        }
+    }
+    out.retain(|u| !u.is_empty());
+    out
+}
+
+fn srcset_urls(srcset: Option<&str>) -> impl Iterator<Item = &str> {
+    srcset.into_iter().flat_map(|s| s.split(',')).filter_map(|c| c.split_whitespace().next())
+}
+
+/// The one URL of an image that is fetched and linked to: the first web URL among its candidates.
+fn primary<'a>(candidates: &[&'a str]) -> Option<&'a str> {
+    candidates.iter().copied().find(|u| is_web_url(u))
+}
+
+/// An image left out of the file, and why.
+struct Skipped {
+    url: String,
+    reason: String,
+}
+
+/// Elements that never reach the saved file, with everything inside them.
+const DROP_WITH_CONTENT: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "link", "meta", "base", "frame",
+    "frameset", "applet", "canvas", "source", "track", "object", "embed", "input", "select",
+    "textarea", "button", "title", "head",
+];
+/// Elements whose tag is dropped but whose content is kept.
+const UNWRAP: &[&str] = &["html", "body", "form"];
+const VOID: &[&str] = &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
+/// Attributes that load something or point at something: handled per element or dropped.
+const URL_ATTRIBUTES: &[&str] = &["src", "srcset", "sizes", "poster", "background", "action", "formaction", "ping", "data", "style", "xlink:href", "lowsrc", "dynsrc"];
+
+/// Re-serialize the reading view's markup for the saved file (an iterative walk): images
+/// embedded or turned into links, players and frames into links, anything executable or
+/// loading dropped. The content is sanitized already; this is what makes the file offline, and
+/// a second line of defence.
+fn rewrite(html: &str, images: &HashMap<String, EmbeddedImage>) -> (String, Vec<Skipped>) {
+    let doc = Html::parse_fragment(html);
+    let mut out = String::with_capacity(html.len());
+    let mut skipped: Vec<Skipped> = Vec::new();
+    let mut skip: Option<ego_tree::NodeId> = None;
+    let mut links_open = 0usize;
+    for edge in doc.root_element().traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skip.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Text(t) => out.push_str(&escape_text(t)),
+                    Node::Element(el) => {
+                        let name = el.name();
+                        if UNWRAP.contains(&name) {
+                            continue;
+                        }
+                        if DROP_WITH_CONTENT.contains(&name) {
+                            skip = Some(node.id());
+                            continue;
+                        }
+                        match name {
+                            "img" => {
+                                image(&mut out, node, images, links_open > 0, &mut skipped);
+                                skip = Some(node.id());
+                            }
+                            "video" | "audio" | "iframe" => {
+                                media(&mut out, node, images, links_open > 0);
+                                skip = Some(node.id());
+                            }
+                            _ => {
+                                links_open += usize::from(name == "a");
+                                start_tag(&mut out, name, el.attrs());
+                                let pre = matches!(name, "pre" | "textarea" | "listing");
+                                // The parser eats a newline right after `<pre>`: give it one back.
+                                if pre && node.first_child().and_then(|c| c.value().as_text()).is_some_and(|t| t.starts_with('\n')) {
+                                    out.push('\n');
+                                }
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if let Some(id) = skip {
+                    if id == node.id() {
+                        skip = None;
+                    }
+                    continue;
+                }
+                if let Some(el) = node.value().as_element() {
+                    let name = el.name();
+                    if !UNWRAP.contains(&name) && !VOID.contains(&name) {
+                        links_open -= usize::from(name == "a" && links_open > 0);
+                        let _ = write!(out, "</{name}>");
+                    }
+                }
+            }
+        }
+    }
+    (out, skipped)
+}
+
+fn start_tag<'a>(out: &mut String, name: &str, attrs: impl Iterator<Item = (&'a str, &'a str)>) {
+    out.push('<');
+    out.push_str(name);
+    for (key, value) in attrs {
+        let key_lower = key.to_ascii_lowercase();
+        if key_lower.starts_with("on") || URL_ATTRIBUTES.contains(&key_lower.as_str()) {
+            continue;
+        }
+        if matches!(key_lower.as_str(), "href" | "cite" | "xlink:href") && !safe_url(value, false) {
+            continue;
+        }
+        let _ = write!(out, " {key}=\"{}\"", escape(value));
+    }
+    out.push('>');
+}
+
+/// An image: embedded when one of its URLs was downloaded, else a link to it (a `data:` image
+/// already in the content stays, it loads offline).
+fn image(out: &mut String, node: NodeRef<'_, Node>, images: &HashMap<String, EmbeddedImage>, in_link: bool, skipped: &mut Vec<Skipped>) {
+    let Some(el) = node.value().as_element() else { return };
+    let candidates = image_candidates(node);
+    let alt = el.attr("alt").map(str::trim).unwrap_or("");
+    let embedded = candidates.iter().find_map(|u| match images.get(*u) {
+        Some(EmbeddedImage::Embedded { data_url }) if is_data_image(data_url) => Some(data_url.as_str()),
+        _ => None,
+    });
+    let inline = candidates.iter().copied().find(|u| is_data_image(u));
+    if let Some(src) = embedded.or(inline) {
+        let _ = write!(out, "<img src=\"{}\" alt=\"{}\"", escape(src), escape(alt));
+        for dim in ["width", "height"] {
+            if let Some(v) = el.attr(dim).filter(|v| v.trim().chars().all(|c| c.is_ascii_digit()) && !v.trim().is_empty()) {
+                let _ = write!(out, " {dim}=\"{}\"", v.trim());
+            }
+        }
+        out.push('>');
+        return;
+    }
+    let Some(url) = primary(&candidates) else { return };
+    let reason = candidates
+        .iter()
+        .find_map(|u| match images.get(*u) {
+            Some(EmbeddedImage::Skipped { reason }) => Some(reason.clone()),
+            Some(EmbeddedImage::Embedded { .. }) => Some("not an image".to_string()),
+            None => None,
+        })
+        .unwrap_or_else(|| "not downloaded".to_string());
+    let label = if alt.is_empty() { "image" } else { alt };
+    if in_link {
+        // Links do not nest: inside one, the image's text stands in.
+        let _ = write!(out, "<span class=\"lucid-image-link\">[{}]</span>", escape(label));
+    } else {
+        let _ = write!(out, "<a class=\"lucid-image-link\" href=\"{}\" rel=\"noopener noreferrer\">[{}]</a>", escape(url), escape(label));
+    }
+    if !skipped.iter().any(|s| s.url == url) {
+        skipped.push(Skipped { url: url.to_string(), reason });
+    }
+}
+
+/// A player or a frame: a link to what it plays, with the video's poster when it was embedded.
+fn media(out: &mut String, node: NodeRef<'_, Node>, images: &HashMap<String, EmbeddedImage>, in_link: bool) {
+    let Some(el) = node.value().as_element() else { return };
+    let src = el.attr("src").or_else(|| {
+        node.children().find_map(|c| c.value().as_element().filter(|e| e.name() == "source").and_then(|e| e.attr("src")))
+    });
+    let Some(src) = src.map(str::trim).filter(|s| is_web_url(s)) else { return };
+    let label = match el.name() {
+        "video" => "Video".to_string(),
+        "audio" => "Audio".to_string(),
+        _ => format!("Embedded video: {}", Url::parse(src).ok().and_then(|u| u.host_str().map(str::to_string)).unwrap_or_default()),
+    };
+    let poster = el.attr("poster").and_then(|p| match images.get(p.trim()) {
+        Some(EmbeddedImage::Embedded { data_url }) if is_data_image(data_url) => Some(data_url.as_str()),
+        _ => None,
+    });
+    if in_link {
+        let _ = write!(out, "<span class=\"lucid-media-link\">[{}]</span>", escape(&label));
+        return;
+    }
+    let _ = write!(out, "<a class=\"lucid-media-link\" href=\"{}\" rel=\"noopener noreferrer\">", escape(src));
+    if let Some(poster) = poster {
+        let _ = write!(out, "<img src=\"{}\" alt=\"{}\"><br>", escape(poster), escape(&label));
+    }
+    let _ = write!(out, "[{}]</a>", escape(&label));
+}
+
+fn is_data_image(url: &str) -> bool {
+    url.get(..11).is_some_and(|p| p.eq_ignore_ascii_case("data:image/")) && !url.contains('"')
+}
+
+fn footer(out: &mut String, source: Option<&str>, saved_at: &str, skipped: &[Skipped]) {
+    out.push_str("<footer class=\"lucid-saved\"><p>Saved with Lucid");
+    if let Some(url) = source {
+        let _ = write!(out, " from <a href=\"{0}\" rel=\"noopener noreferrer\">{0}</a>", escape(url.trim()));
+    }
+    if let Some(date) = iso_date(saved_at) {
+        let _ = write!(out, " on <time datetime=\"{}\">{date}</time>", escape(saved_at));
+    }
+    out.push_str(".</p>");
+    if !skipped.is_empty() {
+        let _ = write!(
+            out,
+            "<p>{} not saved in this file; {} to the original:</p><ul>",
+            if skipped.len() == 1 { "1 image was" } else { "These images were" },
+            if skipped.len() == 1 { "it links" } else { "they link" }
+        );
+        for s in skipped {
+            let _ = write!(out, "<li><a href=\"{0}\" rel=\"noopener noreferrer\">{0}</a>: {1}</li>", escape(&s.url), escape(&s.reason));
+        }
+        out.push_str("</ul>");
+    }
+    out.push_str("</footer>\n");
+}
+
+/// Escape for a text node.
+fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\u{A0}' => out.push_str("&nbsp;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escape for a double-quoted attribute value (and text).
+fn escape(text: &str) -> String {
+    escape_text(text).replace('"', "&quot;")
+}

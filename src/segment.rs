@@ -1,0 +1,488 @@
+//! Translation hooks: [`split`] cuts an article's sanitized content into translatable segments
+//! (the innermost blocks of text, inline markup kept), and [`merge`] puts translations back.
+//!
+//! A segment is either a whole element (a `p`, `h2`, `li`, `td`… holding only inline content) or
+//! a run of inline nodes beside block children (an `li`'s text before its nested list, text
+//! loose in a `div` between paragraphs). The template is the content with each segment emptied
+//! and marked — `data-lucid-seg="s3"` on the element, or a `<lucid-seg data-lucid-seg="s3">`
+//! placeholder where a run was — so merging is a DOM operation on a parsed template.
+//!
+//! Translations come from a third-party service and are untrusted: each is sanitized, reduced to
+//! inline markup, and may only keep URLs (`href`, `src`, `srcset`, `poster`, `cite`) and anchors
+//! (`id`, `name`) that the original segment had. A link the service invents loses its element
+//! (its text stays); a link the segment had survives wherever the translation moved it.
+//!
+//! The article's title is not in the content: the shell translates `Article::title` itself.
+
+use std::collections::{HashMap, HashSet};
+
+use ego_tree::NodeId;
+use ego_tree::iter::Edge;
+use html5ever::serialize::{HtmlSerializer, SerializeOpts, Serializer, TraversalScope};
+use scraper::{Html, Node};
+use serde::{Deserialize, Serialize};
+
+use crate::dom::{self, NodeRefH};
+use crate::sanitize;
+
+/// The attribute that marks a segment's element (or run placeholder) in the template.
+const MARKER: &str = "data-lucid-seg";
+/// The placeholder element standing for a run of inline nodes in the template.
+const RUN_PLACEHOLDER: &str = "lucid-seg";
+/// The class of the elements holding a translation in bilingual mode, for the reader's stylesheet.
+pub const TRANSLATION_CLASS: &str = "lucid-translation";
+
+/// Elements that start a block: they end a run of inline content, and an element holding one of
+/// them is not a segment itself (its own text runs and its blocks are).
+const BLOCK_TAGS: &[&str] = &[
+    "address", "article", "aside", "blockquote", "caption", "center", "col", "colgroup", "dd",
+    "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+    "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "legend", "li", "main",
+    "menu", "nav", "ol", "p", "section", "summary", "table", "tbody", "td", "tfoot", "th",
+    "thead", "tr", "ul",
+];
+/// Blocks never translated and not entered: code is not prose, media hold no text to read
+/// (a video's fallback text is for browsers without video), raw-text elements hold no markup.
+const SKIP_TAGS: &[&str] = &[
+    "pre", "audio", "video", "iframe", "picture", "object", "embed", "canvas", "svg", "math",
+    "script", "style", "template", "textarea", "noscript", "select",
+];
+/// Inline code-like elements: their text does not make a segment worth translating.
+const CODE_TAGS: &[&str] = &["code", "kbd", "samp", "var"];
+/// Elements whose bilingual copy is a sibling of the same tag. For every other segment element
+/// (`li`, `td`, `th`, `caption`, `figcaption`, `summary`, …) a sibling would break the parent's
+/// structure (an extra cell, item or second caption), so the translation goes inside, after the
+/// original, in a `div` (a `span` in `summary`, which takes phrasing content only).
+const SIBLING_COPY_TAGS: &[&str] = &[
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "div", "dt", "dd", "address",
+    "article", "aside", "section", "header", "footer", "center", "figure",
+];
+/// Inline elements a translation may keep; others are unwrapped (their text stays), so a
+/// translation cannot put blocks into a paragraph or change the article's structure.
+const TRANSLATION_INLINE_TAGS: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "i", "img",
+    "ins", "kbd", "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strong", "sub",
+    "sup", "time", "u", "var", "wbr",
+];
+/// Attributes a translation keeps only with a value the original segment had: URLs (a service
+/// must not add links or tracking images) and anchors (ids must stay unique and keep pointing at
+/// the footnote they named).
+const CARRIED_ATTRIBUTES: &[&str] = &["href", "src", "srcset", "poster", "cite", "id", "name"];
+
+/// One translatable piece of the article. Serialized as `{id, html, text}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Segment {
+    /// `s0`, `s1`, … in document order; the same content always gives the same ids.
+    pub id: String,
+    /// The segment's inner HTML, inline markup kept (links, emphasis, code): what HTML-aware
+    /// providers translate.
+    pub html: String,
+    /// Plain text (white space collapsed, `<br>` as a line break) for providers without HTML.
+    pub text: String,
+}
+
+/// The result of [`split`]: the segments and the template [`merge`] fills. Serialized as
+/// `{segments, template}`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Segmented {
+    pub segments: Vec<Segment>,
+    /// The content with every segment emptied and marked; not for display.
+    pub template: String,
+}
+
+/// A provider's translation of one segment. Serialized as `{id, html}`. `html` is HTML: a
+/// provider that returns plain text must be escaped (`&`, `<`, `>`) before it is passed here.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Translation {
+    pub id: String,
+    pub html: String,
+}
+
+/// How translations are shown. Serialized as `"replace"` or `"bilingual"`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// Each translated segment takes the place of its original.
+    #[default]
+    Replace,
+    /// Each original stays, followed by its translation in an element of class
+    /// [`TRANSLATION_CLASS`]: a sibling of the same tag for paragraphs, headings, quotes, `div`,
+    /// `dt`/`dd`; inside the element, after the original, for list items, table cells and
+    /// captions, and for text runs beside blocks.
+    Bilingual,
+}
+
+/// How [`merge`] works. Serialized as `{mode, lang}`; both may be left out.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MergeOptions {
+    /// Default: [`Mode::Replace`].
+    pub mode: Mode,
+    /// The translation's language (BCP 47), set as `lang` on translated elements so that fonts,
+    /// hyphenation and screen readers follow it. Default: none (no `lang` is set).
+    pub lang: Option<String>,
+}
+
+/// Cut sanitized article content into translatable segments: headings, paragraphs, list items,
+/// table cells, captions, quotes, `dt`/`dd`, `summary` and `div`s that hold inline content only,
+/// and inline text beside blocks. Code blocks, media, and pieces with no letters (only
+/// white space, punctuation, numbers or code) are not segments.
+pub fn split(content_html: &str) -> Segmented {
+    let mut doc = Html::parse_fragment(content_html);
+    let root = doc.root_element().id();
+    let pieces = find_pieces(&doc, root);
+
+    let mut segments = Vec::with_capacity(pieces.len());
+    for (index, piece) in pieces.iter().enumerate() {
+        let nodes = piece.nodes(&doc);
+        segments.push(Segment { id: format!("s{index}"), html: serialize(&doc, &nodes), text: plain_text(&doc, &nodes) });
+    }
+    clear_markers(&mut doc);
+    for (piece, segment) in pieces.iter().zip(&segments) {
+        match piece {
+            Piece::Element(id) => {
+                for child in piece.nodes(&doc) {
+                    dom::remove(&mut doc, child);
+                }
+                dom::set_attr(&mut doc, *id, MARKER, &segment.id);
+            }
+            Piece::Run(run) => {
+                let placeholder = dom::new_element(&mut doc, RUN_PLACEHOLDER);
+                dom::set_attr(&mut doc, placeholder, MARKER, &segment.id);
+                if let Some(mut first) = doc.tree.get_mut(run[0]) {
+                    first.insert_id_before(placeholder);
+                }
+                for &node in run {
+                    dom::remove(&mut doc, node);
+                }
+            }
+        }
+    }
+    Segmented { segments, template: doc.root_element().inner_html() }
+}
+
+/// Fill the template of `segmented` with `translations`, shown as `options.mode` says, and
+/// return the content HTML. A segment without a translation (or with an empty one) keeps its
+/// original, unmarked; translations with unknown ids are ignored; of duplicates the first wins.
+/// Translations are sanitized (see the module comment); the template and originals are trusted
+/// as [`split`] made them from sanitized content. With every segment's own `html` as its
+/// translation, Replace mode returns the content `split` was given (up to serialization).
+pub fn merge(segmented: &Segmented, translations: &[Translation], options: &MergeOptions) -> String {
+    let originals: HashMap<&str, &str> =
+        segmented.segments.iter().map(|s| (s.id.as_str(), s.html.as_str())).collect();
+    let mut translated: HashMap<&str, &str> = HashMap::new();
+    for t in translations.iter().filter(|t| !t.html.trim().is_empty()) {
+        translated.entry(t.id.as_str()).or_insert(t.html.as_str());
+    }
+
+    let mut doc = Html::parse_fragment(&segmented.template);
+    let root = doc.root_element().id();
+    let marked: Vec<(NodeId, String)> = doc
+        .tree
+        .get(root)
+        .into_iter()
+        .flat_map(|r| r.descendants())
+        .filter_map(|n| dom::attr(&n, MARKER).map(|id| (n.id(), id.to_string())))
+        .collect();
+
+    for (target, id) in marked {
+        let is_run = doc.tree.get(target).is_some_and(|n| dom::is(&n, RUN_PLACEHOLDER));
+        dom::remove_attr(&mut doc, target, MARKER);
+        let original = originals.get(id.as_str()).copied().unwrap_or("");
+        let translation = translated.get(id.as_str()).map(|html| {
+            let inside_link = doc.tree.get(target).is_some_and(|n| dom::has_ancestor(n, "a", 0));
+            clean_translation(html, original, options.mode, inside_link)
+        });
+        let lang = options.lang.as_deref();
+        match (options.mode, translation) {
+            (Mode::Replace, Some(translation)) => match (is_run, lang) {
+                (true, Some(_)) => {
+                    let span = new_holder(&mut doc, "span", None, lang);
+                    if let Some(mut node) = doc.tree.get_mut(target) {
+                        node.insert_id_before(span);
+                    }
+                    place(&mut doc, span, false, translation);
+                }
+                _ => {
+                    if let (false, Some(lang)) = (is_run, lang) {
+                        dom::set_attr(&mut doc, target, "lang", lang);
+                    }
+                    place(&mut doc, target, is_run, translation);
+                }
+            },
+            (_, translation) => {
+                place(&mut doc, target, is_run, Html::parse_fragment(original));
+                if let Some(translation) = translation {
+                    let holder = bilingual_holder(&mut doc, target, is_run, lang);
+                    place(&mut doc, holder, false, translation);
+                }
+            }
+        }
+        if is_run {
+            dom::remove(&mut doc, target);
+        }
+    }
+    doc.root_element().inner_html()
+}
+
+/// Where a segment is in the parsed content.
+enum Piece {
+    /// An element whose children are all inline: the segment is its inner HTML.
+    Element(NodeId),
+    /// Consecutive inline siblings next to block siblings.
+    Run(Vec<NodeId>),
+}
+
+impl Piece {
+    fn nodes(&self, doc: &Html) -> Vec<NodeId> {
+        match self {
+            Piece::Element(id) => doc.tree.get(*id).map(|n| n.children().map(|c| c.id()).collect()).unwrap_or_default(),
+            Piece::Run(run) => run.clone(),
+        }
+    }
+}
+
+/// The segments below `root`, in document order (an explicit stack of work items, pushed in
+/// reverse so they pop in order).
+fn find_pieces(doc: &Html, root: NodeId) -> Vec<Piece> {
+    enum Work {
+        Visit(NodeId),
+        Run(Vec<NodeId>),
+    }
+    let holds_block = elements_holding_blocks(doc);
+    let is_blocky = |n: &NodeRefH<'_>| {
+        dom::tag(n).is_some_and(|t| BLOCK_TAGS.contains(&t) || SKIP_TAGS.contains(&t)) || holds_block.contains(&n.id())
+    };
+
+    let mut pieces = Vec::new();
+    let mut stack = vec![Work::Visit(root)];
+    while let Some(work) = stack.pop() {
+        let node = match work {
+            Work::Run(run) => {
+                if has_letters(doc, &run) {
+                    pieces.push(Piece::Run(run));
+                }
+                continue;
+            }
+            Work::Visit(id) => match doc.tree.get(id) {
+                Some(node) => node,
+                None => continue,
+            },
+        };
+        if dom::tag(&node).is_some_and(|t| SKIP_TAGS.contains(&t)) {
+            continue;
+        }
+        if node.id() != root && !holds_block.contains(&node.id()) {
+            let children: Vec<NodeId> = node.children().map(|c| c.id()).collect();
+            if has_letters(doc, &children) {
+                pieces.push(Piece::Element(node.id()));
+            }
+            continue;
+        }
+        let mut items = Vec::new();
+        let mut run = Vec::new();
+        for child in node.children() {
+            if is_blocky(&child) {
+                if !run.is_empty() {
+                    items.push(Work::Run(std::mem::take(&mut run)));
+                }
+                items.push(Work::Visit(child.id()));
+            } else {
+                run.push(child.id());
+            }
+        }
+        if !run.is_empty() {
+            items.push(Work::Run(run));
+        }
+        stack.extend(items.into_iter().rev());
+    }
+    pieces
+}
+
+/// Elements with a block or skipped element somewhere below them. Each block marks its
+/// ancestors up to the first one already marked, so the whole pass is linear.
+fn elements_holding_blocks(doc: &Html) -> HashSet<NodeId> {
+    let mut holding = HashSet::new();
+    for node in doc.tree.nodes() {
+        if !dom::tag(&node).is_some_and(|t| BLOCK_TAGS.contains(&t) || SKIP_TAGS.contains(&t)) {
+            continue;
+        }
+        for ancestor in node.ancestors() {
+            if !holding.insert(ancestor.id()) {
+                break;
+            }
+        }
+    }
+    holding
+}
+
+/// True when the nodes hold a letter (in any script) outside code: the test for text worth
+/// translating.
+fn has_letters(doc: &Html, nodes: &[NodeId]) -> bool {
+    nodes.iter().filter_map(|&id| doc.tree.get(id)).any(|top| {
+        let mut in_code = 0usize;
+        top.traverse().any(|edge| match edge {
+            Edge::Open(n) if dom::tag(&n).is_some_and(|t| CODE_TAGS.contains(&t)) => {
+                in_code += 1;
+                false
+            }
+            Edge::Close(n) if dom::tag(&n).is_some_and(|t| CODE_TAGS.contains(&t)) => {
+                in_code = in_code.saturating_sub(1);
+                false
+            }
+            Edge::Open(n) => in_code == 0 && n.value().as_text().is_some_and(|t| t.chars().any(char::is_alphabetic)),
+            Edge::Close(_) => false,
+        })
+    })
+}
+
+/// The nodes' text, white space collapsed within each line, `<br>` starting a new line.
+fn plain_text(doc: &Html, nodes: &[NodeId]) -> String {
+    let mut raw = String::new();
+    for n in nodes.iter().filter_map(|&id| doc.tree.get(id)).flat_map(|top| top.descendants()) {
+        match n.value() {
+            Node::Text(t) => raw.push_str(t),
+            Node::Element(e) if e.name() == "br" => raw.push('\n'),
+            _ => {}
+        }
+    }
+    let lines: Vec<String> = raw.split('\n').map(crate::text::normalize_space).collect();
+    lines.join("\n").trim().to_string()
+}
+
+/// The HTML of a list of sibling nodes, serialized as scraper serializes an element's children.
+fn serialize(doc: &Html, nodes: &[NodeId]) -> String {
+    struct Nodes<'a>(&'a Html, &'a [NodeId]);
+    impl html5ever::serialize::Serialize for Nodes<'_> {
+        fn serialize<S: Serializer>(&self, s: &mut S, _: TraversalScope) -> std::io::Result<()> {
+            for top in self.1.iter().filter_map(|&id| self.0.tree.get(id)) {
+                for edge in top.traverse() {
+                    match edge {
+                        Edge::Open(n) => match n.value() {
+                            Node::Text(t) => s.write_text(t)?,
+                            Node::Comment(c) => s.write_comment(c)?,
+                            Node::Element(e) => s.start_elem(e.name.clone(), e.attrs.iter().map(|(k, v)| (k, &v[..])))?,
+                            _ => {}
+                        },
+                        Edge::Close(n) => {
+                            if let Some(e) = n.value().as_element() {
+                                s.end_elem(e.name.clone())?;
+                            }
+                        }
+                    }
+                }
+            }
+            Ok(())
+        }
+    }
+    let opts = SerializeOpts { traversal_scope: TraversalScope::ChildrenOnly(None), ..SerializeOpts::default() };
+    let mut out = Vec::new();
+    let mut serializer = HtmlSerializer::new(&mut out, opts.clone());
+    // Writing to a Vec cannot fail, and the traversal always closes what it opens.
+    let _ = html5ever::serialize::Serialize::serialize(&Nodes(doc, nodes), &mut serializer, opts.traversal_scope);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Remove markers the content itself carries (only unsanitized input can), so that `merge` sees
+/// only the ones `split` set.
+fn clear_markers(doc: &mut Html) {
+    let marked: Vec<NodeId> = doc.tree.nodes().filter(|n| dom::attr(n, MARKER).is_some()).map(|n| n.id()).collect();
+    for id in marked {
+        dom::remove_attr(doc, id, MARKER);
+    }
+}
+
+/// A translation made safe to insert where `original` was: sanitized, inline elements only,
+/// URLs and anchors only as `original` had them (anchors not at all in bilingual mode, where the
+/// original keeps them), and no links inside a link.
+fn clean_translation(html: &str, original: &str, mode: Mode, inside_link: bool) -> Html {
+    let mut allowed: HashSet<(String, String)> = HashSet::new();
+    let source = Html::parse_fragment(original);
+    for e in source.tree.nodes().filter_map(|n| n.value().as_element()) {
+        for (name, value) in e.attrs() {
+            let anchor = matches!(name, "id" | "name");
+            if CARRIED_ATTRIBUTES.contains(&name) && !(anchor && mode == Mode::Bilingual) {
+                allowed.insert((name.to_string(), value.to_string()));
+            }
+        }
+    }
+
+    let mut frag = Html::parse_fragment(&sanitize::html(html));
+    let elements: Vec<NodeId> = frag.root_element().descendants().skip(1).filter(|n| n.value().is_element()).map(|n| n.id()).collect();
+    for id in elements {
+        let Some(node) = frag.tree.get(id) else { continue };
+        let Some(element) = node.value().as_element() else { continue };
+        let name = element.name();
+        let dropped: Vec<String> = element
+            .attrs()
+            .filter(|&(k, v)| CARRIED_ATTRIBUTES.contains(&k) && !allowed.contains(&(k.to_string(), v.to_string())))
+            .map(|(k, _)| k.to_string())
+            .collect();
+        let unwrap = !TRANSLATION_INLINE_TAGS.contains(&name)
+            || (name == "a" && (inside_link || dropped.iter().any(|k| k == "href")));
+        // An image the original did not show would be a tracking pixel: it goes whole.
+        let pixel = name == "img" && (element.attr("src").is_none() || dropped.iter().any(|k| k == "src"));
+        if pixel {
+            dom::remove(&mut frag, id);
+        } else if unwrap {
+            dom::unwrap(&mut frag, id);
+        } else {
+            for attr in dropped {
+                dom::remove_attr(&mut frag, id, &attr);
+            }
+        }
+    }
+    frag
+}
+
+/// Move the top-level nodes of `fragment` into `doc`: as the last children of `target`, or, when
+/// `before` is set, as siblings just before it.
+fn place(doc: &mut Html, target: NodeId, before: bool, fragment: Html) {
+    let moved = doc.tree.extend_tree(fragment.tree).id();
+    let Some(frag_root) = doc.tree.get(moved).and_then(|r| r.children().find(|c| c.value().is_element())).map(|c| c.id()) else {
+        return;
+    };
+    let Some(mut target) = doc.tree.get_mut(target) else { return };
+    if before {
+        let children: Vec<NodeId> =
+            target.tree().get(frag_root).map(|r| r.children().map(|c| c.id()).collect()).unwrap_or_default();
+        for child in children {
+            target.insert_id_before(child);
+        }
+    } else {
+        target.reparent_from_id_append(frag_root);
+    }
+}
+
+/// A new element for a translation, with `class` and `lang` when given.
+fn new_holder(doc: &mut Html, tag: &str, class: Option<&str>, lang: Option<&str>) -> NodeId {
+    let id = dom::new_element(doc, tag);
+    if let Some(class) = class {
+        dom::set_attr(doc, id, "class", class);
+    }
+    if let Some(lang) = lang {
+        dom::set_attr(doc, id, "lang", lang);
+    }
+    id
+}
+
+/// Where a bilingual translation of the segment at `target` goes (see [`Mode::Bilingual`]):
+/// a new element, already in the tree, after the original.
+fn bilingual_holder(doc: &mut Html, target: NodeId, is_run: bool, lang: Option<&str>) -> NodeId {
+    let tag = doc.tree.get(target).and_then(|n| dom::tag(&n)).unwrap_or("div").to_string();
+    let sibling = !is_run && SIBLING_COPY_TAGS.contains(&tag.as_str());
+    let holder_tag = match (sibling, tag.as_str()) {
+        (true, _) => tag.as_str(),
+        (false, "summary") => "span",
+        (false, _) => "div",
+    };
+    let holder = new_holder(doc, holder_tag, Some(TRANSLATION_CLASS), lang);
+    if let Some(mut node) = doc.tree.get_mut(target) {
+        match (is_run, sibling) {
+            (true, _) => node.insert_id_before(holder),
+            (false, true) => node.insert_id_after(holder),
+            (false, false) => node.append_id(holder),
+        };
+    }
+    holder
+}
