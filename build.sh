@@ -126,20 +126,27 @@ demo() {
     jq -r '"    title:     \(.title)",
            "    published: \(.publishedTime // "-")   language: \(.lang // "-")   by: \(.byline // "-")",
            "    length:    \(.length) characters, about \(.readingTimeMinutes) min to read",
-           "    begins:    \(.textContent | gsub("\\s+"; " ") | .[0:72])…"'
+           "    begins:    \(.textContent | gsub("\\s+"; " ") | .[0:48])…"'
   echo "    reading view written to dist/sample-reader.html (open it in a browser)"
   echo
   echo "Load the extension: chrome://extensions → Developer mode → Load unpacked → $ROOT/extension"
 }
 
+# Every suite runs even when an earlier one fails, so one run shows every failure; on success the
+# last lines are node's test summary, which CI reads.
 run_tests() {
   ensure_test_tools
+  local failed=()
   say "Rust tests (cargo test)"
-  cargo test --quiet
+  cargo test --quiet || failed+=("cargo test")
   say "Extension unit tests (node --test tests/unit)"
-  node --test tests/unit/
+  node --test tests/unit/ || failed+=("JS unit tests")
   say "Browser end-to-end tests (node --test tests/e2e, headless Chromium)"
-  LUCID_CHROMIUM=$CHROMIUM node --test --test-concurrency=1 tests/e2e/
+  LUCID_CHROMIUM=$CHROMIUM node --test --test-concurrency=1 tests/e2e/ || failed+=("browser tests")
+  if [ ${#failed[@]} -gt 0 ]; then
+    printf '\nFailed: %s\n' "$(IFS=,; echo "${failed[*]}" | sed 's/,/, /g')" >&2
+    exit 1
+  fi
 }
 
 case "${1:-}" in

@@ -10,6 +10,7 @@ import { actionLook, tabKey, tabRecord } from './lib/tabstate.js';
 
 const CONTENT_SCRIPTS = ['content/page-state.js', 'content/reader.js'];
 const SETTINGS_KEY = 'settings';
+const GRANT_RETRY_MS = 100;
 
 let coreReady = null;
 let uiCss = null;
@@ -117,10 +118,17 @@ async function toggle(tab) {
   let page;
   try {
     page = await inPage(tab.id, captureOrClose);
-  } catch (error) {
-    // The browser refused us the page (a settings page, a store, an error page).
-    await setTabState(tab.id, tabRecord('restricted', tab.url, error.message));
-    return;
+  } catch {
+    // On a tab that has only just loaded, the click's activeTab grant can reach the scripting
+    // API a few milliseconds late (seen in Chromium with fresh tabs): one more try, shortly.
+    await new Promise((resolve) => setTimeout(resolve, GRANT_RETRY_MS));
+    try {
+      page = await inPage(tab.id, captureOrClose);
+    } catch (error) {
+      // The browser refuses us the page (a settings page, a store, an error page).
+      await setTabState(tab.id, tabRecord('restricted', tab.url, error.message));
+      return;
+    }
   }
   if (!page) return;
   if (page.closed) {
@@ -142,5 +150,7 @@ const dispatch = createDispatcher({
 });
 
 chrome.action.onClicked.addListener(toggle);
+// Compile the module as soon as the worker starts, not on the first click that needs it.
+core().catch((error) => console.error('Lucid: the core failed to load:', error));
 chrome.runtime.onMessage.addListener(listener(dispatch));
 chrome.tabs.onRemoved.addListener((tabId) => chrome.storage.session.remove(tabKey(tabId)));

@@ -118,6 +118,12 @@ pub fn link_density(node: NodeRefH<'_>) -> f32 {
     linked / total as f32
 }
 
+/// Weighted length of the text outside links: how much prose a subtree holds.
+pub fn prose_len(node: NodeRefH<'_>) -> usize {
+    let linked: usize = node.descendants().filter(|n| is(n, "a")).map(|a| weighted_len(&inner_text(a))).sum();
+    weighted_len(&inner_text(node)).saturating_sub(linked)
+}
+
 /// Element children of `node`.
 pub fn element_children<'a>(node: NodeRefH<'a>) -> impl Iterator<Item = NodeRefH<'a>> {
     node.children().filter(|c| c.value().is_element())

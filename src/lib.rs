@@ -25,7 +25,7 @@ pub mod tunables;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use error::Error;
 pub use metadata::Metadata;
@@ -72,7 +72,7 @@ impl Options {
 }
 
 /// The article Lucid found, ready to show or save. Serialized in camelCase.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Article {
     pub title: String,
@@ -97,16 +97,16 @@ pub struct Article {
     /// Absolute URL of the article's main image, if any.
     pub lead_image: Option<String>,
     /// Why elements were removed, when [`Options::trace`] is on.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub trace: Vec<TraceEntry>,
 }
 
 /// One decision the extractor made, for people debugging a page.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TraceEntry {
-    /// Pipeline stage: `prepare`, `score`, `clean`, `sanitize`.
-    pub stage: &'static str,
+    /// Pipeline stage: `prepare`, `score`, `clean`.
+    pub stage: String,
     /// A short description of the element, like `div#comments.tie-area`.
     pub element: String,
     pub reason: String,
@@ -123,6 +123,7 @@ pub fn extract_default(html: &str, url: Option<&str>) -> Result<Option<Article>,
 /// Find the article in a page. `Ok(None)` means the page has no article.
 pub fn extract(html: &str, options: &Options) -> Result<Option<Article>, Error> {
     error::check_input(html, options)?;
+    error::check_parse_cost(html)?;
     let mut doc = dom::parse(html, options)?;
     let base = resolve::base_url(&doc, options.url.as_deref())?;
     let meta = metadata::extract(&doc, base.as_ref());
@@ -138,9 +139,11 @@ pub fn extract(html: &str, options: &Options) -> Result<Option<Article>, Error> 
 }
 
 /// The retry ladder: score and clean with each policy in turn until the article is long enough;
-/// otherwise keep the longest attempt (Readability's `_attempts`).
+/// otherwise keep the attempt with the most prose (Readability keeps the longest text; counting
+/// link text too would let a relaxed attempt win by adding a list of related links).
 fn best_attempt(doc: &scraper::Html, options: &Options, meta: &Metadata) -> Option<score::Found> {
-    let mut best: Option<(usize, score::Found)> = None;
+    // Ranked by prose first, then by all text (for pages whose text is all in links).
+    let mut best: Option<((usize, usize), score::Found)> = None;
     for policy in score::Policy::LADDER {
         let Some(mut found) = score::grab_article(doc, policy, options, meta.title.as_deref()) else {
             continue;
@@ -150,16 +153,30 @@ fn best_attempt(doc: &scraper::Html, options: &Options, meta: &Metadata) -> Opti
         if len >= options.char_threshold {
             return Some(found);
         }
-        if best.as_ref().is_none_or(|(l, _)| len > *l) {
-            best = Some((len, found));
+        let rank = (dom::prose_len(found.root()), len);
+        let better = |(prose, len): (usize, usize)| {
+            prose as f32 > prose_so_far(&best) * tunables::LADDER_MIN_GAIN
+                || best.as_ref().is_some_and(|((p, l), _)| prose == *p && len > *l)
+        };
+        if best.is_none() || better(rank) {
+            best = Some((rank, found));
         }
     }
-    best.filter(|(len, _)| *len > 0).map(|(_, found)| found)
+    best.filter(|((_, len), _)| *len > 0).map(|(_, found)| found)
+}
+
+fn prose_so_far(best: &Option<((usize, usize), score::Found)>) -> f32 {
+    best.as_ref().map_or(0.0, |((prose, _), _)| *prose as f32)
 }
 
 /// A cheap check: does this page look like it holds an article worth showing in reader mode?
 pub fn is_probably_readerable(html: &str) -> bool {
-    readerable::check(html, &readerable::ReaderableOptions::default())
+    readerable::check(html, &ReaderableOptions::default())
+}
+
+/// [`is_probably_readerable`] with other thresholds.
+pub fn is_probably_readerable_with(html: &str, options: &ReaderableOptions) -> bool {
+    readerable::check(html, options)
 }
 
 pub use readerable::ReaderableOptions;

@@ -127,10 +127,10 @@ pub fn html_to_markdown(html: &str) -> String {
                     }
                     continue;
                 }
-                if node.value().is_element() {
-                    if let Some(frame) = frames.pop() {
-                        conv.close(frame);
-                    }
+                if node.value().is_element()
+                    && let Some(frame) = frames.pop()
+                {
+                    conv.close(frame);
                 }
             }
         }
@@ -300,8 +300,8 @@ impl Converter {
             }
             "table" if self.block_context() => {
                 self.boundary();
-                let nests = node.descendants().skip(1).any(|n| n.value().as_element().is_some_and(|e| e.name() == "table"));
-                self.tables.push(if nests { Table::Layout } else { Table::Pipe { rows: Vec::new(), in_head: false } });
+                let layout = is_layout_table(node);
+                self.tables.push(if layout { Table::Layout } else { Table::Pipe { rows: Vec::new(), in_head: false } });
                 Frame::Table
             }
             "thead" | "tbody" | "tfoot" if self.in_pipe_table() => {
@@ -572,7 +572,7 @@ impl Converter {
         let mut alt_md = String::new();
         for c in collapse(alt.unwrap_or("")).chars() {
             match c {
-                '[' | ']' | '\\' => {
+                '[' | ']' | '\\' | '<' => {
                     alt_md.push('\\');
                     alt_md.push(c);
                 }
@@ -727,6 +727,11 @@ impl Inline {
         } else if frame.html {
             self.push_raw(html_close);
         } else {
+            let content_end = self.buf.trim_end().len();
+            if content_end < self.buf.len() && content_end > frame.open_at {
+                self.buf.insert_str(content_end, md_close);
+                return;
+            }
             self.push_raw(md_close);
             if self.last_text.is_some_and(is_punct) {
                 self.fragile = Some(Fragile { kind: frame.kind, open_at: frame.open_at, close_at });
@@ -770,6 +775,23 @@ impl Inline {
     /// Settle what is owed before content starting with `next`: a fragile closer, a line break,
     /// a space, pending openers.
     fn before_content(&mut self, next: char) {
+        self.settle(next);
+        while self.opened < self.frames.len() {
+            let i = self.opened;
+            let (md_open, _, html_open, _) = self.frames[i].kind.delimiters();
+            // An opener before punctuation after a letter is not left-flanking: use the tag.
+            let html = md_open != html_open && is_punct(next) && self.last_out.is_some_and(char::is_alphanumeric);
+            let open_at = self.buf.len();
+            self.push_raw(if html { html_open } else { md_open });
+            let frame = &mut self.frames[i];
+            frame.open_at = open_at;
+            frame.html = html;
+            self.opened += 1;
+        }
+    }
+
+    /// Settle a fragile closer, a pending line break and a pending space before `next`.
+    fn settle(&mut self, next: char) {
         if let Some(f) = self.fragile.take() {
             let adjacent = self.space.is_none() && !self.hard_break;
             if adjacent && next.is_alphanumeric() && self.buf.len() - f.open_at <= MAX_EMPHASIS_REWRITE {
@@ -799,18 +821,6 @@ impl Inline {
                 self.push_raw(" ");
             }
         }
-        while self.opened < self.frames.len() {
-            let i = self.opened;
-            let (md_open, _, html_open, _) = self.frames[i].kind.delimiters();
-            // An opener before punctuation after a letter is not left-flanking: use the tag.
-            let html = md_open != html_open && is_punct(next) && self.last_out.is_some_and(char::is_alphanumeric);
-            let open_at = self.buf.len();
-            self.push_raw(if html { html_open } else { md_open });
-            let frame = &mut self.frames[i];
-            frame.open_at = open_at;
-            frame.html = html;
-            self.opened += 1;
-        }
     }
 
     /// Text from the page: white space collapsed as a browser does, Markdown syntax escaped.
@@ -819,6 +829,15 @@ impl Inline {
         while let Some(c) = s[i..].chars().next() {
             if is_html_space(c) {
                 self.space = Some(self.space.unwrap_or(false) || c == '\n');
+                i += c.len_utf8();
+                continue;
+            }
+            if c.is_whitespace() {
+                // U+00A0 and friends are text, but Markdown's flanking rules count them as
+                // white space: keep them outside delimiters.
+                self.settle(c);
+                self.push_raw(c.encode_utf8(&mut [0; 4]));
+                self.last_text = Some(c);
                 i += c.len_utf8();
                 continue;
             }
@@ -933,6 +952,21 @@ fn pipe_table(mut rows: Vec<Row>) -> Vec<String> {
     lines
 }
 
+/// A table that lays out the page rather than holding data: it nests a table, or it has one
+/// column (an image above its caption, a boxed note). Its cells become plain blocks.
+fn is_layout_table(table: NodeRef<'_, Node>) -> bool {
+    let is_cell = |n: &NodeRef<'_, Node>| n.value().as_element().is_some_and(|e| matches!(e.name(), "td" | "th"));
+    let mut single_column = true;
+    for node in table.descendants().skip(1) {
+        match node.value().as_element().map(|e| e.name()) {
+            Some("table") => return true,
+            Some("tr") if node.children().filter(is_cell).count() > 1 => single_column = false,
+            _ => {}
+        }
+    }
+    single_column
+}
+
 /// `class="language-rust"` or `lang-rust` on the `pre` or its `code`.
 fn code_language(pre: NodeRef<'_, Node>) -> String {
     let code = pre.children().find(|c| c.value().as_element().is_some_and(|e| e.name() == "code"));
@@ -1021,7 +1055,7 @@ fn md_url(url: &str) -> String {
 /// file must stay safe even if it was not).
 pub(crate) fn safe_url(url: &str, image: bool) -> bool {
     let cleaned: String = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
-    let scheme_end = cleaned.find(|c: char| matches!(c, ':' | '/' | '?' | '#'));
+    let scheme_end = cleaned.find([':', '/', '?', '#']);
     match scheme_end {
         Some(i) if cleaned[i..].starts_with(':') => {
             let scheme = cleaned[..i].to_ascii_lowercase();

@@ -1,4 +1,61 @@
-//! Is this page probably an article?
-#[derive(Clone, Debug, Default)]
-pub struct ReaderableOptions {}
-pub fn check(_html: &str, _o: &ReaderableOptions) -> bool { true }
+//! A cheap check for "is this an article page" (Readability's `isProbablyReaderable`, with
+//! CJK-weighted lengths): enough visible paragraphs of real length outside clutter.
+
+use scraper::Html;
+
+use crate::dom;
+use crate::score::matches_any;
+use crate::text::weighted_len;
+use crate::tunables::{MAYBE_CANDIDATE_HINTS, READERABLE_MIN_CONTENT_LEN, READERABLE_MIN_SCORE, UNLIKELY_HINTS};
+
+/// Thresholds for [`crate::is_probably_readerable_with`].
+#[derive(Clone, Debug)]
+pub struct ReaderableOptions {
+    /// A paragraph counts when its weighted length is at least this. Default: 140.
+    pub min_content_len: usize,
+    /// The page is readerable once the paragraphs' `sqrt(len - min)` add up to this. Default: 20.
+    pub min_score: f32,
+}
+
+impl Default for ReaderableOptions {
+    fn default() -> Self {
+        ReaderableOptions { min_content_len: READERABLE_MIN_CONTENT_LEN, min_score: READERABLE_MIN_SCORE }
+    }
+}
+
+pub fn check(html: &str, options: &ReaderableOptions) -> bool {
+    if crate::error::check_parse_cost(html).is_err() {
+        return false;
+    }
+    let doc = Html::parse_document(html);
+    let mut score = 0.0f32;
+    // Paragraphs, preformatted blocks, articles, and divs that hold text split by <br>.
+    let candidates = doc.tree.nodes().filter(|n| match dom::tag(n) {
+        Some("p" | "pre" | "article") => true,
+        Some("div") => n.children().any(|c| dom::is(&c, "br")),
+        _ => false,
+    });
+    for node in candidates {
+        if !dom::is_visible(&node) {
+            continue;
+        }
+        let hints = dom::class_and_id(&node);
+        if matches_any(&hints, UNLIKELY_HINTS) && !matches_any(&hints, MAYBE_CANDIDATE_HINTS) {
+            continue;
+        }
+        // A paragraph inside a list item is part of a list of teasers.
+        if dom::is(&node, "p") && node.ancestors().any(|a| dom::is(&a, "li")) {
+            continue;
+        }
+        // Raw text, white space included, as Readability measures `textContent`.
+        let len = weighted_len(dom::text(node).trim());
+        if len < options.min_content_len {
+            continue;
+        }
+        score += ((len - options.min_content_len) as f32).sqrt();
+        if score > options.min_score {
+            return true;
+        }
+    }
+    false
+}

@@ -421,7 +421,7 @@ fn clean_translation(html: &str, original: &str, mode: Mode, inside_link: bool) 
         let unwrap = !TRANSLATION_INLINE_TAGS.contains(&name)
             || (name == "a" && (inside_link || dropped.iter().any(|k| k == "href")));
         // An image the original did not show would be a tracking pixel: it goes whole.
-        let pixel = name == "img" && (element.attr("src").is_none() || dropped.iter().any(|k| k == "src"));
+        let pixel = name == "img" && dropped.iter().any(|k| k == "src" || k == "srcset");
         if pixel {
             dom::remove(&mut frag, id);
         } else if unwrap {
@@ -485,4 +485,38 @@ fn bilingual_holder(doc: &mut Html, target: NodeId, is_run: bool, lang: Option<&
         };
     }
     holder
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{merge, split, MergeOptions, Mode, Translation, TRANSLATION_CLASS};
+    use crate::sanitize;
+
+    /// What merge returns is what the sanitizer would return for it: the reading view may show
+    /// it as it shows sanitized content.
+    #[test]
+    fn merge_output_passes_the_sanitizer_unchanged() {
+        let content = sanitize::html(concat!(
+            r#"<h2 id="a">Title</h2><p lang="zh">文本 <a href="https://a.example/x">link</a><img src="i.png" alt="i"></p>"#,
+            r#"<ul><li>one<ul><li>two</li></ul></li></ul><table><caption>Cap</caption><tr><th>H</th><td>C</td></tr></table>"#,
+            r#"<figure><img src="f.png"><figcaption>Fig</figcaption></figure><details><summary>Sum</summary>more</details>"#,
+            r#"<dl><dt>T</dt><dd>D</dd></dl><blockquote>Quote</blockquote><div>loose<p>inner</p></div><pre>code</pre>"#,
+        ));
+        let segmented = split(&content);
+        let translations: Vec<Translation> = segmented
+            .segments
+            .iter()
+            .map(|s| Translation { id: s.id.clone(), html: format!("<em>fr</em> {}<script>x</script>", s.html) })
+            .collect();
+        let options = |mode| MergeOptions { mode, lang: Some("fr".into()) };
+        let replaced = merge(&segmented, &translations, &options(Mode::Replace));
+        assert_eq!(sanitize::html(&replaced), replaced);
+        // The sanitizer keeps no class but code languages, so it drops the translation marker
+        // (styling only) and nothing else; sanitize.rs must keep `lucid-translation` for the
+        // bilingual view to survive a second sanitizing.
+        let bilingual = merge(&segmented, &translations, &options(Mode::Bilingual));
+        let marker = format!(r#" class="{TRANSLATION_CLASS}""#);
+        assert_eq!(bilingual.matches(&marker).count(), segmented.segments.len());
+        assert_eq!(sanitize::html(&bilingual), bilingual.replace(&marker, ""));
+    }
 }

@@ -23,7 +23,7 @@ impl Trace {
     pub fn removed(&mut self, stage: &'static str, node: &NodeRefH<'_>, reason: &str) {
         if let Some(entries) = self.entries.as_mut() {
             entries.push(TraceEntry {
-                stage,
+                stage: stage.to_string(),
                 element: dom::describe(node),
                 reason: reason.to_string(),
                 chars: char_len(&dom::text(*node)),

@@ -361,27 +361,84 @@ fn degenerate_inputs() {
     assert_eq!(pre_marked.template, r#"<p data-lucid-seg="s0"></p>"#);
 }
 
-/// 100 000 nested elements on a thread with a 256 KiB stack: every walk is iterative.
+/// 100 000 nested elements on a thread with a 256 KiB stack: every walk is iterative. Spans,
+/// because html5ever's parser is quadratic in the depth of nested blocks (each `<div>` start tag
+/// scans the open elements for a `<p>`); blocks get a shallower case that still holds a `p`.
 #[test]
 fn deep_nesting_on_a_small_stack() {
     let handle = std::thread::Builder::new()
         .stack_size(256 * 1024)
         .spawn(|| {
-            let depth = 100_000;
-            for (open, close) in [("<div>", "</div>"), ("<span>", "</span>"), ("<blockquote>", "</blockquote>")] {
-                let content = format!("{}<p>deep text</p>tail{}", open.repeat(depth), close.repeat(depth));
+            let deep = |open: &str, close: &str, depth: usize, inner: &str| {
+                format!("{}{inner}{}", open.repeat(depth), close.repeat(depth))
+            };
+            for content in [
+                deep("<span>", "</span>", 100_000, "<p>deep text</p>tail"),
+                deep("<div>", "</div>", 5_000, "<p>deep text</p>tail"),
+                format!("<p>deep text {}</p>", deep("<span>", "</span>", 100_000, "inner")),
+            ] {
                 let segmented = split(&content);
-                assert!(segmented.segments.iter().any(|s| s.text == "deep text"), "{open}");
+                assert!(segmented.segments.iter().any(|s| s.text.starts_with("deep text")), "{}", &content[..40]);
                 let translations: Vec<Translation> =
                     segmented.segments.iter().map(|s| Translation { id: s.id.clone(), html: format!("<b>{}</b>", s.text) }).collect();
                 let merged = merge(&segmented, &translations, &MergeOptions { mode: Mode::Bilingual, lang: Some("en".into()) });
-                assert!(merged.contains("<b>deep text</b>"), "{open}");
+                assert!(merged.contains("<b>deep text"), "{}", &content[..40]);
+                let same = merge(&segmented, &identity(&segmented), &MergeOptions::default());
+                assert_eq!(same.len(), normalize(&content).len());
             }
-            let deep_translation = format!("{}x{}", "<i>".repeat(100_000), "</i>".repeat(100_000));
             let segmented = split("<p>word</p>");
-            let merged = merge(&segmented, &[Translation { id: "s0".into(), html: deep_translation }], &MergeOptions::default());
+            let translation = Translation { id: "s0".into(), html: deep("<span>", "</span>", 100_000, "x") };
+            let merged = merge(&segmented, &[translation], &MergeOptions::default());
             assert!(merged.contains('x'));
         })
         .unwrap();
     handle.join().expect("no stack overflow");
+}
+
+/// Numbers for the report: segments per page, how many round trips are byte-identical without
+/// normalizing, and split/merge time on the largest article. Run with
+/// `cargo test --release --test segment -- --ignored --nocapture`.
+#[test]
+#[ignore = "measurement; run in release"]
+fn measure() {
+    let mut largest = String::new();
+    for corpus in ["readability", "netease", "seed", "wcxb"] {
+        let (mut counts, mut exact) = (Vec::new(), 0);
+        for page in fixtures(corpus) {
+            let Some(content) = content_of(&page, corpus) else { continue };
+            let segmented = split(&content);
+            counts.push(segmented.segments.len());
+            let merged = merge(&segmented, &identity(&segmented), &MergeOptions::default());
+            if merged != content && std::env::var("SHOW").is_ok() { eprintln!("{}: {}", name(&page), first_difference(&content, &merged)); }
+            exact += usize::from(merged == content);
+            if content.len() > largest.len() {
+                largest = content;
+            }
+        }
+        counts.sort();
+        let median = counts.get(counts.len() / 2).copied().unwrap_or(0);
+        let (min, max) = (counts.first().copied().unwrap_or(0), counts.last().copied().unwrap_or(0));
+        eprintln!("{corpus}: {} articles, segments min {min} median {median} max {max}, byte-identical {exact}", counts.len());
+    }
+    let runs = 20;
+    let start = std::time::Instant::now();
+    let mut segmented = Segmented::default();
+    for _ in 0..runs {
+        segmented = split(&largest);
+    }
+    let split_ms = start.elapsed().as_secs_f64() * 1000.0 / runs as f64;
+    let translations = shouted(&segmented);
+    let half = &translations[..translations.len() / 2];
+    for (label, translations, mode) in [
+        ("replace, all", &translations[..], Mode::Replace),
+        ("replace, half", half, Mode::Replace),
+        ("bilingual, all", &translations[..], Mode::Bilingual),
+    ] {
+        let start = std::time::Instant::now();
+        for _ in 0..runs {
+            merge(&segmented, translations, &MergeOptions { mode, lang: Some("en".into()) });
+        }
+        let ms = start.elapsed().as_secs_f64() * 1000.0 / runs as f64;
+        eprintln!("largest article: {} bytes, {} segments; split {split_ms:.2} ms; merge ({label}) {ms:.2} ms", largest.len(), segmented.segments.len());
+    }
 }

@@ -112,10 +112,24 @@ export async function launch() {
     },
     /** Click the extension's toolbar button for `page`'s tab, as a user would. */
     async clickAction(page) {
+      await page.bringToFront(); // the user clicks the button of the tab they are looking at
       const { targetInfos } = await browserSession.send('Target.getTargets', { filter: [{ type: 'tab' }] });
       const tab = targetInfos.find((t) => t.url === page.url());
       if (!tab) throw new Error(`no tab target for ${page.url()}`);
       await browserSession.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+    },
+    /** Wait until the reading view shows its article in `page`; a timeout says what the worker recorded. */
+    async waitForReader(page, timeout = 10_000) {
+      try {
+        await page.waitForFunction(() => !!document.querySelector('lucid-reader')?.shadowRoot?.querySelector('.lucid-article'), null, { timeout });
+      } catch (error) {
+        const tabs = await browser.worker().evaluate(() => chrome.storage.session.get(null)).catch((e) => e.message);
+        throw new Error(`no reading view in ${page.url()}; the worker's tab records: ${JSON.stringify(tabs)}`, { cause: error });
+      }
+    },
+    /** Close every tab, so that one test's leftovers cannot disturb the next. */
+    async closePages() {
+      await Promise.all(context.pages().map((page) => page.close()));
     },
     async close() {
       await context.close();
@@ -123,11 +137,6 @@ export async function launch() {
     },
   };
   return browser;
-}
-
-/** Wait until the reading view shows its article in `page`. */
-export function waitForReader(page, timeout = 10_000) {
-  return page.waitForFunction(() => !!document.querySelector('lucid-reader')?.shadowRoot?.querySelector('.lucid-article'), null, { timeout });
 }
 
 /** Wait until no reading view is in `page`. */

@@ -1,12 +1,12 @@
 // The extension in a real Chromium: click the toolbar button, read, change settings, leave, and
 // check that the page is given back exactly as it was.
 
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  ARTIFACTS, ROOT, launch, pageDigest, readerState, squash, startServer, waitForNoReader, waitForReader,
+  ARTIFACTS, ROOT, launch, pageDigest, readerState, squash, startServer, waitForNoReader,
 } from './harness.js';
 
 const SEED = 'tests/fixtures/seed/netease-apple-tpu';
@@ -19,6 +19,10 @@ before(async () => {
   server = await startServer();
   browser = await launch();
   await mkdir(ARTIFACTS, { recursive: true });
+});
+
+afterEach(async () => {
+  await browser.closePages();
 });
 
 after(async () => {
@@ -35,7 +39,7 @@ async function resetSettings() {
 async function openReader(pagePath) {
   const page = await browser.open(url(pagePath));
   await browser.clickAction(page);
-  await waitForReader(page);
+  await browser.waitForReader(page);
   return page;
 }
 
@@ -73,6 +77,7 @@ describe('the seed page', () => {
     // The product shot: light and dark, full window.
     await choose(page, '[data-key="theme"][data-value="light"]');
     await page.locator('[data-action="appearance"]').click(); // close the panel
+    await page.mouse.move(640, 600); // no hover highlight in the picture
     await page.waitForTimeout(200);
     await page.screenshot({ path: path.join(ARTIFACTS, 'seed-light.png') });
     await choose(page, '[data-key="theme"][data-value="dark"]');
@@ -91,7 +96,7 @@ describe('the seed page', () => {
     const before = await pageDigest(page);
     assert.ok(before.scroll[1] > 0, 'the seed page scrolls');
     await browser.clickAction(page);
-    await waitForReader(page);
+    await browser.waitForReader(page);
     await closeReader(page);
     assert.deepEqual(await pageDigest(page), before);
     await page.close();
@@ -124,7 +129,7 @@ describe('settings', () => {
 
     await page.reload();
     await browser.clickAction(page);
-    await waitForReader(page);
+    await browser.waitForReader(page);
     const reloaded = await readerState(page);
     for (const key of ['theme', 'font', 'fontSize', 'lineHeight', 'background', 'columnWidth']) {
       assert.equal(reloaded[key], changed[key], key);
@@ -145,14 +150,14 @@ describe('leaving the reading view', () => {
     const before = await pageDigest(page);
 
     await browser.clickAction(page);
-    await waitForReader(page);
+    await browser.waitForReader(page);
     await page.mouse.wheel(0, 1500); // scroll the article, not the page
     await page.keyboard.press('Escape');
     await waitForNoReader(page);
     assert.deepEqual(await pageDigest(page), before);
 
     await browser.clickAction(page);
-    await waitForReader(page);
+    await browser.waitForReader(page);
     await page.locator('[data-action="close"]').click();
     await waitForNoReader(page);
     assert.deepEqual(await pageDigest(page), before);
@@ -165,7 +170,7 @@ describe('leaving the reading view', () => {
     const before = await pageDigest(page);
     for (let i = 0; i < 20; i++) {
       await browser.clickAction(page);
-      await waitForReader(page);
+      await browser.waitForReader(page);
       await closeReader(page);
     }
     assert.deepEqual(await pageDigest(page), before);
@@ -217,7 +222,7 @@ describe('page security policies', () => {
       const wasmInPage = await page.evaluate(() => WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])).then(() => 'compiled', (e) => e.name));
       assert.equal(wasmInPage, 'CompileError', 'the page itself may not run WebAssembly');
       await browser.clickAction(page);
-      await waitForReader(page);
+      await browser.waitForReader(page);
       const view = await readerState(page);
       assert.equal(view.title, seedExpected.title);
       assert.notEqual(view.background, 'rgba(0, 0, 0, 0)', 'the stylesheet applied');
@@ -233,7 +238,7 @@ describe('a hostile page', () => {
     const hits = () => page.evaluate(() => window.__hits);
     const atLoad = await hits();
     await browser.clickAction(page);
-    await waitForReader(page);
+    await browser.waitForReader(page);
     const text = squash((await readerState(page)).text);
     assert.match(text, /Harbour seals spend about half of their lives/);
     assert.match(text, /A link that would run script/);
