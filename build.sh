@@ -5,6 +5,8 @@
 #                       Lucid reading the bundled sample page (writes dist/sample-reader.html)
 #   ./build.sh test     build, then run every test: cargo, JS unit, browser end-to-end
 #   ./build.sh wasm     only the WASM core and the extension's copy of it (quick iteration)
+#   ./build.sh serve [PORT]  serve the www demo on 127.0.0.1 (builds the WASM core if missing)
+#   ./build.sh bench    build, then time Lucid against Readability.js in Chromium (tests/bench/results.md)
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -138,7 +140,7 @@ run_tests() {
   ensure_test_tools
   local failed=()
   say "Rust tests (cargo test)"
-  cargo test --quiet || failed+=("cargo test")
+  cargo test --quiet --no-fail-fast || failed+=("cargo test")
   say "Extension unit tests (node --test tests/unit)"
   node --test tests/unit/ || failed+=("JS unit tests")
   say "Browser end-to-end tests (node --test tests/e2e, headless Chromium)"
@@ -153,5 +155,7 @@ case "${1:-}" in
   "") build_all; demo ;;
   test) build_all; run_tests ;;
   wasm) ensure_build_tools; build_wasm ;;
-  *) echo "usage: ./build.sh [test|wasm]" >&2; exit 2 ;;
+  serve) [ -f www/pkg/lucid_bg.wasm ] || { ensure_build_tools; build_wasm; }; exec node www/serve.mjs "${2:-8080}" ;;
+  bench) build_all; ensure_test_tools; LUCID_CHROMIUM=$CHROMIUM node tests/bench/run.mjs ;;
+  *) echo "usage: ./build.sh [test|wasm|serve [PORT]|bench]" >&2; exit 2 ;;
 esac

@@ -13,7 +13,7 @@ const SETTINGS_KEY = 'settings';
 const GRANT_RETRY_MS = 100;
 
 let coreReady = null;
-let uiCss = null;
+let uiCssText = null;
 
 /** The core, instantiated once per worker life (and again after a trap). */
 function core() {
@@ -22,6 +22,12 @@ function core() {
     throw error;
   });
   return coreReady;
+}
+
+/** The reading view's frame stylesheet (toolbar, panel), read once per worker life. */
+async function uiCss() {
+  uiCssText ??= await (await fetch(chrome.runtime.getURL('content/reader-ui.css'))).text();
+  return uiCssText;
 }
 
 async function loadSettings() {
@@ -38,7 +44,7 @@ async function updateSettings(patch) {
 async function setTabState(tabId, record) {
   const look = actionLook(record);
   await Promise.all([
-    record ? chrome.storage.session.set({ [tabKey(tabId)]: record }) : chrome.storage.session.remove(tabKey(tabId)),
+    chrome.storage.session.set({ [tabKey(tabId)]: record }),
     chrome.action.setTitle({ tabId, title: look.title }),
     chrome.action.setBadgeText({ tabId, text: look.badge }),
   ]);
@@ -93,11 +99,11 @@ async function extractView(html, url) {
 }
 
 async function openReader(tab, page) {
-  const [view, css, settings] = await Promise.all([
+  const [view, css, frameCss, settings] = await Promise.all([
     extractView(page.html, page.url),
     core().then(() => readerStylesheet()),
+    uiCss(),
     loadSettings(),
-    uiCss ? null : fetch(chrome.runtime.getURL('content/reader-ui.css')).then((r) => r.text()).then((t) => { uiCss = t; }),
   ]);
   if (!view) {
     await inPage(tab.id, showToast, ["Lucid didn't find an article on this page."]);
@@ -105,7 +111,7 @@ async function openReader(tab, page) {
     return;
   }
   await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: CONTENT_SCRIPTS });
-  const payload = { html: view.html, css, uiCss, settings, schema: Object.entries(SETTINGS) };
+  const payload = { html: view.html, css, uiCss: frameCss, settings, schema: Object.entries(SETTINGS) };
   await inPage(tab.id, (p) => globalThis.LucidReader.open(p), [payload]);
   await setTabState(tab.id, tabRecord('open', page.url));
 }

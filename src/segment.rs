@@ -13,6 +13,10 @@
 //! (its text stays); a link the segment had survives wherever the translation moved it.
 //!
 //! The article's title is not in the content: the shell translates `Article::title` itself.
+//!
+//! The output carries no segment ids: to show progress the shell merges the translations it has
+//! so far and renders the whole content again. On the largest fixture article (540 KB, 748
+//! segments) a native release build splits in 11 ms and merges in 30 ms (39 ms bilingual).
 
 use std::collections::{HashMap, HashSet};
 
@@ -149,7 +153,7 @@ pub fn split(content_html: &str) -> Segmented {
             Piece::Run(run) => {
                 let placeholder = dom::new_element(&mut doc, RUN_PLACEHOLDER);
                 dom::set_attr(&mut doc, placeholder, MARKER, &segment.id);
-                if let Some(mut first) = doc.tree.get_mut(run[0]) {
+                if let Some(mut first) = run.first().and_then(|&first| doc.tree.get_mut(first)) {
                     first.insert_id_before(placeholder);
                 }
                 for &node in run {

@@ -64,9 +64,8 @@ const BLOCKS: &[&str] = &[
 
 /// Block-aware plain text of sanitized article HTML: paragraphs separated by blank lines, white
 /// space collapsed outside `<pre>`.
-pub fn plain_text(content: &str) -> String {
+pub fn plain_text(fragment: &Html) -> String {
     use ego_tree::iter::Edge;
-    let fragment = Html::parse_fragment(content);
     let mut blocks: Vec<String> = Vec::new();
     let mut current = String::new();
     let mut pre_depth = 0usize;
@@ -123,12 +122,15 @@ fn dir_for_lang(lang: &str) -> &'static str {
     if matches!(primary.as_str(), "ar" | "he" | "iw" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" | "dv") { "rtl" } else { "ltr" }
 }
 
-/// Assemble the `Article`; `None` when the content holds no text.
+/// Assemble the `Article`; `None` when the content holds no text outside links: what is left of
+/// a sign-in page ("Forgot your password?") or a link list is no article. Short real text stays
+/// an article, as in Readability.
 pub fn article(content: String, meta: Metadata, byline: Option<String>, trace: Trace) -> Option<Article> {
-    let text_content = plain_text(&content);
-    if text_content.trim().is_empty() {
+    let fragment = Html::parse_fragment(&content);
+    if dom::prose_len(fragment.tree.root()) == 0 {
         return None;
     }
+    let text_content = plain_text(&fragment);
     let lang = meta.lang.or_else(|| metadata::detect_lang(&text_content));
     let dir = meta.dir.or_else(|| lang.as_deref().map(|l| dir_for_lang(l).to_string()));
     let excerpt = meta.excerpt.filter(|e| !e.trim().is_empty()).or_else(|| {

@@ -138,7 +138,7 @@ pub const PHRASING_ELEMS: &[&str] = &[
 /// Elements removed before scoring: they never hold article text.
 pub const REMOVED_BEFORE_SCORING: &[&str] = &[
     "script", "style", "link", "meta", "template", "noscript", "button", "input", "select",
-    "textarea", "nav", "aside", "svg", "canvas", "dialog",
+    "textarea", "label", "nav", "aside", "svg", "canvas", "dialog",
 ];
 /// Hosts whose embedded videos are kept (Readability's `videos`).
 pub const VIDEO_HOSTS: &[&str] = &[

@@ -42,9 +42,3 @@ export function mergeSettings(...layers) {
   }
   return out;
 }
-
-/** The value one step up (`direction` 1) or down (-1) from `current`, within the range. */
-export function stepValue(key, current, direction) {
-  const spec = SETTINGS[key];
-  return validValue(key, current + direction * spec.step);
-}
