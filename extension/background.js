@@ -2,13 +2,15 @@
 // captures the page, runs the WASM core here, at the extension's origin where no page CSP can
 // block it, and injects the reading view; a second click takes it away.
 
-import init, { readerView, readerStylesheet, __wbg_reset_state as resetCore } from './pkg/lucid.js';
+import init, { readerView, readerStylesheet, splitSegments, mergeSegments, saveHtml, saveMarkdown, saveFileName, saveImageUrls, __wbg_reset_state as resetCore } from './pkg/lucid.js';
 import { SETTINGS, mergeSettings } from './lib/settings.js';
 import { createDispatcher, listener } from './lib/messages.js';
 import { isRestrictedUrl } from './lib/pages.js';
 import { actionLook, tabKey, tabRecord } from './lib/tabstate.js';
+import { savedFile } from './lib/save.js';
+import { translateHandlers } from './translate/service.js';
 
-const CONTENT_SCRIPTS = ['content/page-state.js', 'content/reader.js'];
+const CONTENT_SCRIPTS = ['content/page-state.js', 'content/save.js', 'content/reader.js', 'translate/reader-translate.js'];
 const SETTINGS_KEY = 'settings';
 const GRANT_RETRY_MS = 100;
 
@@ -111,7 +113,8 @@ async function openReader(tab, page) {
     return;
   }
   await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: CONTENT_SCRIPTS });
-  const payload = { html: view.html, css, uiCss: frameCss, settings, schema: Object.entries(SETTINGS) };
+  // The article rides along so that Save can hand it back: the worker may be gone by then.
+  const payload = { html: view.html, article: view.article, css, uiCss: frameCss, settings, schema: Object.entries(SETTINGS) };
   await inPage(tab.id, (p) => globalThis.LucidReader.open(p), [payload]);
   await setTabState(tab.id, tabRecord('open', page.url));
 }
@@ -151,7 +154,14 @@ async function toggle(tab) {
 }
 
 const dispatch = createDispatcher({
+  ...translateHandlers({ core, splitSegments, mergeSegments }),
   'settings/update': ({ patch }) => updateSettings(patch),
+  'save': async ({ article, format }, sender) => {
+    await core();
+    const settings = await loadSettings();
+    const bindings = { saveHtml, saveMarkdown, saveFileName, saveImageUrls };
+    return savedFile(bindings, { article, format, settings, sourceUrl: sender.tab?.url });
+  },
   'reader/closed': (_message, sender) => sender.tab && setTabState(sender.tab.id, tabRecord('idle', sender.tab.url)),
 });
 

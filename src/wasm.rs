@@ -43,6 +43,25 @@ export interface ExtractOptions {
   maxElements?: number;
 }
 
+/** Where and when a copy was saved. */
+export interface SaveInfo {
+  sourceUrl?: string | null;
+  /** ISO 8601, like "2025-01-31T09:30:00Z". */
+  savedAt: string;
+}
+
+/** How a saved HTML copy looks and which images it embeds; every field is optional. */
+export interface SavePageOptions {
+  theme?: "light" | "sepia" | "dark" | "system";
+  font?: "serif" | "sans";
+  fontSizePx?: number;
+  widthEm?: number;
+  lineHeight?: number;
+  /** Keyed by a URL from `saveImageUrls`. */
+  images?: Record<string, { kind: "embedded"; dataUrl: string } | { kind: "skipped"; reason: string }>;
+  info?: SaveInfo;
+}
+
 /** An article and its reading-view markup (see `readerStylesheet`). */
 export interface ReaderView {
   article: Article;
@@ -125,4 +144,66 @@ pub fn is_probably_readerable(html: &str) -> bool {
 #[wasm_bindgen(js_name = readerStylesheet)]
 pub fn reader_stylesheet() -> String {
     render::STYLESHEET.to_string()
+}
+
+/// Cut article content (`Article.content`) into translatable segments:
+/// `{segments: [{id, html, text}], template}` (see the core's `segment::split`).
+#[wasm_bindgen(js_name = splitSegments, unchecked_return_type = "{ segments: { id: string; html: string; text: string }[]; template: string }")]
+pub fn split_segments(content_html: &str) -> Result<JsValue, JsError> {
+    to_js(&crate::segment::split(content_html))
+}
+
+/// Put translations (`[{id, html}]`, untrusted: sanitized by the core) back into what
+/// `splitSegments` returned; `options`: `{mode: "replace" | "bilingual", lang}`, both optional.
+#[wasm_bindgen(js_name = mergeSegments)]
+pub fn merge_segments(
+    #[wasm_bindgen(unchecked_param_type = "{ segments: { id: string; html: string; text: string }[]; template: string }")] segmented: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "{ id: string; html: string }[]")] translations: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "{ mode?: \"replace\" | \"bilingual\"; lang?: string | null } | undefined")] options: JsValue,
+) -> Result<String, JsError> {
+    let segmented: crate::segment::Segmented = serde_wasm_bindgen::from_value(segmented)?;
+    let translations: Vec<crate::segment::Translation> = serde_wasm_bindgen::from_value(translations)?;
+    let options: crate::segment::MergeOptions =
+        if options.is_undefined() || options.is_null() { Default::default() } else { serde_wasm_bindgen::from_value(options)? };
+    Ok(crate::segment::merge(&segmented, &translations, &options))
+}
+
+fn article_from(js: JsValue) -> Result<Article, JsError> {
+    Ok(serde_wasm_bindgen::from_value(js)?)
+}
+
+/// A self-contained HTML copy of `article` (see `save::standalone_html`): it loads nothing,
+/// embeds the images given in `options.images` as `data:` URLs and links to the rest.
+#[wasm_bindgen(js_name = saveHtml)]
+pub fn save_html(
+    #[wasm_bindgen(unchecked_param_type = "Article")] article: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SavePageOptions")] options: JsValue,
+) -> Result<String, JsError> {
+    let options: crate::save::PageOptions = serde_wasm_bindgen::from_value(options)?;
+    Ok(crate::save::standalone_html(&article_from(article)?, &options))
+}
+
+/// A Markdown copy of `article` with YAML front matter.
+#[wasm_bindgen(js_name = saveMarkdown)]
+pub fn save_markdown(
+    #[wasm_bindgen(unchecked_param_type = "Article")] article: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SaveInfo")] info: JsValue,
+) -> Result<String, JsError> {
+    let info: crate::save::SaveInfo = serde_wasm_bindgen::from_value(info)?;
+    Ok(crate::markdown::to_markdown(&article_from(article)?, &info))
+}
+
+/// A file name valid on every desktop system: `YYYY-MM-DD Title.ext`.
+#[wasm_bindgen(js_name = saveFileName)]
+pub fn save_file_name(
+    #[wasm_bindgen(unchecked_param_type = "Article")] article: JsValue,
+    ext: &str,
+) -> Result<String, JsError> {
+    Ok(crate::save::file_name(&article_from(article)?, ext))
+}
+
+/// The http(s) image URLs `saveHtml` can embed, in document order, without repeats.
+#[wasm_bindgen(js_name = saveImageUrls)]
+pub fn save_image_urls(#[wasm_bindgen(unchecked_param_type = "Article")] article: JsValue) -> Result<Vec<String>, JsError> {
+    Ok(crate::save::image_urls(&article_from(article)?))
 }

@@ -31,6 +31,7 @@ globalThis.LucidReader ??= (() => {
   const ICONS = {
     appearance: 'M3 19 8.5 5h1L15 19M5 14h8M15.5 19l3-8 3 8M16.4 16.6h4.2',
     close: 'M6 6l12 12M18 6 6 18',
+    save: 'M12 4v11M7.5 10.5 12 15l4.5-4.5M5 19h14',
   };
 
   /** The view on screen, or null. */
@@ -147,12 +148,15 @@ globalThis.LucidReader ??= (() => {
     if (button) {
       const { action, key, value, step } = button.dataset;
       if (action === 'close') close({ fromPage: true });
+      else if (action === 'save-menu') toggleSaveMenu(v);
+      else if (action === 'save') saveAs(v, button);
       else if (action === 'appearance') togglePanel(v);
       else if (value !== undefined) changeSetting(v, { [key]: value });
       else if (step !== undefined) changeSetting(v, { [key]: v.settings[key] + Number(step) * v.schema.get(key).step });
       return;
     }
     if (!v.panel.hidden && !target?.closest('.lucid-panel')) togglePanel(v, false);
+    if (!v.saveMenu.hidden && !target?.closest('.lucid-save-menu')) toggleSaveMenu(v, false);
     // In-article anchors (#footnote) point into the view, not the hidden page underneath.
     const link = target?.closest('a[href^="#"]');
     if (link) {
@@ -164,11 +168,39 @@ globalThis.LucidReader ??= (() => {
     }
   }
 
+  /** Save as HTML or Markdown; the files come from the core, through content/save.js. */
+  function buildSaveMenu() {
+    const choices = [['html', 'Save as HTML'], ['markdown', 'Save as Markdown']].map(([format, label]) =>
+      element('button', { type: 'button', className: 'lucid-save-choice', dataset: { action: 'save', format }, textContent: label }),
+    );
+    const status = element('p', { className: 'lucid-save-status', role: 'status' });
+    return element('div', { className: 'lucid-save-menu', role: 'dialog', 'aria-label': 'Save a copy', hidden: true }, [...choices, status]);
+  }
+
+  function toggleSaveMenu(v, show = v.saveMenu.hidden) {
+    v.saveMenu.hidden = !show;
+    v.toolbar.querySelector('[data-action="save-menu"]').setAttribute('aria-expanded', String(show));
+  }
+
+  async function saveAs(v, button) {
+    const status = v.saveMenu.querySelector('.lucid-save-status');
+    status.textContent = 'Saving…';
+    button.disabled = true;
+    try {
+      status.textContent = `Saved ${await globalThis.LucidSave.save(v.article, button.dataset.format)}`;
+    } catch (error) {
+      status.textContent = `Not saved: ${error.message}`;
+    } finally {
+      button.disabled = false;
+    }
+  }
+
   function onKeyDown(event) {
     if (event.key !== 'Escape' || event.isComposing || !view) return;
     event.preventDefault();
     event.stopImmediatePropagation();
     if (!view.panel.hidden) togglePanel(view, false);
+    else if (!view.saveMenu.hidden) toggleSaveMenu(view, false);
     else close({ fromPage: true });
   }
 
@@ -185,15 +217,17 @@ globalThis.LucidReader ??= (() => {
     const scroller = element('div', { className: 'lucid-scroll', tabIndex: -1 }, articleNodes(payload.html));
     const toolbar = element('div', { className: 'lucid-toolbar', role: 'toolbar', 'aria-label': 'Reading view' }, [
       element('button', { type: 'button', className: 'lucid-tool', dataset: { action: 'appearance' }, title: 'Appearance', 'aria-expanded': 'false' }, [icon('appearance')]),
+      element('button', { type: 'button', className: 'lucid-tool', dataset: { action: 'save-menu' }, title: 'Save a copy', 'aria-expanded': 'false' }, [icon('save')]),
       element('button', { type: 'button', className: 'lucid-tool', dataset: { action: 'close' }, title: 'Close reading view (Esc)' }, [icon('close')]),
     ]);
     // The table arrives as [key, spec] pairs: the trip through executeScript sorts object keys.
     const schema = new Map(payload.schema);
     const panel = buildPanel(schema);
-    const container = element('div', { className: 'lucid-reader' }, [scroller, toolbar, panel]);
+    const saveMenu = buildSaveMenu();
+    const container = element('div', { className: 'lucid-reader' }, [scroller, toolbar, panel, saveMenu]);
     root.append(style(payload.css), style(payload.uiCss), container);
 
-    view = { host, root, container, scroller, toolbar, panel, pageRecord, schema, settings: null };
+    view = { host, root, container, scroller, toolbar, panel, saveMenu, article: payload.article, pageRecord, schema, settings: null };
     applySettings(view, payload.settings);
     const v = view;
     container.addEventListener('click', (event) => onClick(v, event));
@@ -201,6 +235,7 @@ globalThis.LucidReader ??= (() => {
     window.addEventListener('keydown', onKeyDown, true);
 
     document.documentElement.append(host);
+    globalThis.LucidTranslate?.attach({ container, scroller });
     scroller.focus({ preventScroll: true });
     return true;
   }

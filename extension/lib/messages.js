@@ -2,7 +2,7 @@
 //
 //   { type: 'settings/update', patch }  -> the complete, validated settings
 //   { type: 'reader/closed' }           -> null (the view was closed from inside the page)
-//   { type: 'save', format }            -> added by the save feature
+//   { type: 'save', article, format }   -> { fileName, mime, text } (lib/save.js)
 
 /**
  * A function that routes a message to `handlers[message.type]` and resolves to

@@ -58,7 +58,7 @@ export async function startServer() {
       return;
     }
     const charset = file.endsWith('.html') ? await charsetOf(file) : null;
-    const type = file.endsWith('.html') ? `text/html; charset=${charset}` : 'application/octet-stream';
+    const type = file.endsWith('.html') ? `text/html; charset=${charset}` : file.endsWith('.png') ? 'image/png' : 'application/octet-stream';
     res.writeHead(200, { ...headers, 'Content-Type': type, 'Cache-Control': 'no-store' });
     res.end(await readFile(file));
   });

@@ -1,0 +1,34 @@
+// The translation providers, by id. Adding a provider is one module and one line here.
+//
+// A provider: { id, label, available(): Promise<boolean>,
+//   translate(segments: [{id, html, text}], {from, to, signal, onBatch}) -> Promise<{results: [{id, html}], failed: [{ids, error}]}> }.
+// `onBatch({results, failed, error})` reports progress as answers arrive; `signal` cancels.
+
+import { builtinTranslator } from './builtin.js';
+import { libreTranslate } from './libretranslate.js';
+
+export const TRANSLATE_KEY = 'translate';
+
+/** The stored translation settings, completed: off (no endpoint) until the user sets one. */
+export function translateSettings(stored) {
+  const s = stored && typeof stored === 'object' ? stored : {};
+  return {
+    endpoint: typeof s.endpoint === 'string' ? s.endpoint : '',
+    apiKey: typeof s.apiKey === 'string' ? s.apiKey : '',
+    target: typeof s.target === 'string' && s.target ? s.target : 'en',
+    mode: s.mode === 'bilingual' ? 'bilingual' : 'replace',
+  };
+}
+
+/** Every provider for these settings, in order of preference. */
+export function providers(settings) {
+  return [builtinTranslator(), libreTranslate({ endpoint: settings.endpoint, apiKey: settings.apiKey })];
+}
+
+/** The first available provider, or null. */
+export async function pickProvider(settings, languages) {
+  for (const provider of providers(settings)) {
+    if (await provider.available(languages)) return provider;
+  }
+  return null;
+}

@@ -1,0 +1,129 @@
+// Save from the reading view: the HTML copy opens offline with nothing to fetch and no script,
+// images embedded as data: URLs; the Markdown copy has front matter and the whole article.
+
+import { after, afterEach, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ROOT, launch, squash, startServer } from './harness.js';
+
+const SEED = 'seed/netease-apple-tpu';
+const seedExpected = JSON.parse(await readFile(path.join(ROOT, 'tests/fixtures', SEED, 'expected.json'), 'utf8'));
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+afterEach(async () => {
+  await browser.closePages();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openReader(pagePath) {
+  const page = await browser.open(`${server.origin}/${pagePath}`);
+  await browser.clickAction(page);
+  await browser.waitForReader(page);
+  return page;
+}
+
+/** Save from the reading view's menu; resolves to { name, text } of the downloaded file. */
+async function save(page, format) {
+  if (!(await page.locator('.lucid-save-menu').isVisible())) await page.locator('[data-action="save-menu"]').click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(`[data-action="save"][data-format="${format}"]`).click(),
+  ]);
+  const text = await readFile(await download.path(), 'utf8');
+  await page.waitForFunction(() => /^Saved /.test(document.querySelector('lucid-reader').shadowRoot.querySelector('.lucid-save-status').textContent));
+  return { name: download.suggestedFilename(), text };
+}
+
+/** Open a saved HTML copy with the network cut off; resolves to what shows and what was asked for. */
+async function openOffline(html) {
+  const page = await browser.context.newPage();
+  const requests = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith('data:')) requests.push(request.url());
+  });
+  await page.route('**/*', (route) => route.abort());
+  await page.setContent(html, { waitUntil: 'load' });
+  const shown = await page.evaluate(() => ({
+    title: document.querySelector('h1')?.innerText ?? '',
+    text: document.body.innerText,
+    images: [...document.images].map((img) => ({ src: img.currentSrc || img.src, width: img.naturalWidth })),
+    scripts: document.querySelectorAll('script').length,
+    handlers: [...document.querySelectorAll('*')].flatMap((el) => el.getAttributeNames().filter((n) => n.startsWith('on'))),
+  }));
+  return { page, requests, shown };
+}
+
+function assertInert(text) {
+  assert.doesNotMatch(text, /<script/i);
+  assert.doesNotMatch(text, /\son[a-z]+\s*=/i);
+  assert.doesNotMatch(text, /javascript:/i);
+}
+
+describe('save from the reading view', () => {
+  test('the seed page saves as an HTML copy that opens offline, with nothing to run or fetch', async () => {
+    const page = await openReader(`fixtures/${SEED}/source.html`);
+    const { name, text } = await save(page, 'html');
+    assert.match(name, /^2024-07-30 .*\.html$/);
+    assertInert(text);
+    const { requests, shown } = await openOffline(text);
+    assert.equal(shown.title, seedExpected.title);
+    const body = squash(shown.text);
+    for (const p of seedExpected.paragraphs) assert.ok(body.includes(squash(p)), `paragraph missing: ${p.slice(0, 40)}`);
+    assert.equal(shown.scripts, 0);
+    assert.deepEqual(shown.handlers, []);
+    assert.deepEqual(requests, []);
+  });
+
+  test('the seed page saves as Markdown with front matter and all 14 paragraphs', async () => {
+    const page = await openReader(`fixtures/${SEED}/source.html`);
+    const { name, text } = await save(page, 'markdown');
+    assert.match(name, /\.md$/);
+    assert.match(text, /^---\n[\s\S]*?\n---\n/);
+    const front = text.match(/^---\n([\s\S]*?)\n---\n/)[1];
+    assert.ok(front.includes(seedExpected.title), 'front matter has the title');
+    assert.ok(front.includes(page.url()), 'front matter has the source URL');
+    assert.equal(seedExpected.paragraphs.length, 14);
+    const body = squash(text);
+    for (const p of seedExpected.paragraphs) assert.ok(body.includes(squash(p)), `paragraph missing: ${p.slice(0, 40)}`);
+  });
+
+  test('images the page serves are embedded as data: URLs; one that fails stays a link, with the reason', async () => {
+    const page = await openReader('pages/save-images.html');
+    const { text } = await save(page, 'html');
+    assertInert(text);
+    const { requests, shown } = await openOffline(text);
+    assert.deepEqual(requests, []);
+    assert.equal(shown.images.length, 1, JSON.stringify(shown.images));
+    assert.match(shown.images[0].src, /^data:image\/png;base64,/);
+    assert.equal(shown.images[0].width, 40, 'the embedded image decodes');
+    assert.ok(text.includes(`${server.origin}/pages/save-missing.png`), 'the missing image is linked');
+    assert.match(shown.text, /404/);
+  });
+
+  test('a hostile page saves to files with no script, handlers or script URLs', async () => {
+    const page = await openReader('pages/hostile.html');
+    const hitsBefore = await page.evaluate(() => window.__hits);
+    const html = await save(page, 'html');
+    const markdown = await save(page, 'markdown');
+    assertInert(html.text);
+    assert.doesNotMatch(markdown.text, /javascript:/i);
+    const { requests, shown } = await openOffline(html.text);
+    assert.match(shown.text, /harbour seals/i);
+    assert.equal(shown.scripts, 0);
+    assert.deepEqual(shown.handlers, []);
+    assert.deepEqual(requests, []);
+    assert.equal(await page.evaluate(() => window.__hits), hitsBefore, 'saving ran none of the page\'s script');
+  });
+});

@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { MAX_IMAGE_BYTES, embedImage, embedImages, pageOptions, savedFile } from '../../extension/lib/save.js';
+
+const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+const respond = (body, headers = {}, status = 200) => async () => new Response(body, { status, headers });
+
+test('an image is embedded as a base64 data: URL of its own type', async () => {
+  const result = await embedImage('https://x/a.png', respond(png, { 'content-type': 'image/png; charset=binary' }));
+  assert.deepEqual(result, { kind: 'embedded', dataUrl: `data:image/png;base64,${Buffer.from(png).toString('base64')}` });
+});
+
+test('failures become skipped images with a reason, never errors', async () => {
+  const cases = [
+    [respond('nope', { 'content-type': 'image/png' }, 404), /404/],
+    [respond('<html>', { 'content-type': 'text/html' }), /not an image/],
+    [respond(new Uint8Array(MAX_IMAGE_BYTES + 1), { 'content-type': 'image/jpeg' }), /2 MB/],
+    [async () => { throw new TypeError('Failed to fetch'); }, /could not be downloaded/],
+  ];
+  for (const [fetchImpl, reason] of cases) {
+    const result = await embedImage('https://x/a.png', fetchImpl);
+    assert.equal(result.kind, 'skipped');
+    assert.match(result.reason, reason);
+  }
+});
+
+test('every URL gets a result', async () => {
+  const urls = Array.from({ length: 9 }, (_, i) => `https://x/${i}.png`);
+  const images = await embedImages(urls, respond(png, { 'content-type': 'image/png' }));
+  assert.deepEqual(Object.keys(images).sort(), [...urls].sort());
+});
+
+test('reader settings map onto the core page options', () => {
+  const settings = { theme: 'sepia', font: 'sans', fontSize: 18, width: 40, lineHeight: 1.9 };
+  assert.deepEqual(pageOptions(settings, {}, { savedAt: 't' }), {
+    theme: 'sepia', font: 'sans', fontSizePx: 18, widthEm: 40, lineHeight: 1.9, images: {}, info: { savedAt: 't' },
+  });
+});
+
+test('savedFile asks the core for the format and stamps the save time without milliseconds', async () => {
+  const calls = [];
+  const core = {
+    saveImageUrls: () => [],
+    saveHtml: (_a, options) => { calls.push(['html', options.info]); return '<html>'; },
+    saveMarkdown: (_a, info) => { calls.push(['md', info]); return '# t'; },
+    saveFileName: (_a, ext) => `t.${ext}`,
+  };
+  const now = new Date('2025-01-31T09:30:00.123Z');
+  const md = await savedFile(core, { article: {}, format: 'markdown', settings: {}, sourceUrl: 'https://s/', now });
+  assert.deepEqual(md, { fileName: 't.md', mime: 'text/markdown;charset=utf-8', text: '# t' });
+  assert.deepEqual(calls[0], ['md', { sourceUrl: 'https://s/', savedAt: '2025-01-31T09:30:00Z' }]);
+  await assert.rejects(savedFile(core, { article: {}, format: 'pdf', settings: {} }), /unknown save format/);
+});
