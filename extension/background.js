@@ -1,6 +1,7 @@
 // The service worker: on a toolbar click (or Alt+Shift+R, the `_execute_action` command) it
 // captures the page, runs the WASM core here, at the extension's origin where no page CSP can
 // block it, and injects the reading view; a second click takes it away.
+// The button's context menu saves the article (HTML or Markdown) without opening the view.
 
 import init, { readerView, readerStylesheet, splitSegments, mergeSegments, saveHtml, saveMarkdown, saveFileName, saveImageUrls, __wbg_reset_state as resetCore } from './pkg/lucid.js';
 import { SETTINGS, mergeSettings } from './lib/settings.js';
@@ -13,6 +14,14 @@ import { translateHandlers } from './translate/service.js';
 const CONTENT_SCRIPTS = ['content/page-state.js', 'content/save.js', 'content/reader.js', 'translate/reader-translate.js'];
 const SETTINGS_KEY = 'settings';
 const GRANT_RETRY_MS = 100;
+const NO_ARTICLE = "Lucid didn't find an article on this page.";
+/** The toolbar button's context menu: save the article without opening the reading view. */
+const SAVE_MENU = Object.freeze({
+  'save-html': { title: 'Save article as HTML', format: 'html' },
+  'save-markdown': { title: 'Save article as Markdown', format: 'markdown' },
+});
+/** storage.session key of each menu item's creation outcome (the menus API has no getter). */
+const MENU_STATUS_KEY = 'menus';
 
 let coreReady = null;
 let uiCssText = null;
@@ -52,10 +61,10 @@ async function setTabState(tabId, record) {
   ]);
 }
 
-// Runs in the page (serialized by executeScript): close the view if it is showing, else hand
-// back the page as it is now, scripts' changes included.
-function captureOrClose() {
-  if (globalThis.LucidReader?.isOpen()) {
+// Runs in the page (serialized by executeScript): with `closeOpenView`, close the view if it is
+// showing; else hand back the page as it is now, scripts' changes included.
+function capturePage(closeOpenView) {
+  if (closeOpenView && globalThis.LucidReader?.isOpen()) {
     globalThis.LucidReader.close();
     return { closed: true };
   }
@@ -86,6 +95,32 @@ async function inPage(tabId, func, args = []) {
   return result?.result;
 }
 
+/**
+ * The page in `tab` (see capturePage), or null when the browser keeps it closed to extensions:
+ * then the toolbar button says so.
+ */
+async function capture(tab, closeOpenView) {
+  if (tab.url && isRestrictedUrl(tab.url)) {
+    await setTabState(tab.id, tabRecord('restricted', tab.url));
+    return null;
+  }
+  const run = () => inPage(tab.id, capturePage, [closeOpenView]);
+  try {
+    return await run();
+  } catch {
+    // On a tab that has only just loaded, the click's activeTab grant can reach the scripting
+    // API a few milliseconds late (seen in Chromium with fresh tabs): one more try, shortly.
+    await new Promise((resolve) => setTimeout(resolve, GRANT_RETRY_MS));
+    try {
+      return await run();
+    } catch (error) {
+      // The browser refuses us the page (a settings page, a store, an error page).
+      await setTabState(tab.id, tabRecord('restricted', tab.url, error.message));
+      return null;
+    }
+  }
+}
+
 /** Run the core; a trap (a Rust panic: RuntimeError "unreachable") resets it for the next click. */
 async function extractView(html, url) {
   await core();
@@ -108,7 +143,7 @@ async function openReader(tab, page) {
     loadSettings(),
   ]);
   if (!view) {
-    await inPage(tab.id, showToast, ["Lucid didn't find an article on this page."]);
+    await inPage(tab.id, showToast, [NO_ARTICLE]);
     await setTabState(tab.id, tabRecord('idle', page.url));
     return;
   }
@@ -120,25 +155,7 @@ async function openReader(tab, page) {
 }
 
 async function toggle(tab) {
-  if (tab.url && isRestrictedUrl(tab.url)) {
-    await setTabState(tab.id, tabRecord('restricted', tab.url));
-    return;
-  }
-  let page;
-  try {
-    page = await inPage(tab.id, captureOrClose);
-  } catch {
-    // On a tab that has only just loaded, the click's activeTab grant can reach the scripting
-    // API a few milliseconds late (seen in Chromium with fresh tabs): one more try, shortly.
-    await new Promise((resolve) => setTimeout(resolve, GRANT_RETRY_MS));
-    try {
-      page = await inPage(tab.id, captureOrClose);
-    } catch (error) {
-      // The browser refuses us the page (a settings page, a store, an error page).
-      await setTabState(tab.id, tabRecord('restricted', tab.url, error.message));
-      return;
-    }
-  }
+  const page = await capture(tab, true);
   if (!page) return;
   if (page.closed) {
     await setTabState(tab.id, tabRecord('idle', tab.url));
@@ -153,19 +170,60 @@ async function toggle(tab) {
   }
 }
 
+/** The saved copy of `article` in `format` ('html' | 'markdown'): { fileName, mime, text }. */
+async function buildSave(article, format, sourceUrl) {
+  await core();
+  const settings = await loadSettings();
+  const bindings = { saveHtml, saveMarkdown, saveFileName, saveImageUrls };
+  return savedFile(bindings, { article, format, settings, sourceUrl });
+}
+
+/** Create the SAVE_MENU items, recording each one's outcome: 'created' or the browser's error. */
+async function createMenus() {
+  await chrome.contextMenus.removeAll();
+  const outcomes = await Promise.all(Object.entries(SAVE_MENU).map(([id, { title }]) => new Promise((resolve) => {
+    chrome.contextMenus.create({ id, title, contexts: ['action'] }, () => resolve([id, chrome.runtime.lastError?.message ?? 'created']));
+  })));
+  await chrome.storage.session.set({ [MENU_STATUS_KEY]: Object.fromEntries(outcomes) });
+}
+
+/**
+ * A click on a SAVE_MENU item, which grants activeTab as the toolbar click does: capture and
+ * extract as the toolbar does, build the file as the reading view's Save does, and download it
+ * from the page through content/save.js.
+ */
+async function saveFromMenu(info, tab) {
+  const item = Object.hasOwn(SAVE_MENU, info.menuItemId) ? SAVE_MENU[info.menuItemId] : null;
+  if (!item || !tab) return;
+  const page = await capture(tab, false);
+  if (!page) return;
+  try {
+    const view = await extractView(page.html, page.url);
+    if (!view) {
+      await inPage(tab.id, showToast, [NO_ARTICLE]);
+      return;
+    }
+    const file = await buildSave(view.article, item.format, page.url);
+    await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: ['content/save.js'] });
+    await inPage(tab.id, (f) => globalThis.LucidSave.download(f), [file]);
+  } catch (error) {
+    console.error('Lucid:', error);
+    await inPage(tab.id, showToast, [error.message]).catch(() => {});
+  }
+}
+
 const dispatch = createDispatcher({
   ...translateHandlers({ core, splitSegments, mergeSegments }),
   'settings/update': ({ patch }) => updateSettings(patch),
-  'save': async ({ article, format }, sender) => {
-    await core();
-    const settings = await loadSettings();
-    const bindings = { saveHtml, saveMarkdown, saveFileName, saveImageUrls };
-    return savedFile(bindings, { article, format, settings, sourceUrl: sender.tab?.url });
-  },
+  'save': ({ article, format }, sender) => buildSave(article, format, sender.tab?.url),
   'reader/closed': (_message, sender) => sender.tab && setTabState(sender.tab.id, tabRecord('idle', sender.tab.url)),
 });
 
 chrome.action.onClicked.addListener(toggle);
+chrome.runtime.onInstalled.addListener(() => createMenus().catch((error) => console.error('Lucid: the menu failed:', error)));
+chrome.contextMenus.onClicked.addListener(saveFromMenu);
+// For the browser tests, which cannot click a context menu (CDP has no way to): the same handler.
+globalThis.LucidMenu = Object.freeze({ click: saveFromMenu });
 // Compile the module as soon as the worker starts, not on the first click that needs it.
 core().catch((error) => console.error('Lucid: the core failed to load:', error));
 chrome.runtime.onMessage.addListener(listener(dispatch));

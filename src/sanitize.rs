@@ -1,18 +1,23 @@
 //! The allow-list every article passes through before anyone sees it.
 //!
-//! ammonia does the work (parsing as a browser would, namespace checks against mutation XSS,
-//! iterative walks that survive 100 000-deep nesting); this module configures it once from the
-//! lists in [`crate::tunables`] and adds what ammonia cannot express as a list: which `data:`
-//! URLs an image may use, `srcset` and `cite` URL checks (ammonia checks only `href`, `src` and
-//! `poster`), iframes only from video hosts, and `class` reduced to code-language tokens.
+//! The fragment is parsed as a browser parses it (html5ever, through scraper, the parser the
+//! rest of the core already uses), walked once without recursion, and serialized: elements not
+//! on the list are unwrapped (their text stays) or, for [`SANITIZE_DROP_WITH_CONTENT`] and
+//! anything outside the HTML namespace (SVG, MathML: where mutation XSS lives), removed whole;
+//! attributes not on the list go; URLs are checked scheme by scheme, `srcset` entry by entry;
+//! iframes stay only for video hosts, sandboxed.
+//!
+//! Why not ammonia, the well-kept sanitizer this started with: it parses with its own tree sink,
+//! which compiles a second copy of html5ever's parser into the WASM module (about 80 KB of the
+//! gzipped module, which went over its 400 KB budget with it) and parses every article a second
+//! time (a fifth of extraction time). `tests/sanitize_oracle.rs` keeps ammonia as a test-only
+//! oracle: configured with the same lists, it must leave every fixture article unchanged.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
 
-use ammonia::{Builder, UrlRelative};
 use ego_tree::NodeId;
-use scraper::Html;
+use html5ever::{LocalName, QualName, ns};
+use scraper::{Html, Node};
 use url::Url;
 
 use crate::tunables::{
@@ -21,75 +26,102 @@ use crate::tunables::{
     SANITIZE_TAG_ATTRIBUTES, SANITIZE_TAGS, SANITIZE_URL_SCHEMES, VIDEO_HOSTS,
 };
 
-/// Built once: ammonia's builder holds hash sets that are wasteful to rebuild per article.
-static SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(|| {
-    let mut tag_attributes: HashMap<&str, HashSet<&str>> = HashMap::new();
-    for (tag, attrs) in SANITIZE_TAG_ATTRIBUTES {
-        tag_attributes.entry(tag).or_default().extend(attrs.iter().copied());
-    }
-    let mut set_attributes: HashMap<&str, HashMap<&str, &str>> = HashMap::new();
-    for (tag, attr, value) in SANITIZE_SET_ATTRIBUTES {
-        set_attributes.entry(tag).or_default().insert(attr, value);
-    }
-    let mut builder = Builder::empty();
-    builder
-        .tags(SANITIZE_TAGS.iter().copied().collect())
-        .clean_content_tags(SANITIZE_DROP_WITH_CONTENT.iter().copied().collect())
-        .generic_attributes(SANITIZE_GENERIC_ATTRIBUTES.iter().copied().collect())
-        .tag_attributes(tag_attributes)
-        .tag_attribute_values(HashMap::new())
-        .set_tag_attribute_values(set_attributes)
-        .url_schemes(SANITIZE_URL_SCHEMES.iter().copied().collect())
-        .url_relative(UrlRelative::PassThrough)
-        .link_rel(Some(SANITIZE_LINK_REL))
-        .strip_comments(true)
-        .id_prefix(None)
-        .attribute_filter(filter_attribute);
-    builder
-});
-
 /// Sanitize article HTML (a fragment, as in a `<div>`): only allowed elements and attributes
 /// survive, no URL that could run script, no frame except a video player. Relative URLs are
 /// kept as they are. Sanitizing sanitized output returns it unchanged.
 pub fn html(fragment: &str) -> String {
-    if mentions_iframe(fragment) {
-        SANITIZER.clean(&drop_non_video_iframes(fragment)).to_string()
-    } else {
-        SANITIZER.clean(fragment).to_string()
-    }
-}
-
-fn mentions_iframe(fragment: &str) -> bool {
-    fragment.as_bytes().windows(7).any(|w| w.eq_ignore_ascii_case(b"<iframe"))
-}
-
-/// Remove iframes that are not video players before ammonia sees them. ammonia can drop an
-/// attribute but not an element by its attributes, and an iframe whose `src` it dropped would
-/// stay as an empty box (harmless: sandboxed, `about:blank`, no `srcdoc`, but still a box).
-/// Only articles with an iframe pay for this second parse; the attribute filter still checks
-/// every `src` that gets through.
-fn drop_non_video_iframes(fragment: &str) -> String {
     let mut doc = Html::parse_fragment(fragment);
-    let doomed: Vec<NodeId> = doc
-        .tree
-        .nodes()
-        .filter(|node| {
-            node.value().as_element().is_some_and(|e| {
-                e.name() == "iframe" && !e.attr("src").is_some_and(is_video_embed)
-            })
-        })
-        .map(|node| node.id())
-        .collect();
-    for id in doomed {
-        if let Some(mut node) = doc.tree.get_mut(id) {
-            node.detach();
-        }
-    }
+    let root = doc.root_element().id();
+    clean(&mut doc, root);
     doc.root_element().inner_html()
 }
 
-/// ammonia's per-attribute hook, called after its allow-list and scheme checks: `None` drops
-/// the attribute, otherwise its (possibly reduced) value is kept.
+/// What becomes of one node.
+enum Verdict {
+    Keep(Vec<(QualName, scraper::StrTendril)>),
+    Unwrap,
+    Drop,
+}
+
+/// Decide for every node below `root` in one walk (the inside of a dropped node is not visited),
+/// then apply: attributes replaced, unwrapped elements replaced by their children, dropped
+/// subtrees detached.
+fn clean(doc: &mut Html, root: NodeId) {
+    use ego_tree::iter::Edge;
+    let mut verdicts: Vec<(NodeId, Verdict)> = Vec::new();
+    let mut dropped: Option<NodeId> = None;
+    let Some(root_ref) = doc.tree.get(root) else { return };
+    for edge in root_ref.traverse() {
+        match edge {
+            Edge::Open(node) if dropped.is_none() && node.id() != root => {
+                let verdict = match node.value() {
+                    Node::Text(_) => continue,
+                    Node::Element(e) => judge(e),
+                    _ => Verdict::Drop, // comments, processing instructions, doctypes
+                };
+                if matches!(verdict, Verdict::Drop) {
+                    dropped = Some(node.id());
+                }
+                verdicts.push((node.id(), verdict));
+            }
+            Edge::Close(node) if dropped == Some(node.id()) => dropped = None,
+            _ => {}
+        }
+    }
+    for (id, verdict) in verdicts {
+        match verdict {
+            Verdict::Keep(attrs) => {
+                if let Some(mut node) = doc.tree.get_mut(id) {
+                    if let Node::Element(e) = node.value() {
+                        e.attrs = attrs;
+                    }
+                }
+            }
+            Verdict::Unwrap => crate::dom::unwrap(doc, id),
+            Verdict::Drop => crate::dom::remove(doc, id),
+        }
+    }
+}
+
+fn judge(element: &scraper::node::Element) -> Verdict {
+    let name: &str = &element.name.local;
+    if element.name.ns != ns!(html) || SANITIZE_DROP_WITH_CONTENT.contains(&name) {
+        return Verdict::Drop;
+    }
+    if !SANITIZE_TAGS.contains(&name) {
+        return Verdict::Unwrap;
+    }
+    if name == "iframe" && !element.attr("src").is_some_and(is_video_embed) {
+        return Verdict::Drop;
+    }
+    let per_tag: &[&str] = SANITIZE_TAG_ATTRIBUTES.iter().find(|(t, _)| *t == name).map_or(&[], |(_, a)| a);
+    let mut attrs: Vec<(QualName, scraper::StrTendril)> = Vec::new();
+    for (qual, value) in element.attrs.iter() {
+        let attr: &str = &qual.local;
+        let listed = SANITIZE_GENERIC_ATTRIBUTES.contains(&attr) || per_tag.contains(&attr);
+        if qual.ns != ns!() || !listed {
+            continue;
+        }
+        if let Some(kept) = filter_attribute(name, attr, value) {
+            attrs.push((qual.clone(), kept.as_ref().into()));
+        }
+    }
+    let mut forced: Vec<(&str, &str)> =
+        SANITIZE_SET_ATTRIBUTES.iter().filter(|(t, _, _)| *t == name).map(|(_, a, v)| (*a, *v)).collect();
+    if name == "a" {
+        forced.push(("rel", SANITIZE_LINK_REL));
+    }
+    for (attr, value) in forced {
+        attrs.retain(|(q, _)| &*q.local != attr);
+        attrs.push((QualName::new(None, ns!(), LocalName::from(attr)), value.into()));
+    }
+    // scraper looks attributes up by binary search.
+    attrs.sort_by(|a, b| a.0.cmp(&b.0));
+    Verdict::Keep(attrs)
+}
+
+/// The per-attribute check after the allow-list: `None` drops the attribute, otherwise its
+/// (possibly reduced) value is kept.
 fn filter_attribute<'u>(element: &str, attr: &str, value: &'u str) -> Option<Cow<'u, str>> {
     let keep = match (element, attr) {
         ("iframe", "src") => is_video_embed(value),
@@ -173,7 +205,7 @@ mod tests {
         let input = r#"<h2 id="s1">Title</h2><p lang="zh" dir="ltr">文本 <a href="https://a.example/x" title="t">link</a> and <code class="language-rust hl">fn</code></p><table><tr><td colspan="2">1</td></tr></table>"#;
         let out = html(input);
         assert!(out.contains(r#"<h2 id="s1">Title</h2>"#), "{out}");
-        assert!(out.contains(r#"<p lang="zh" dir="ltr">"#), "{out}");
+        assert!(out.contains(r#"<p dir="ltr" lang="zh">"#), "{out}");
         assert!(out.contains(r#"href="https://a.example/x""#), "{out}");
         assert!(out.contains(r#"rel="noopener noreferrer""#), "{out}");
         assert!(out.contains(r#"<code class="language-rust">fn</code>"#), "{out}");

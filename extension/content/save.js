@@ -1,18 +1,18 @@
-// The reading view's Save: asks the service worker for the file (the core writes it there) and
-// downloads it from the page with an `<a download>` on a blob URL, which needs no permission.
-// (`downloads.download` would need the `downloads` permission, and an optional permission
-// cannot be requested from a content script; the worker has no URL.createObjectURL either.)
+// Saving from the page: `LucidSave.save` asks the service worker for the file (the core writes it
+// there) and `LucidSave.download` hands a file to the browser with an `<a download>` on a blob
+// URL, which needs no permission. (`downloads.download` would need the `downloads` permission,
+// and an optional permission cannot be requested from a content script; the worker has no
+// URL.createObjectURL either.) The worker also injects this script to download what the toolbar
+// button's context menu saved.
 //
-// Defines `LucidSave` once per page: `LucidSave.save(article, format)` resolves to the file name.
+// Defines `LucidSave` once per page: `save(article, format)` resolves to the file name;
+// `download({ fileName, mime, text })` returns it.
 
 globalThis.LucidSave ??= (() => {
   /** A blob URL must outlive the click that starts its download; then it is released. */
   const REVOKE_AFTER_MS = 60_000;
 
-  async function save(article, format) {
-    const reply = await chrome.runtime.sendMessage({ type: 'save', article, format });
-    if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
-    const { fileName, mime, text } = reply.value;
+  function download({ fileName, mime, text }) {
     const url = URL.createObjectURL(new Blob([text], { type: mime }));
     const link = document.createElement('a');
     link.href = url;
@@ -23,5 +23,11 @@ globalThis.LucidSave ??= (() => {
     return fileName;
   }
 
-  return Object.freeze({ save });
+  async function save(article, format) {
+    const reply = await chrome.runtime.sendMessage({ type: 'save', article, format });
+    if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
+    return download(reply.value);
+  }
+
+  return Object.freeze({ save, download });
 })();

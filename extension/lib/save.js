@@ -1,6 +1,6 @@
 // Saving a clean copy of the article the reading view shows: the service worker's half. The
 // core writes the file (HTML or Markdown); this module fetches the images an HTML copy embeds
-// and hands back { fileName, mime, text } for the reading view to download.
+// and hands back { fileName, mime, text } for the page to download.
 
 /** Largest image embedded in a saved copy; bigger ones stay links (a copy should stay mailable). */
 export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;

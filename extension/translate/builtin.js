@@ -1,6 +1,6 @@
 // The browser's on-device Translator API (Chrome 138+): nothing leaves the machine. Feature
-// detected: where `Translator` is absent (Firefox, older Chromium, service workers) the provider
-// says it is unavailable. It translates each segment's plain text, so inline markup (links,
+// detected: where `Translator` is absent (Firefox, older Chromium) or has no model on the device
+// for the pair, the provider says it is unavailable. It translates each segment's plain text, so inline markup (links,
 // emphasis) is not carried over; the result is escaped for the core's merge.
 
 /** Escape plain text for use as HTML. */
@@ -25,10 +25,14 @@ export function builtinTranslator(api = globalThis.Translator) {
     label: 'Browser (on-device)',
     async available({ from, to } = {}) {
       if (!api || typeof api.availability !== 'function' || typeof api.create !== 'function') return false;
-      if (!from || !to) return true;
+      const sourceLanguage = primaryLanguage(from);
+      const targetLanguage = primaryLanguage(to);
+      if (!sourceLanguage || !targetLanguage) return false;
       try {
-        const state = await api.availability({ sourceLanguage: primaryLanguage(from), targetLanguage: primaryLanguage(to) });
-        return state !== 'unavailable';
+        // Only a model already on the device: downloading one needs a user gesture in a page,
+        // and in the service worker, where this runs, `create` then never settles (seen in
+        // Chromium with 'downloadable').
+        return (await api.availability({ sourceLanguage, targetLanguage })) === 'available';
       } catch {
         return false;
       }

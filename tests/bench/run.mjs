@@ -22,6 +22,8 @@ const option = (name, fallback) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const RUNS = Number(option('--runs', 7));
+// Untimed rounds first, so both engines' optimizing tiers have compiled the hot code.
+const WARMUP = Number(option('--warmup', 15));
 const ONLY = option('--only', null);
 const OUT = path.resolve(ROOT, option('--out', 'tests/bench/results.md'));
 const FIXTURES = path.join(ROOT, 'tests/fixtures');
@@ -169,11 +171,11 @@ async function main() {
     try {
       await page.goto(`${server.origin}${entry.url}`, { waitUntil: 'load', timeout: 30_000 });
       await page.addScriptTag({ url: readabilityJs });
-      const result = await page.evaluate(async ({ harness, runs, goldHtml }) => {
+      const result = await page.evaluate(async ({ harness, runs, warmup, goldHtml }) => {
         const m = await import(harness);
-        const measured = await m.bench({ runs });
+        const measured = await m.bench({ runs, warmup });
         return { ...measured, goldText: goldHtml === null ? null : m.blockText(goldHtml) };
-      }, { harness, runs: RUNS, goldHtml: entry.gold.html ?? null });
+      }, { harness, runs: RUNS, warmup: WARMUP, goldHtml: entry.gold.html ?? null });
       const goldText = entry.gold.text ?? result.goldText;
       return {
         ...entry,
@@ -214,13 +216,13 @@ function summarize(rows, native, size, chromiumVersion) {
   const ok = rows.filter((r) => !r.failed);
   const lines = [];
   lines.push('# Lucid (WASM) vs Readability.js, same page, same browser', '');
-  lines.push(`Headless Chromium ${chromiumVersion}, ${new Date().toISOString().slice(0, 10)}, median of ${RUNS} alternating runs per page after one warm-up.`);
+  lines.push(`Headless Chromium ${chromiumVersion}, ${new Date().toISOString().slice(0, 10)}, median of ${RUNS} alternating runs per page after ${WARMUP} untimed warm-up rounds (steady state); the cold column is each tool's first call in a fresh page.`);
   lines.push('Readability.js 0.6.0 (npm `@mozilla/readability`) times `new Readability(document.cloneNode(true)).parse()`;');
   lines.push("Lucid times `extract(document.documentElement.outerHTML, url)` — serializing the page included.");
   lines.push('Ratio = Lucid / Readability.js per page (below 1: Lucid is faster). F1: text F1 against the corpus gold,');
   lines.push("score.py's definition (4-token shingles, CJK per character), both outputs read the same way.", '');
-  lines.push('| corpus | pages | Readability.js median / p95 ms | Lucid median / p95 ms | Lucid: outerHTML / extract median ms | ratio median / p95 | worst ratio (page) | pages slower | F1 Readability.js | F1 Lucid | native median / p95 ms |');
-  lines.push('|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|');
+  lines.push('| corpus | pages | Readability.js median / p95 ms | Lucid median / p95 ms | Lucid: outerHTML / extract median ms | ratio median / p95 | worst ratio (page) | pages slower | cold first call, median ms (Readability.js / Lucid) | F1 Readability.js | F1 Lucid | native median / p95 ms |');
+  lines.push('|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|');
   const groups = [...CORPORA.map((c) => [c, ok.filter((r) => r.corpus === c)]), ['all', ok]];
   for (const [corpus, group] of groups) {
     if (!group.length) continue;
@@ -233,6 +235,7 @@ function summarize(rows, native, size, chromiumVersion) {
       + `| ${fmt(median(group.map((r) => r.outerHtml)))} / ${fmt(median(group.map((r) => r.extract)))} `
       + `| ${median(ratios.map((r) => r.ratio)).toFixed(2)} / ${p95(ratios.map((r) => r.ratio)).toFixed(2)} `
       + `| ${worst.ratio.toFixed(2)} (${corpus === 'all' ? `${group.find((r) => r.id === worst.id).corpus}/` : ''}${worst.id}) | ${slower} `
+      + `| ${fmt(median(group.map((r) => r.readabilityCold)))} / ${fmt(median(group.map((r) => r.lucidCold)))} `
       + `| ${corpusF1(group.map((r) => r.readabilityCounts)).toFixed(3)} | ${corpusF1(group.map((r) => r.lucidCounts)).toFixed(3)} `
       + `| ${nat ? `${fmt(nat.median)} / ${fmt(nat.p95)}` : '–'} |`);
   }

@@ -5,7 +5,7 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ROOT, launch, squash, startServer } from './harness.js';
+import { ROOT, launch, squash, startServer, waitForNoReader } from './harness.js';
 
 const SEED = 'seed/netease-apple-tpu';
 const seedExpected = JSON.parse(await readFile(path.join(ROOT, 'tests/fixtures', SEED, 'expected.json'), 'utf8'));
@@ -125,5 +125,79 @@ describe('save from the reading view', () => {
     assert.deepEqual(shown.handlers, []);
     assert.deepEqual(requests, []);
     assert.equal(await page.evaluate(() => window.__hits), hitsBefore, 'saving ran none of the page\'s script');
+  });
+});
+
+describe("save from the toolbar button's context menu", () => {
+  /**
+   * Run the menu's click handler for `page`'s tab. CDP cannot click a context menu, so the test
+   * calls the worker's handler itself; the activeTab grant a menu click brings comes from a real
+   * toolbar click first (clicking twice: the reading view opens, then closes).
+   */
+  async function clickMenu(page, menuItemId) {
+    await browser.clickAction(page);
+    await browser.waitForReader(page);
+    await browser.clickAction(page);
+    await waitForNoReader(page);
+    return browser.worker().evaluate(async ({ url, menuItemId }) => {
+      const [tab] = await chrome.tabs.query({ url });
+      if (!tab) throw new Error(`no tab at ${url}`);
+      await globalThis.LucidMenu.click({ menuItemId }, tab);
+    }, { url: page.url(), menuItemId });
+  }
+
+  test('both items were created when the extension was installed', async () => {
+    const status = await browser.worker().evaluate(async () => {
+      for (let i = 0; i < 50; i++) {
+        const { menus } = await chrome.storage.session.get('menus');
+        if (menus) return menus;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return null;
+    });
+    assert.deepEqual(status, { 'save-html': 'created', 'save-markdown': 'created' });
+  });
+
+  test('"Save article as Markdown" downloads the seed page\'s title and 14 paragraphs, without the reading view', async () => {
+    const page = await browser.open(`${server.origin}/fixtures/${SEED}/source.html`);
+    const [download] = await Promise.all([page.waitForEvent('download'), clickMenu(page, 'save-markdown')]);
+    const text = await readFile(await download.path(), 'utf8');
+    assert.match(download.suggestedFilename(), /^2024-07-30 .*\.md$/);
+    const front = text.match(/^---\n([\s\S]*?)\n---\n/)?.[1] ?? '';
+    assert.ok(front.includes(seedExpected.title), 'front matter has the title');
+    assert.ok(front.includes(page.url()), 'front matter has the source URL');
+    assert.equal(seedExpected.paragraphs.length, 14);
+    const body = squash(text);
+    for (const p of seedExpected.paragraphs) assert.ok(body.includes(squash(p)), `paragraph missing: ${p.slice(0, 40)}`);
+    assert.equal(await page.locator('lucid-reader').count(), 0, 'the reading view stayed closed');
+  });
+
+  test('"Save article as HTML" downloads a copy that opens offline with the whole article', async () => {
+    const page = await browser.open(`${server.origin}/fixtures/${SEED}/source.html`);
+    const [download] = await Promise.all([page.waitForEvent('download'), clickMenu(page, 'save-html')]);
+    const text = await readFile(await download.path(), 'utf8');
+    assert.match(download.suggestedFilename(), /^2024-07-30 .*\.html$/);
+    assertInert(text);
+    const { requests, shown } = await openOffline(text);
+    assert.equal(shown.title, seedExpected.title);
+    const body = squash(shown.text);
+    for (const p of seedExpected.paragraphs) assert.ok(body.includes(squash(p)), `paragraph missing: ${p.slice(0, 40)}`);
+    assert.deepEqual(requests, []);
+  });
+
+  test('a page with no article gets the toolbar\'s message and no download', async () => {
+    const page = await browser.open(`${server.origin}/pages/not-article.html`);
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await browser.clickAction(page); // the activeTab grant; this click shows the message too
+    await page.locator('lucid-toast').waitFor({ state: 'detached', timeout: 10_000 });
+    await browser.worker().evaluate(async (url) => {
+      const [tab] = await chrome.tabs.query({ url });
+      await globalThis.LucidMenu.click({ menuItemId: 'save-markdown' }, tab);
+    }, page.url());
+    const toast = page.locator('lucid-toast [role="status"]');
+    await toast.waitFor({ timeout: 10_000 });
+    assert.match(await toast.textContent(), /didn't find an article/);
+    assert.equal(downloads, 0);
   });
 });

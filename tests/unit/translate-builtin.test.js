@@ -36,12 +36,14 @@ test('absent API: the provider is unavailable', async () => {
   assert.equal(await builtinTranslator({}).available(), false);
 });
 
-test('availability asks with primary subtags and honours "unavailable"', async () => {
+test('available only with a model on the device and a known language pair', async () => {
   const api = standIn();
   assert.equal(await builtinTranslator(api).available({ from: 'zh-Hans-CN', to: 'en-GB' }), true);
   assert.deepEqual(api.calls.availability, [{ sourceLanguage: 'zh', targetLanguage: 'en' }]);
   assert.equal(await builtinTranslator(standIn({ availability: 'unavailable' })).available({ from: 'zh', to: 'en' }), false);
-  assert.equal(await builtinTranslator(standIn({ availability: 'downloadable' })).available({ from: 'zh', to: 'en' }), true);
+  assert.equal(await builtinTranslator(standIn({ availability: 'downloadable' })).available({ from: 'zh', to: 'en' }), false);
+  assert.equal(await builtinTranslator(standIn({ availability: 'downloading' })).available({ from: 'zh', to: 'en' }), false);
+  assert.equal(await builtinTranslator(standIn()).available({ from: null, to: 'en' }), false);
 });
 
 test('translates each segment\'s text, escaped, in order, and releases the translator', async () => {

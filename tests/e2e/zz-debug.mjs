@@ -1,0 +1,28 @@
+import { createServer } from 'node:http';
+import { launch, startServer } from './harness.js';
+let requests = 0;
+const fake = createServer((req, res) => {
+  const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Content-Type' };
+  console.log('FAKE', req.method, req.url, req.headers.origin);
+  if (req.method === 'OPTIONS') return res.writeHead(204, cors).end();
+  let body = ''; req.on('data', (c) => { body += c; });
+  req.on('end', () => { requests++; const { q } = JSON.parse(body); res.writeHead(200, { ...cors, 'Content-Type': 'application/json' }).end(JSON.stringify({ translatedText: q.map((h) => 'T:' + h) })); });
+});
+await new Promise((r) => fake.listen(0, '127.0.0.1', r));
+const endpoint = `http://127.0.0.1:${fake.address().port}`;
+const server = await startServer();
+const browser = await launch();
+const sw = browser.worker();
+sw.on('console', (m) => console.log('SW', m.type(), m.text()));
+await sw.evaluate((s) => chrome.storage.sync.set({ translate: s }), { endpoint, target: 'en', mode: 'replace' });
+const page = await browser.open(`${server.origin}/fixtures/seed/netease-apple-tpu/source.html`);
+page.on('console', (m) => console.log('PAGE', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('PAGEERR', e.message));
+await browser.clickAction(page);
+await browser.waitForReader(page);
+console.log('bar?', await page.locator('.lucid-translate').count());
+await page.locator('.lucid-t-go').click();
+await page.waitForTimeout(3000);
+console.log('status', await page.locator('.lucid-t-status').innerText().catch(e => e.message), 'requests', requests);
+await page.screenshot({ path: '/work/scratch/tr/a.png' });
+await browser.close(); await server.close(); fake.close();
