@@ -25,6 +25,7 @@ pub fn article(found: &mut Found) {
         remove_negative_headings(found);
     }
     remove_empty_paragraphs(found);
+    remove_heading_only_containers(found);
     unwrap_single_cell_tables(found);
 }
 
@@ -283,4 +284,30 @@ fn unwrap_single_cell_tables(found: &mut Found) {
         }
         dom::remove(&mut found.doc, table);
     }
+}
+
+/// A container left holding nothing but headings ("What's Next", "相关阅读") is what remains of a
+/// block of teasers the cleaning removed; the heading introduces nothing.
+fn remove_heading_only_containers(found: &mut Found) {
+    const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+    let root = found.doc.tree.get(found.root).expect("the article root lives in its document");
+    let trace = &mut found.trace;
+    let doomed: Vec<NodeId> = dom::pick_outermost(root, |n| {
+        if n.id() == root.id() || !matches!(dom::tag(n), Some("section" | "div" | "header")) {
+            return false;
+        }
+        let visible = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
+        let in_headings: usize = dom::descendants_named(*n, HEADINGS).map(|h| visible(&dom::text(h))).sum();
+        let heading_only = in_headings > 0
+            && in_headings == visible(&dom::text(*n))
+            && !n.descendants().any(|d| matches!(dom::tag(&d), Some("img" | "picture" | "video" | "iframe" | "table" | "pre")));
+        if heading_only {
+            trace.removed("clean", n, "only a heading left");
+        }
+        heading_only
+    })
+    .iter()
+    .map(|n| n.id())
+    .collect();
+    remove_all(found, doomed);
 }

@@ -27,10 +27,9 @@ pub fn base_url(doc: &Html, page: Option<&str>) -> Result<Option<Url>, Error> {
 const LAZY_SRC: &[&str] = &["data-src", "data-original", "data-lazy-src", "data-url", "data-actualsrc", "data-echo", "data-hi-res-src", "data-lazyload", "file"];
 const LAZY_SRCSET: &[&str] = &["data-srcset", "data-lazy-srcset", "data-original-set"];
 
-/// Make lazy images real and every URL absolute; keep ids only where in-article links point.
+/// Make lazy images real and every URL absolute.
 pub fn images_and_links(found: &mut Found, base: Option<&Url>) {
     fix_lazy_images(found);
-    drop_unlinked_ids(found);
     let ids: Vec<NodeId> = found.root().descendants().filter(|n| n.value().is_element()).map(|n| n.id()).collect();
     let mut unwrap = Vec::new();
     for id in ids {
@@ -129,27 +128,4 @@ fn fix_lazy_images(found: &mut Found) {
 fn looks_like_image_url(v: &str) -> bool {
     let v = v.trim();
     !v.is_empty() && !is_script_url(v) && !v.starts_with("data:text") && (v.contains('/') || v.contains('.'))
-}
-
-/// An `id` (or `<a name>`) stays only when a `#fragment` link in the article targets it
-/// (footnotes, tables of contents). Other ids are the page's scaffolding: keeping them would let
-/// a page id like `story-ad-1` make Lucid's own output look like clutter on a second reading.
-fn drop_unlinked_ids(found: &mut Found) {
-    let root = found.root();
-    let targets: std::collections::HashSet<String> = root
-        .descendants()
-        .filter_map(|n| dom::attr(&n, "href"))
-        .filter_map(|h| h.trim().strip_prefix('#').map(str::to_string))
-        .collect();
-    let mut doomed: Vec<(NodeId, &'static str)> = Vec::new();
-    for node in root.descendants() {
-        for name in ["id", "name"] {
-            if dom::attr(&node, name).is_some_and(|v| !targets.contains(v)) {
-                doomed.push((node.id(), name));
-            }
-        }
-    }
-    for (id, name) in doomed {
-        dom::remove_attr(&mut found.doc, id, name);
-    }
 }

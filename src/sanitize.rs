@@ -21,9 +21,10 @@ use scraper::{Html, Node};
 use url::Url;
 
 use crate::tunables::{
-    SANITIZE_CODE_CLASS_PREFIXES, SANITIZE_DATA_IMAGE_TYPES, SANITIZE_DROP_WITH_CONTENT,
+    SANITIZE_DATA_IMAGE_TYPES, SANITIZE_DROP_WITH_CONTENT,
     SANITIZE_GENERIC_ATTRIBUTES, SANITIZE_LINK_REL, SANITIZE_SET_ATTRIBUTES,
-    SANITIZE_TAG_ATTRIBUTES, SANITIZE_TAGS, SANITIZE_URL_SCHEMES, VIDEO_HOSTS,
+    SANITIZE_RESERVED_CLASS_PREFIX, SANITIZE_TAG_ATTRIBUTES, SANITIZE_TAGS, SANITIZE_URL_SCHEMES,
+    VIDEO_HOSTS,
 };
 
 /// Sanitize article HTML (a fragment, as in a `<div>`): only allowed elements and attributes
@@ -128,7 +129,7 @@ fn filter_attribute<'u>(element: &str, attr: &str, value: &'u str) -> Option<Cow
         ("img", "src") => is_safe_url(value) || is_data_image(value),
         (_, "href" | "src" | "poster" | "cite") => is_safe_url(value),
         (_, "srcset") => is_safe_srcset(value),
-        (_, "class") => return code_language_classes(value),
+        (_, "class") => return page_classes(value),
         _ => true,
     };
     keep.then_some(Cow::Borrowed(value))
@@ -186,13 +187,16 @@ fn is_video_embed(value: &str) -> bool {
         })
 }
 
-/// The language tokens of a `class` (see [`SANITIZE_CODE_CLASS_PREFIXES`]); `None` when there
-/// are none, so the attribute goes.
-fn code_language_classes(value: &str) -> Option<Cow<'_, str>> {
-    let kept: Vec<&str> = value
-        .split_ascii_whitespace()
-        .filter(|token| SANITIZE_CODE_CLASS_PREFIXES.iter().any(|p| token.starts_with(p)))
-        .collect();
+/// The page's class tokens, less any in Lucid's own `lucid-` namespace (an article must not be
+/// able to dress itself as the reader's toolbar) except the translation marker segment.rs adds;
+/// `None` when nothing is left, so the attribute goes. Classes are kept so that reading Lucid's
+/// output again sees the same hints the first reading saw (idempotence), and for code languages.
+fn page_classes(value: &str) -> Option<Cow<'_, str>> {
+    let foreign = |t: &&str| t.starts_with(SANITIZE_RESERVED_CLASS_PREFIX) && *t != crate::segment::TRANSLATION_CLASS;
+    if !value.split_ascii_whitespace().any(|t| foreign(&t)) {
+        return (!value.trim().is_empty()).then_some(Cow::Borrowed(value));
+    }
+    let kept: Vec<&str> = value.split_ascii_whitespace().filter(|t| !foreign(t)).collect();
     (!kept.is_empty()).then(|| Cow::Owned(kept.join(" ")))
 }
 
@@ -208,7 +212,7 @@ mod tests {
         assert!(out.contains(r#"<p dir="ltr" lang="zh">"#), "{out}");
         assert!(out.contains(r#"href="https://a.example/x""#), "{out}");
         assert!(out.contains(r#"rel="noopener noreferrer""#), "{out}");
-        assert!(out.contains(r#"<code class="language-rust">fn</code>"#), "{out}");
+        assert!(out.contains(r#"<code class="language-rust hl">fn</code>"#), "{out}");
         assert!(out.contains(r#"<td colspan="2">1</td>"#), "{out}");
     }
 
@@ -258,6 +262,13 @@ mod tests {
             let out = html(&format!(r#"<p>a<iframe src="{bad}"></iframe>b</p><IFRAME></IFRAME>"#));
             assert_eq!(out, "<p>ab</p>", "{bad}");
         }
+    }
+
+    #[test]
+    fn classes_stay_but_not_lucids_own() {
+        assert_eq!(html(r#"<p class="story lucid-toolbar">x</p>"#), r#"<p class="story">x</p>"#);
+        assert_eq!(html(r#"<p class="lucid-panel">x</p>"#), "<p>x</p>");
+        assert_eq!(html(r#"<p class="lucid-translation">x</p>"#), r#"<p class="lucid-translation">x</p>"#);
     }
 
     #[test]

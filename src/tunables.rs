@@ -200,12 +200,13 @@ pub const SANITIZE_DROP_WITH_CONTENT: &[&str] = &[
 /// tables of contents) keep working. Ids are not prefixed: the reading view lives in a shadow
 /// root, where ids do not become `window`/`document` named properties, and the saved copy runs
 /// no script, so clobbering has nothing to clobber. The shell must not look its own elements up
-/// by id inside the article's container.
-pub const SANITIZE_GENERIC_ATTRIBUTES: &[&str] = &["lang", "dir", "title", "id"];
+/// by id inside the article's container. `class` stays (less Lucid's own names, see
+/// [`SANITIZE_RESERVED_CLASS_PREFIX`]): the reader's stylesheet never styles page classes, and
+/// keeping them lets a second reading of Lucid's output see the hints the first one saw.
+pub const SANITIZE_GENERIC_ATTRIBUTES: &[&str] = &["lang", "dir", "title", "id", "class"];
 /// Attributes kept per element, beside [`SANITIZE_GENERIC_ATTRIBUTES`]. URL-bearing ones
 /// (`href`, `src`, `srcset`, `poster`, `cite`) are checked by sanitize.rs. `name` on `a` keeps
 /// old-style anchors (`<a name="fn1">`); `a` is not one of the elements `document.NAME` exposes.
-/// `class` on `code`/`pre` is filtered down to language tokens ([`SANITIZE_CODE_CLASS_PREFIXES`]).
 /// `source` keeps `src` as well as `srcset`, because video and audio sources use it.
 pub const SANITIZE_TAG_ATTRIBUTES: &[(&str, &[&str])] = &[
     ("a", &["href", "name"]),
@@ -227,8 +228,6 @@ pub const SANITIZE_TAG_ATTRIBUTES: &[(&str, &[&str])] = &[
     ("ins", &["cite", "datetime"]),
     ("time", &["datetime"]),
     ("details", &["open"]),
-    ("code", &["class"]),
-    ("pre", &["class"]),
 ];
 /// Attributes forced onto elements. Videos and audio get `controls` (autoplay is not allowed,
 /// so without controls they could not be started). Video iframes are sandboxed: scripts run in
@@ -248,10 +247,9 @@ pub const SANITIZE_URL_SCHEMES: &[&str] = &["http", "https", "mailto", "tel", "d
 /// copied to, so it is refused.
 pub const SANITIZE_DATA_IMAGE_TYPES: &[&str] =
     &["image/png", "image/jpeg", "image/jpg", "image/gif", "image/webp", "image/avif"];
-/// Class tokens kept on `code` and `pre`: the language marks syntax highlighters and Markdown
-/// export read (`language-rust`, `lang-js`). All other page classes go: the reader's stylesheet
-/// styles elements, not the page's classes.
-pub const SANITIZE_CODE_CLASS_PREFIXES: &[&str] = &["language-", "lang-"];
+/// Class names reserved for Lucid's own reading view and toolbar: dropped from page content so
+/// that an article cannot pose as the reader's controls.
+pub const SANITIZE_RESERVED_CLASS_PREFIX: &str = "lucid-";
 /// `rel` on every link: the linked page gets no handle on the reader's window and no referrer.
 pub const SANITIZE_LINK_REL: &str = "noopener noreferrer";
 

@@ -3,6 +3,7 @@
 //   { type: 'settings/update', patch }  -> the complete, validated settings
 //   { type: 'reader/closed' }           -> null (the view was closed from inside the page)
 //   { type: 'save', article, format }   -> { fileName, mime, text } (lib/save.js)
+//   { type: 'translate/...' }           -> see translate/service.js
 
 /**
  * A function that routes a message to `handlers[message.type]` and resolves to

@@ -2,6 +2,8 @@
 // request and response format is in README.md beside this file). Segments go as HTML, in
 // batches, each with its own timeout; a failed batch is reported and the others carry on.
 
+import { primaryLanguage } from './builtin.js';
+
 export const BATCH_SIZE = 20;
 export const TIMEOUT_MS = 20_000;
 
@@ -24,7 +26,7 @@ async function translateBatch(batch, { endpoint, apiKey, from, to, signal, timeo
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
   const onCancel = () => timeout.abort();
   signal?.addEventListener('abort', onCancel);
-  const body = { q: batch.map((s) => s.html), source: from || 'auto', target: to, format: 'html' };
+  const body = { q: batch.map((s) => s.html), source: primaryLanguage(from) ?? 'auto', target: to, format: 'html' };
   if (apiKey) body.api_key = apiKey;
   let response;
   try {

@@ -1,10 +1,11 @@
 // The reading view's translation bar (content script, injected after reader.js). Nothing is sent
 // until the user clicks Translate. The view drives the worker one batch at a time: each answer is
-// cached for the tab, merged by the core with what arrived so far and rendered; cancel stops
-// after the batch in flight and shows the original; failed segments can be retried alone.
+// cached for the tab, merged by the core with what arrived so far and rendered; cancel drops the
+// batch in flight and shows the original; failed segments can be retried alone.
 
 globalThis.LucidTranslate ??= (() => {
-  const BATCH = 20;
+  /** Segments per message to the worker: small enough that progress moves on a short article. */
+  const BATCH = 6;
   const TARGETS = { en: 'English', zh: '中文', ja: '日本語', ko: '한국어', fr: 'Français', de: 'Deutsch', es: 'Español', ru: 'Русский' };
 
   async function send(message) {
@@ -25,13 +26,19 @@ globalThis.LucidTranslate ??= (() => {
     return [...parsed.body.childNodes].map((n) => document.adoptNode(n));
   }
 
+  /**
+   * Translations by target language and source HTML, for as long as this page lives in the tab:
+   * the reading view is rebuilt on every toggle, this object is not.
+   */
+  const cache = new Map();
+  const cacheKey = (to, segment) => `${to}\u0000${segment.html}`;
+
   /** Add the bar to a freshly opened view: `{container, scroller}`. */
   function attach({ container, scroller }) {
     const content = scroller.querySelector('.lucid-content');
     if (!content) return;
     const from = scroller.querySelector('.lucid-article')?.lang || null;
     const original = content.innerHTML;
-    const cache = new Map();
     const failed = new Map();
     let segmented = null;
     let run = 0;
@@ -55,16 +62,24 @@ globalThis.LucidTranslate ??= (() => {
       mode.value = s.mode;
     }, () => {});
 
+    /** The cached translations of this article's segments into the chosen language. */
+    function translations() {
+      return segmented.segments.flatMap((s) => {
+        const html = cache.get(cacheKey(target.value, s));
+        return html === undefined ? [] : [{ id: s.id, html }];
+      });
+    }
+
     async function render() {
-      const html = await send({ type: 'translate/merge', segmented, translations: [...cache].map(([id, h]) => ({ id, html: h })), mode: mode.value, lang: target.value });
+      const done = translations();
+      const html = await send({ type: 'translate/merge', segmented, translations: done, mode: mode.value, lang: target.value });
       content.replaceChildren(...nodes(html));
-      showOriginal.hidden = cache.size === 0;
+      showOriginal.hidden = done.length === 0;
     }
 
     function report() {
-      const total = segmented.segments.length;
       const problems = [...new Set(failed.values())];
-      status.textContent = `${cache.size}/${total}` + (problems.length ? ` · ${failed.size} failed: ${problems.join('; ')}` : '');
+      status.textContent = `${translations().length}/${segmented.segments.length}` + (problems.length ? ` · ${failed.size} failed: ${problems.join('; ')}` : '');
       retry.hidden = failed.size === 0;
     }
 
@@ -74,20 +89,22 @@ globalThis.LucidTranslate ??= (() => {
       cancel.hidden = false;
       try {
         segmented ??= await send({ type: 'translate/split', html: original });
-        const todo = segmented.segments.filter((s) => !cache.has(s.id) && (!only || only.has(s.id)));
+        const to = target.value;
+        const todo = segmented.segments.filter((s) => !cache.has(cacheKey(to, s)) && (!only || only.has(s.id)));
         for (const s of todo) failed.delete(s.id);
         report();
-        if (cache.size) await render();
+        if (todo.length < segmented.segments.length) await render();
         for (let i = 0; i < todo.length && mine === run; i += BATCH) {
           const batch = todo.slice(i, i + BATCH);
           let answer;
           try {
-            answer = await send({ type: 'translate/batch', segments: batch, from, to: target.value });
+            answer = await send({ type: 'translate/batch', segments: batch, from, to });
           } catch (error) {
             answer = { results: [], failed: [{ ids: batch.map((s) => s.id), error: error.message }] };
           }
           if (mine !== run) return; // cancelled while this batch was out: drop it
-          for (const r of answer.results) cache.set(r.id, r.html);
+          const byId = new Map(batch.map((s) => [s.id, s]));
+          for (const r of answer.results) if (byId.has(r.id)) cache.set(cacheKey(to, byId.get(r.id)), r.html);
           for (const f of answer.failed) for (const id of f.ids) failed.set(id, f.error);
           report();
           if (answer.results.length) await render();
@@ -121,13 +138,12 @@ globalThis.LucidTranslate ??= (() => {
       select.addEventListener('change', () => {
         send({ type: 'translate/settings', patch: { target: target.value, mode: mode.value } }).catch(() => {});
         if (select === target) {
-          run += 1; // another language: what is cached no longer applies
-          cache.clear();
+          run += 1; // another language: start again from the original
           failed.clear();
           restore();
           status.textContent = '';
           retry.hidden = true;
-        } else if (cache.size) render().catch(() => {});
+        } else if (segmented && translations().length) render().catch(() => {});
       });
     }
   }

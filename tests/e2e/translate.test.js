@@ -1,6 +1,7 @@
 // Translation in the reading view against a fake LibreTranslate server on 127.0.0.1. The server
 // answers with CORS headers (as LibreTranslate does), so the worker's fetch needs no host
-// permission here; headless Chromium cannot accept the options page's permission prompt.
+// permission here; headless Chromium cannot accept the options page's permission prompt. The
+// endpoint is set in storage.sync, where the options page keeps it.
 
 import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,100 +12,207 @@ import { ROOT, launch, startServer, squash } from './harness.js';
 
 const SEED = 'seed/netease-apple-tpu';
 const expected = JSON.parse(await readFile(path.join(ROOT, 'tests/fixtures', SEED, 'expected.json'), 'utf8'));
+const TAG = '[zh→en] ';
 
 /** Tag the text inside the HTML, keep the tags: `<a>x</a>` → `<a>[zh→en] x</a>`. */
 const tag = (html, prefix) => html.replace(/>([^<]+)</g, (_, t) => `>${prefix}${t}<`).replace(/^([^<]+)/, (t) => prefix + t);
 
-let fault = null;
-let requests = 0;
-const fake = createServer((req, res) => {
+/**
+ * The fake service. `fault`: '500', 'malformed', 'half' (answers the first half of each batch),
+ * 'hang-after-1' (answers the first request, then never answers). `sent`: the segments of every
+ * request, in order; `answered`: the segments it translated.
+ */
+const fake = { fault: null, sent: [], answered: [], hanging: [] };
+const fakeServer = createServer((req, res) => {
   const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Content-Type' };
   if (req.method === 'OPTIONS') return res.writeHead(204, cors).end();
   let body = '';
   req.on('data', (c) => { body += c; });
   req.on('end', () => {
-    requests += 1;
     const { q, source, target } = JSON.parse(body);
+    const first = fake.sent.length === 0;
+    fake.sent.push(q);
     const headers = { ...cors, 'Content-Type': 'application/json' };
-    if (fault === '500') return res.writeHead(500, headers).end('{"error":"boom"}');
-    if (fault === 'malformed') return res.writeHead(200, headers).end('{"translatedText": [');
-    const texts = q.map((h) => tag(h, `[${source}→${target}] `));
-    res.writeHead(200, headers).end(JSON.stringify({ translatedText: fault === 'half' ? texts.slice(0, Math.ceil(q.length / 2)) : texts }));
+    if (fake.fault === 'hang-after-1' && !first) return fake.hanging.push(res);
+    if (fake.fault === '500') return res.writeHead(500, headers).end('{"error":"boom"}');
+    if (fake.fault === 'malformed') return res.writeHead(200, headers).end('{"translatedText": [');
+    const answered = fake.fault === 'half' ? q.slice(0, Math.ceil(q.length / 2)) : q;
+    fake.answered.push(...answered);
+    res.writeHead(200, headers).end(JSON.stringify({ translatedText: answered.map((h) => tag(h, `[${source}→${target}] `)) }));
   });
 });
+const sentCount = () => fake.sent.flat().length;
 
 let server;
 let browser;
 let endpoint;
 before(async () => {
-  await new Promise((r) => fake.listen(0, '127.0.0.1', r));
-  endpoint = `http://127.0.0.1:${fake.address().port}`;
+  await new Promise((r) => fakeServer.listen(0, '127.0.0.1', r));
+  endpoint = `http://127.0.0.1:${fakeServer.address().port}`;
   server = await startServer();
   browser = await launch();
 });
-afterEach(async () => { await browser.closePages(); fault = null; requests = 0; });
-after(async () => { await browser?.close(); await server?.close(); await new Promise((r) => fake.close(r)); });
+afterEach(async () => {
+  await browser.closePages();
+  for (const res of fake.hanging) res.destroy();
+  Object.assign(fake, { fault: null, sent: [], answered: [], hanging: [] });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  fakeServer.closeAllConnections();
+  await new Promise((r) => fakeServer.close(r));
+});
 
-async function openSeed(settings) {
+async function openReader(pagePath, settings) {
   await browser.worker().evaluate((s) => chrome.storage.sync.set({ translate: s }), { endpoint, target: 'en', ...settings });
-  const page = await browser.open(`${server.origin}/fixtures/${SEED}/source.html`);
+  const page = await browser.open(`${server.origin}/${pagePath}`);
   await browser.clickAction(page);
   await browser.waitForReader(page);
+  await page.locator('.lucid-t-go').waitFor();
   return page;
 }
 
-const paragraphs = (page) => page.evaluate(() => [...document.querySelector('lucid-reader').shadowRoot.querySelectorAll('.lucid-content p')]
-  .map((p) => ({ text: p.innerText.trim(), translation: p.classList.contains('lucid-translation'), links: p.querySelectorAll('a[href]').length })).filter((p) => p.text));
+const openSeed = (settings) => openReader(`fixtures/${SEED}/source.html`, settings);
 
-test('nothing is sent before Translate; replace mode translates the 14 paragraphs in order, links kept; original comes back', async () => {
+/** The article's paragraphs as shown: text, whether it is a translation, its links and emphasis. */
+const paragraphs = (page) => page.evaluate(() => [...document.querySelector('lucid-reader').shadowRoot.querySelectorAll('.lucid-content p')]
+  .map((p) => ({
+    text: p.innerText.trim(),
+    translation: p.classList.contains('lucid-translation'),
+    links: [...p.querySelectorAll('a[href]')].map((a) => [a.getAttribute('href'), a.textContent]),
+    emphasis: [...p.querySelectorAll('em, strong')].map((e) => e.tagName),
+  }))
+  .filter((p) => p.text));
+
+const status = (page) => page.locator('.lucid-t-status').innerText();
+const finished = (page) => page.locator('.lucid-t-status').filter({ hasText: /^(\d+)\/\1$/ }).waitFor();
+const untagged = (text) => squash(text.replaceAll(TAG, ''));
+
+test('nothing is sent before Translate; replace mode translates the seed\'s 14 paragraphs in order; Show original restores', async () => {
   const page = await openSeed({ mode: 'replace' });
   const before = await paragraphs(page);
   await page.waitForTimeout(300);
-  assert.equal(requests, 0);
+  assert.equal(fake.sent.length, 0, 'nothing sent before the click');
   await page.locator('.lucid-t-go').click();
-  await page.locator('.lucid-t-status').filter({ hasText: /^(\d+)\/\1$/ }).waitFor();
+  await finished(page);
   const after = await paragraphs(page);
   assert.equal(after.length, before.length);
-  const tagged = after.map((p) => squash(p.text));
+  assert.ok(after.every((p) => p.text.startsWith(TAG) && !p.translation), 'every paragraph replaced');
+  assert.deepEqual(after.map((p) => untagged(p.text)), before.map((p) => squash(p.text)), 'same paragraphs, same order');
+  assert.equal(expected.paragraphs.length, 14);
+  let from = 0;
   for (const [i, p] of expected.paragraphs.entries()) {
-    const at = tagged.findIndex((t) => t === squash(`[zh→en] ${p}`) || t.replace(/\[zh→en\] /g, '') === squash(p));
-    assert.ok(at >= 0 && tagged[at].startsWith('[zh→en]'), `paragraph ${i} not translated: ${p.slice(0, 30)}`);
-    if (i) assert.ok(at > tagged.findIndex((t) => t.replace(/\[zh→en\] /g, '') === squash(expected.paragraphs[i - 1])), 'order');
+    const at = after.findIndex((q, k) => k >= from && untagged(q.text) === squash(p));
+    assert.ok(at >= 0, `paragraph ${i} missing or out of order: ${p.slice(0, 30)}`);
+    assert.ok(after[at].text.startsWith(TAG), `paragraph ${i} not translated`);
+    from = at + 1;
   }
-  assert.deepEqual(after.map((p) => p.links), before.map((p) => p.links));
-  const sent = requests;
   await page.locator('.lucid-t-original').click();
   assert.deepEqual(await paragraphs(page), before);
-  await page.locator('.lucid-t-go').click();
-  await page.locator('.lucid-t-original:not([hidden])').waitFor();
-  assert.equal(requests, sent, 'cached segments are not sent again');
 });
 
-test('bilingual mode shows the original and its translation', async () => {
+test('links and emphasis survive translation', async () => {
+  const page = await openReader('pages/translate-links.html', { mode: 'replace' });
+  const before = await paragraphs(page);
+  assert.ok(before.filter((p) => p.links.length).length >= 3, 'the page has linked paragraphs');
+  await page.locator('.lucid-t-go').click();
+  await finished(page);
+  const after = await paragraphs(page);
+  assert.deepEqual(after.map((p) => p.links.map(([href]) => href)), before.map((p) => p.links.map(([href]) => href)));
+  assert.deepEqual(after.map((p) => p.links.map(([, text]) => text)), before.map((p) => p.links.map(([, text]) => TAG + text)));
+  assert.deepEqual(after.map((p) => p.emphasis), before.map((p) => p.emphasis));
+});
+
+test('bilingual mode shows each original paragraph followed by its translation', async () => {
   const page = await openSeed({ mode: 'bilingual' });
   const before = await paragraphs(page);
   await page.locator('.lucid-t-go').click();
-  await page.locator('.lucid-t-status').filter({ hasText: /^(\d+)\/\1$/ }).waitFor();
+  await finished(page);
   const after = await paragraphs(page);
-  assert.deepEqual(after.filter((p) => !p.translation).map((p) => p.text), before.map((p) => p.text));
-  assert.equal(after.filter((p) => p.translation).length, before.length);
+  assert.equal(after.length, 2 * before.length);
+  before.forEach((p, i) => {
+    assert.deepEqual(after[2 * i], p, `original ${i} kept`);
+    assert.ok(after[2 * i + 1].translation, `translation ${i} marked`);
+    assert.ok(after[2 * i + 1].text.startsWith(TAG), `translation ${i} is translated`);
+    assert.equal(untagged(after[2 * i + 1].text), squash(p.text), `translation ${i} follows its original`);
+  });
+  const look = await page.evaluate(() => {
+    const root = document.querySelector('lucid-reader').shadowRoot;
+    const style = (el) => getComputedStyle(el);
+    const [original, translation] = [root.querySelector('.lucid-content p:not(.lucid-translation)'), root.querySelector('.lucid-content p.lucid-translation')];
+    return { colours: [style(original).color, style(translation).color], border: style(translation).borderLeftWidth };
+  });
+  assert.notEqual(look.colours[0], look.colours[1], 'the translation is visually distinct');
+  assert.notEqual(look.border, '0px');
 });
 
-for (const mode of ['500', 'malformed', 'half']) {
-  test(`${mode}: the original stays, translated parts stay, the error and Retry show`, async () => {
-    fault = mode;
+test('cancel mid-way keeps the original intact and the bar usable', async () => {
+  fake.fault = 'hang-after-1';
+  const page = await openSeed({ mode: 'replace' });
+  const before = await paragraphs(page);
+  await page.locator('.lucid-t-go').click();
+  await page.waitForFunction(() => /^[1-9]\d*\/14$/.test(document.querySelector('lucid-reader').shadowRoot.querySelector('.lucid-t-status').textContent));
+  // The second batch is out and will never be answered.
+  await new Promise((r) => { const wait = () => (fake.sent.length >= 2 ? r() : setTimeout(wait, 20)); wait(); });
+  const partial = await paragraphs(page);
+  assert.ok(partial.some((p) => p.text.startsWith(TAG)) && partial.some((p) => !p.text.startsWith(TAG)), 'part of the article is translated');
+  await page.locator('.lucid-t-cancel').click();
+  assert.equal(await status(page), 'Cancelled');
+  assert.deepEqual(await paragraphs(page), before, 'the original is back, intact');
+  assert.ok(await page.locator('.lucid-t-cancel').isHidden());
+  assert.ok(await page.locator('.lucid-t-go').isEnabled());
+  fake.fault = null;
+  await page.locator('.lucid-t-go').click();
+  await finished(page);
+  assert.ok((await paragraphs(page)).every((p) => p.text.startsWith(TAG)));
+  assert.equal(fake.answered.length, 14, 'what was translated before the cancel is not sent again');
+});
+
+for (const fault of ['500', 'malformed', 'half']) {
+  test(`${fault}: the original stays, translated parts stay, the failure shows and Retry re-sends only what failed`, async () => {
+    fake.fault = fault;
     const page = await openSeed({ mode: 'replace' });
     const before = await paragraphs(page);
     await page.locator('.lucid-t-go').click();
     await page.locator('.lucid-t-retry:not([hidden])').waitFor();
-    assert.match(await page.locator('.lucid-t-status').innerText(), /failed/);
+    await page.locator('.lucid-t-go:enabled').waitFor(); // every batch has answered
+    const [, failedCount] = (await status(page)).match(/ (\d+) failed: /) ?? [];
+    assert.ok(failedCount, await status(page));
     const after = await paragraphs(page);
-    assert.equal(after.length, before.length);
-    const translated = after.filter((p) => p.text.startsWith('[zh→en]')).length;
-    assert.ok(mode === 'half' ? translated > 0 && translated < before.length : translated === 0, `${translated} translated`);
-    fault = null;
+    assert.deepEqual(after.map((p) => untagged(p.text)), before.map((p) => squash(p.text)), 'nothing lost');
+    const translated = after.filter((p) => p.text.startsWith(TAG)).length;
+    if (fault === 'half') assert.ok(translated > 0 && translated < before.length, `${translated} translated`);
+    else assert.equal(translated, 0);
+    assert.equal(Number(failedCount), 14 - fake.answered.length);
+
+    fake.fault = null;
+    const answered = new Set(fake.answered);
+    const requestsBefore = fake.sent.length;
     await page.locator('.lucid-t-retry').click();
-    await page.locator('.lucid-t-retry[hidden]').waitFor({ state: 'attached' });
-    assert.ok((await paragraphs(page)).every((p) => p.text.startsWith('[zh→en]')));
+    await finished(page);
+    assert.ok(await page.locator('.lucid-t-retry').isHidden());
+    const resent = fake.sent.slice(requestsBefore).flat();
+    assert.equal(resent.length, Number(failedCount), 'only the failed segments are sent again');
+    assert.ok(resent.every((html) => !answered.has(html)), 'no translated segment is sent again');
+    assert.ok((await paragraphs(page)).every((p) => p.text.startsWith(TAG)));
   });
 }
+
+test('translations are cached for the tab: leaving and reopening the reading view sends nothing new', async () => {
+  const page = await openSeed({ mode: 'replace' });
+  await page.locator('.lucid-t-go').click();
+  await finished(page);
+  const translated = await paragraphs(page);
+  const sent = sentCount();
+  assert.equal(sent, 14);
+  await browser.clickAction(page); // off
+  await page.waitForFunction(() => !document.querySelector('lucid-reader'));
+  await browser.clickAction(page); // on again
+  await browser.waitForReader(page);
+  assert.ok((await paragraphs(page)).every((p) => !p.text.startsWith(TAG)), 'the view opens on the original');
+  await page.locator('.lucid-t-go').click();
+  await finished(page);
+  assert.deepEqual(await paragraphs(page), translated);
+  assert.equal(sentCount(), sent, 'no segment sent again');
+});

@@ -77,3 +77,10 @@ test('cancelling aborts the request in flight and sends nothing more', async () 
   await assert.rejects(run);
   assert.equal(calls.length, 1);
 });
+
+test('the source language goes as its primary subtag, or auto when unknown', async () => {
+  const { calls, fetchImpl } = fakeFetch(tagged);
+  await provider(fetchImpl).translate(segments(1), { from: 'zh-Hans-CN', to: 'en' });
+  await provider(fetchImpl).translate(segments(1), { from: null, to: 'en' });
+  assert.deepEqual(calls.map((c) => c.body.source), ['zh', 'auto']);
+});
