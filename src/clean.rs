@@ -286,8 +286,9 @@ fn unwrap_single_cell_tables(found: &mut Found) {
     }
 }
 
-/// A container left holding nothing but headings ("What's Next", "相关阅读") is what remains of a
-/// block of teasers the cleaning removed; the heading introduces nothing.
+/// A container at the end of the article left holding nothing but headings ("What's Next",
+/// "相关阅读") is what remains of a block of teasers the cleaning removed: the heading introduces
+/// nothing. (Mid-article, headings wrapped in their own div are ordinary section titles.)
 fn remove_heading_only_containers(found: &mut Found) {
     const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
     let root = found.doc.tree.get(found.root).expect("the article root lives in its document");
@@ -300,6 +301,7 @@ fn remove_heading_only_containers(found: &mut Found) {
         let in_headings: usize = dom::descendants_named(*n, HEADINGS).map(|h| visible(&dom::text(h))).sum();
         let heading_only = in_headings > 0
             && in_headings == visible(&dom::text(*n))
+            && nothing_follows(n, root.id())
             && !n.descendants().any(|d| matches!(dom::tag(&d), Some("img" | "picture" | "video" | "iframe" | "table" | "pre")));
         if heading_only {
             trace.removed("clean", n, "only a heading left");
@@ -310,4 +312,18 @@ fn remove_heading_only_containers(found: &mut Found) {
     .map(|n| n.id())
     .collect();
     remove_all(found, doomed);
+}
+
+/// True when no text follows `node` inside the article `root`.
+fn nothing_follows(node: &NodeRefH<'_>, root: NodeId) -> bool {
+    let mut at = *node;
+    loop {
+        if at.next_siblings().any(|s| !dom::text(s).trim().is_empty()) {
+            return false;
+        }
+        match at.parent() {
+            Some(p) if p.id() != root => at = p,
+            _ => return true,
+        }
+    }
 }

@@ -434,6 +434,9 @@ fn join_siblings(doc: &mut Html, scores: &HashMap<NodeId, f32>, candidate: NodeI
             let score = scores.get(&sib.id()).copied();
             if score.is_some_and(|s| s + bonus >= threshold) {
                 true
+            } else if sib.descendants().any(|d| matches!(dom::tag(&d), Some("iframe" | "embed" | "object")) && crate::clean::is_video_embed(&d)) {
+                // Unlike Readability, a video beside the article is part of it.
+                true
             } else if dom::is(&sib, "p") {
                 let text = dom::inner_text(sib);
                 let len = weighted_len(&text);
@@ -445,7 +448,14 @@ fn join_siblings(doc: &mut Html, scores: &HashMap<NodeId, f32>, candidate: NodeI
             }
         };
         if append {
-            let keep_tag = matches!(dom::tag(&sib), Some("div" | "article" | "section" | "p" | "ol" | "ul" | "table" | "pre" | "blockquote" | "figure" | "h2" | "h3" | "h4" | "h5" | "h6"));
+            // Elements that stand on their own keep their tag; others (a stray <li>, <td>, or an
+            // inline element) become a div, as Readability does.
+            let keep_tag = matches!(
+                dom::tag(&sib),
+                Some("div" | "article" | "section" | "p" | "ol" | "ul" | "dl" | "table" | "pre" | "blockquote"
+                    | "figure" | "h2" | "h3" | "h4" | "h5" | "h6" | "hr" | "img" | "picture" | "video"
+                    | "audio" | "iframe" | "embed" | "object")
+            );
             chosen.push((sib.id(), keep_tag));
         }
     }
