@@ -8,7 +8,6 @@ use scraper::Node;
 
 use crate::dom::{self, NodeRefH};
 use crate::score::{class_weight, has_token, Found};
-use crate::text::{clause_count, weighted_len};
 use crate::tunables::{conditional as cc, *};
 
 pub fn article(found: &mut Found) {
@@ -75,7 +74,7 @@ fn remove_share_widgets(found: &mut Found) {
         }
         let hints = dom::class_and_id(n);
         let share = hints.contains("share") || hints.contains("sharedaddy") || has_token(&hints, &["sns"]);
-        if share && weighted_len(&dom::inner_text(*n)) < DEFAULT_CHAR_THRESHOLD {
+        if share && dom::measure(*n).len < DEFAULT_CHAR_THRESHOLD {
             trace.removed("clean", n, "share buttons");
             return true;
         }
@@ -171,23 +170,23 @@ fn looks_like_clutter(node: &NodeRefH<'_>, data_tables: &HashSet<NodeId>) -> Opt
         return None;
     }
     let tag = dom::tag(node).unwrap_or("");
-    let text = dom::inner_text(*node);
-    let len = weighted_len(&text);
+    let measured = dom::measure(*node);
+    let len = measured.len;
     let mut is_list = matches!(tag, "ul" | "ol");
     if !is_list && len > 0 {
-        let list_len: usize = dom::descendants_named(*node, &["ul", "ol"]).map(|l| weighted_len(&dom::inner_text(l))).sum();
+        let list_len: usize = dom::descendants_named(*node, &["ul", "ol"]).map(|l| dom::measure(l).len).sum();
         is_list = list_len as f32 / len as f32 > 0.9;
     }
     let weight = class_weight(node);
     if weight < 0.0 {
         return Some("class or id looks like clutter");
     }
-    let link_density = dom::link_density(*node);
+    let link_density = measured.link_density();
     // A list that is mostly links is a list of related articles or navigation.
     if is_list && link_density > cc::LIST_LINK_DENSITY && weight < cc::HIGH_WEIGHT {
         return Some("list of links");
     }
-    if clause_count(&text) >= cc::MIN_CLAUSES_TO_KEEP {
+    if measured.clauses >= cc::MIN_CLAUSES_TO_KEEP {
         return None;
     }
     let p = dom::count_named(*node, "p");
@@ -195,7 +194,7 @@ fn looks_like_clutter(node: &NodeRefH<'_>, data_tables: &HashSet<NodeId>) -> Opt
     let li = dom::count_named(*node, "li").saturating_sub(cc::LI_OVER_P);
     let input = dom::count_named(*node, "input");
     let heading_len: usize = dom::descendants_named(*node, &["h1", "h2", "h3", "h4", "h5", "h6"])
-        .map(|h| weighted_len(&dom::inner_text(h)))
+        .map(|h| dom::measure(h).len)
         .sum();
     let heading_density = if len > 0 { heading_len as f32 / len as f32 } else { 0.0 };
     let mut embeds = 0;

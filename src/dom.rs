@@ -5,7 +5,7 @@ use ego_tree::{NodeId, NodeRef};
 use html5ever::{LocalName, QualName, ns};
 use scraper::{Html, Node, node::Element};
 
-use crate::text::weighted_len;
+use crate::text::{char_weight, is_clause_mark};
 use crate::tunables::{HASH_LINK_WEIGHT, MAX_TREE_DEPTH};
 use crate::{Error, Options};
 
@@ -99,29 +99,107 @@ pub fn inner_text(node: NodeRefH<'_>) -> String {
     crate::text::normalize_space(&text(node))
 }
 
+/// Text measures of a subtree, taken in one walk without building strings: lengths are those
+/// of the text with white space collapsed and trimmed (as [`inner_text`] gives it), weighted
+/// for CJK. The scorer and the cleaner ask these of thousands of nodes, so they must be cheap.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Measure {
+    /// Weighted length of all the text.
+    pub len: usize,
+    /// Weighted length of link text, each link measured on its own; in-page `#` links count
+    /// [`HASH_LINK_WEIGHT`], as Readability weighs them.
+    pub linked: f32,
+    /// Weighted length of link text, every link counting fully.
+    pub linked_plain: usize,
+    /// Clause marks (commas and their CJK relatives).
+    pub clauses: usize,
+}
+
+impl Measure {
+    /// Share of the text inside links.
+    pub fn link_density(&self) -> f32 {
+        if self.len == 0 { 0.0 } else { self.linked / self.len as f32 }
+    }
+
+    /// Weighted length of the text outside links: how much prose the subtree holds.
+    pub fn prose(&self) -> usize {
+        self.len.saturating_sub(self.linked_plain)
+    }
+}
+
+/// A length counter that collapses white space runs to one and ignores leading and trailing
+/// white space, as [`crate::text::normalize_space`] does.
+#[derive(Default)]
+struct Collapsed {
+    len: usize,
+    started: bool,
+    pending_space: bool,
+}
+
+impl Collapsed {
+    fn push(&mut self, c: char) {
+        if c.is_whitespace() {
+            self.pending_space = self.started;
+        } else {
+            if self.pending_space {
+                self.len += 1;
+                self.pending_space = false;
+            }
+            self.len += char_weight(c);
+            self.started = true;
+        }
+    }
+}
+
+pub fn measure(node: NodeRefH<'_>) -> Measure {
+    use ego_tree::iter::Edge;
+    let mut all = Collapsed::default();
+    let mut link: Option<(NodeId, Collapsed, f32)> = None;
+    let mut m = Measure::default();
+    for edge in node.traverse() {
+        match edge {
+            Edge::Open(n) => match n.value() {
+                Node::Text(t) => {
+                    for c in t.chars() {
+                        all.push(c);
+                        if let Some((_, l, _)) = link.as_mut() {
+                            l.push(c);
+                        }
+                        if is_clause_mark(c) {
+                            m.clauses += 1;
+                        }
+                    }
+                }
+                Node::Element(e) if link.is_none() && &*e.name.local == "a" => {
+                    let in_page = e.attr("href").is_some_and(|h| h.starts_with('#') && h.len() > 1);
+                    link = Some((n.id(), Collapsed::default(), if in_page { HASH_LINK_WEIGHT } else { 1.0 }));
+                }
+                _ => {}
+            },
+            Edge::Close(n) => {
+                if let Some((id, l, weight)) = &link {
+                    if *id == n.id() {
+                        m.linked += l.len as f32 * weight;
+                        m.linked_plain += l.len;
+                        link = None;
+                    }
+                }
+            }
+        }
+    }
+    m.len = all.len;
+    m
+}
+
 /// Share of the text that sits inside links, weighted for CJK; in-page `#` links count less,
 /// as Readability does.
 pub fn link_density(node: NodeRefH<'_>) -> f32 {
-    let total = weighted_len(&inner_text(node));
-    if total == 0 {
-        return 0.0;
-    }
-    let mut linked = 0.0;
-    for a in node.descendants().filter(|n| is(n, "a")) {
-        let weight = if attr(&a, "href").is_some_and(|h| h.starts_with('#') && h.len() > 1) {
-            HASH_LINK_WEIGHT
-        } else {
-            1.0
-        };
-        linked += weighted_len(&inner_text(a)) as f32 * weight;
-    }
-    linked / total as f32
+    measure(node).link_density()
 }
 
 /// Weighted length of the text outside links: how much prose a subtree holds.
 pub fn prose_len(node: NodeRefH<'_>) -> usize {
-    let linked: usize = node.descendants().filter(|n| is(n, "a")).map(|a| weighted_len(&inner_text(a))).sum();
-    weighted_len(&inner_text(node)).saturating_sub(linked)
+    measure(node).prose()
 }
 
 /// Element children of `node`.

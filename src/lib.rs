@@ -149,11 +149,12 @@ fn best_attempt(doc: &scraper::Html, options: &Options, meta: &Metadata) -> Opti
             continue;
         };
         clean::article(&mut found);
-        let len = text::weighted_len(&dom::inner_text(found.root()));
+        let measured = dom::measure(found.root());
+        let len = measured.len;
         if len >= options.char_threshold {
             return Some(found);
         }
-        let rank = (dom::prose_len(found.root()), len);
+        let rank = (measured.prose(), len);
         let better = |(prose, len): (usize, usize)| {
             prose as f32 > prose_so_far(&best) * tunables::LADDER_MIN_GAIN
                 || best.as_ref().is_some_and(|((p, l), _)| prose == *p && len > *l)

@@ -9,7 +9,7 @@ use scraper::{Html, Node};
 
 use crate::dom::{self, NodeRefH};
 use crate::serialize::Trace;
-use crate::text::{clause_count, ends_sentence, weighted_len};
+use crate::text::ends_sentence;
 use crate::tunables::*;
 use crate::Options;
 
@@ -305,12 +305,11 @@ fn score_paragraphs(doc: &Html, to_score: &[NodeId], rules: Rules) -> HashMap<No
         if node.parent().is_none_or(|p| !p.value().is_element()) {
             continue;
         }
-        let text = dom::inner_text(node);
-        let len = weighted_len(&text);
-        if len < MIN_PARAGRAPH_LEN {
+        let m = dom::measure(node);
+        if m.len < MIN_PARAGRAPH_LEN {
             continue;
         }
-        let score = 1.0 + clause_count(&text) as f32 + ((len / LENGTH_BONUS_STEP) as f32).min(MAX_LENGTH_BONUS);
+        let score = 1.0 + m.clauses as f32 + ((m.len / LENGTH_BONUS_STEP) as f32).min(MAX_LENGTH_BONUS);
         for (level, ancestor) in node.ancestors().take(SCORE_ANCESTOR_DEPTH).enumerate() {
             // The <html> element and anything above it are never candidates.
             if ancestor.parent().is_none_or(|p| !p.value().is_element()) {
@@ -438,11 +437,10 @@ fn join_siblings(doc: &mut Html, scores: &HashMap<NodeId, f32>, candidate: NodeI
                 // Unlike Readability, a video beside the article is part of it.
                 true
             } else if dom::is(&sib, "p") {
-                let text = dom::inner_text(sib);
-                let len = weighted_len(&text);
-                let ld = dom::link_density(sib);
-                (len > SIBLING_PARAGRAPH_LEN && ld < SIBLING_MAX_LINK_DENSITY)
-                    || (len < SIBLING_PARAGRAPH_LEN && len > 0 && ld == 0.0 && ends_sentence(&text))
+                let m = dom::measure(sib);
+                let ld = m.link_density();
+                (m.len > SIBLING_PARAGRAPH_LEN && ld < SIBLING_MAX_LINK_DENSITY)
+                    || (m.len < SIBLING_PARAGRAPH_LEN && m.len > 0 && ld == 0.0 && ends_sentence(&dom::inner_text(sib)))
             } else {
                 false
             }

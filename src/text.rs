@@ -20,7 +20,12 @@ pub fn is_cjk(c: char) -> bool {
 /// thresholds tuned on English text (a 25-character paragraph, a 500-character article) hold the
 /// same amount of meaning in Chinese, Japanese or Korean.
 pub fn weighted_len(text: &str) -> usize {
-    text.chars().map(|c| if is_cjk(c) { CJK_CHAR_WEIGHT } else { 1 }).sum()
+    text.chars().map(char_weight).sum()
+}
+
+/// One character's weight in [`weighted_len`].
+pub fn char_weight(c: char) -> usize {
+    if is_cjk(c) { CJK_CHAR_WEIGHT } else { 1 }
 }
 
 /// Characters, not bytes, after trimming.
@@ -30,7 +35,12 @@ pub fn char_len(text: &str) -> usize {
 
 /// Commas and their relatives in every script: each marks a clause, a sign of prose.
 pub fn clause_count(text: &str) -> usize {
-    text.chars().filter(|c| CLAUSE_PUNCTUATION.contains(*c)).count()
+    text.chars().filter(|&c| is_clause_mark(c)).count()
+}
+
+pub fn is_clause_mark(c: char) -> bool {
+    // ASCII text, most of what is measured, has one clause mark: skip the list for it.
+    if c.is_ascii() { c == ',' } else { CLAUSE_PUNCTUATION.contains(c) }
 }
 
 /// Words, each CJK character counting as one, as reading-time estimates for CJK text do.
