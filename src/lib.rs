@@ -49,6 +49,10 @@ pub struct Options {
     /// Record why each element was removed (`Article::trace`), for the demo's explain mode.
     /// Default: false.
     pub trace: bool,
+    /// A clock in milliseconds (any origin); when set, `Article::timings` reports the time each
+    /// stage took. The core has none of its own: `std::time` is unavailable in WASM, where the
+    /// binding passes `performance.now`. Default: none.
+    pub clock: Option<fn() -> f64>,
 }
 
 impl Default for Options {
@@ -60,6 +64,7 @@ impl Default for Options {
             char_threshold: tunables::DEFAULT_CHAR_THRESHOLD,
             top_candidates: tunables::DEFAULT_TOP_CANDIDATES,
             trace: false,
+            clock: None,
         }
     }
 }
@@ -99,6 +104,17 @@ pub struct Article {
     /// Why elements were removed, when [`Options::trace`] is on.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub trace: Vec<TraceEntry>,
+    /// Milliseconds each stage took, when [`Options::clock`] is set.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub timings: Vec<StageTime>,
+}
+
+/// The time one pipeline stage took.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StageTime {
+    pub stage: String,
+    pub ms: f64,
 }
 
 /// One decision the extractor made, for people debugging a page.
@@ -122,19 +138,25 @@ pub fn extract_default(html: &str, url: Option<&str>) -> Result<Option<Article>,
 
 /// Find the article in a page. `Ok(None)` means the page has no article.
 pub fn extract(html: &str, options: &Options) -> Result<Option<Article>, Error> {
+    let mut trace = serialize::Trace::new(options.trace, options.clock);
     error::check_input(html, options)?;
     error::check_parse_cost(html)?;
     let mut doc = dom::parse(html, options)?;
+    trace.lap("parse");
     let base = resolve::base_url(&doc, options.url.as_deref())?;
     let meta = metadata::extract(&doc, base.as_ref());
-    let mut trace = serialize::Trace::new(options.trace);
+    trace.lap("metadata");
     prepare::document(&mut doc, &mut trace);
+    trace.lap("prepare");
     let Some(mut found) = best_attempt(&doc, options, &meta) else {
         return Ok(None);
     };
+    trace.lap("score and clean");
     resolve::images_and_links(&mut found, base.as_ref());
+    trace.lap("resolve URLs");
     let content = sanitize::html(&serialize::inner_html(&found));
-    trace.append(std::mem::replace(&mut found.trace, serialize::Trace::new(false)));
+    trace.lap("sanitize");
+    trace.append(std::mem::replace(&mut found.trace, serialize::Trace::new(false, None)));
     Ok(serialize::article(content, meta, found.byline, trace))
 }
 

@@ -163,6 +163,7 @@ mod tests {
             reading_time_minutes: 3,
             lead_image: None,
             trace: Vec::new(),
+            timings: Vec::new(),
         }
     }
 

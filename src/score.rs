@@ -117,7 +117,7 @@ pub fn is_unlikely(node: &NodeRefH<'_>) -> bool {
 pub fn grab_article(doc: &Html, policy: Policy, options: &Options, title: Option<&str>) -> Option<Found> {
     let rules = policy.rules();
     let mut doc = doc.clone();
-    let mut trace = Trace::new(options.trace);
+    let mut trace = Trace::new(options.trace, None);
     let body = doc
         .tree
         .nodes()

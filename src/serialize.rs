@@ -7,16 +7,28 @@ use crate::metadata::{self, Metadata};
 use crate::score::Found;
 use crate::text::{char_len, is_cjk, normalize_space, word_count};
 use crate::tunables::{CJK_CHARS_PER_MINUTE, EXCERPT_MAX_CHARS, WORDS_PER_MINUTE};
-use crate::{Article, TraceEntry};
+use crate::{Article, StageTime, TraceEntry};
 
-/// Decisions recorded for the explain mode; a no-op unless switched on.
+/// Decisions and stage times recorded for the explain mode; a no-op unless switched on.
 pub struct Trace {
     entries: Option<Vec<TraceEntry>>,
+    clock: Option<fn() -> f64>,
+    since: f64,
+    timings: Vec<StageTime>,
 }
 
 impl Trace {
-    pub fn new(on: bool) -> Self {
-        Trace { entries: on.then(Vec::new) }
+    pub fn new(on: bool, clock: Option<fn() -> f64>) -> Self {
+        Trace { entries: on.then(Vec::new), clock, since: clock.map_or(0.0, |now| now()), timings: Vec::new() }
+    }
+
+    /// Record the time since the last lap as `stage`'s, when there is a clock.
+    pub fn lap(&mut self, stage: &str) {
+        if let Some(now) = self.clock {
+            let t = now();
+            self.timings.push(StageTime { stage: stage.to_string(), ms: t - self.since });
+            self.since = t;
+        }
     }
 
     /// Record that `node` is removed at `stage` for `reason`.
@@ -125,7 +137,7 @@ fn dir_for_lang(lang: &str) -> &'static str {
 /// Assemble the `Article`; `None` when the content holds no text outside links: what is left of
 /// a sign-in page ("Forgot your password?") or a link list is no article. Short real text stays
 /// an article, as in Readability.
-pub fn article(content: String, meta: Metadata, byline: Option<String>, trace: Trace) -> Option<Article> {
+pub fn article(content: String, meta: Metadata, byline: Option<String>, mut trace: Trace) -> Option<Article> {
     let fragment = Html::parse_fragment(&content);
     if dom::prose_len(fragment.tree.root()) == 0 {
         return None;
@@ -155,6 +167,10 @@ pub fn article(content: String, meta: Metadata, byline: Option<String>, trace: T
         lead_image: meta.lead_image,
         content,
         text_content,
-        trace: trace.entries.unwrap_or_default(),
+        trace: trace.entries.take().unwrap_or_default(),
+        timings: {
+            trace.lap("serialize");
+            trace.timings
+        },
     })
 }

@@ -31,12 +31,16 @@ export interface Article {
   leadImage: string | null;
   /** Present only when `trace` was asked for. */
   trace?: { stage: string; element: string; reason: string; chars: number }[];
+  /** Present only when `timings` was asked for: milliseconds per pipeline stage. */
+  timings?: { stage: string; ms: number }[];
 }
 
 /** Options for `extract` and `readerView`; every field is optional. */
 export interface ExtractOptions {
   /** Record why elements were removed (Article.trace). Default false. */
   trace?: boolean;
+  /** Time each stage with performance.now (Article.timings). Default false. */
+  timings?: boolean;
   /** Shorter attempts are retried with relaxed rules (weighted characters). Default 500. */
   charThreshold?: number;
   /** Pages with more elements are refused. Default 300000. */
@@ -74,6 +78,8 @@ export interface ReaderView {
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 struct JsOptions {
     trace: Option<bool>,
+    /// Report each stage's time (`article.timings`), measured with `performance.now`.
+    timings: Option<bool>,
     char_threshold: Option<usize>,
     max_elements: Option<usize>,
 }
@@ -87,8 +93,21 @@ fn options(url: Option<String>, js: JsValue) -> Result<Options, JsError> {
         trace: given.trace.unwrap_or(defaults.trace),
         char_threshold: given.char_threshold.unwrap_or(defaults.char_threshold),
         max_elements: given.max_elements.unwrap_or(defaults.max_elements),
+        clock: given.timings.unwrap_or(false).then_some(performance_now as fn() -> f64),
         ..defaults
     })
+}
+
+/// `performance.now()` of the global scope (window or worker); 0 where there is none.
+fn performance_now() -> f64 {
+    let global = js_sys::global();
+    js_sys::Reflect::get(&global, &JsValue::from_str("performance"))
+        .ok()
+        .and_then(|perf| {
+            let now = js_sys::Reflect::get(&perf, &JsValue::from_str("now")).ok()?;
+            js_sys::Function::from(now).call0(&perf).ok()?.as_f64()
+        })
+        .unwrap_or(0.0)
 }
 
 /// Plain JS objects: `None` becomes `null` and maps become objects, as JSON would have them.

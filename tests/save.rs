@@ -32,6 +32,7 @@ fn article(title: &str, content: &str) -> Article {
         reading_time_minutes: 1,
         lead_image: None,
         trace: Vec::new(),
+        timings: Vec::new(),
     }
 }
 

@@ -92,9 +92,14 @@ function showMeta(article, ms) {
     element('dt', { textContent: k }),
     element('dd', { textContent: v || '—', className: v ? '' : 'none' }),
   ]));
+  const fmt = (v) => `${v < 10 ? v.toFixed(1) : Math.round(v)} ms`;
   ui.timing.replaceChildren(
-    element('span', { className: 'ms', textContent: `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms` }),
+    element('span', { className: 'ms', textContent: fmt(ms) }),
     element('span', { textContent: ' to extract, clean and render (WebAssembly, this tab)' }),
+    element('ol', { className: 'stages' }, (article.timings ?? []).map((t) => element('li', {}, [
+      element('span', { textContent: t.stage }),
+      element('span', { className: 'stage-ms', textContent: fmt(t.ms) }),
+    ]))),
   );
   ui.facts.hidden = false;
 }
@@ -151,7 +156,7 @@ function run() {
   let view;
   const start = performance.now();
   try {
-    view = readerView(html, url, { trace: true });
+    view = readerView(html, url, { trace: true, timings: true });
   } catch (error) {
     setStatus(`Lucid could not read this: ${error.message}`, 'error');
     return;

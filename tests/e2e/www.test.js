@@ -50,6 +50,7 @@ function shown() {
       background: root ? getComputedStyle(root.querySelector('.lucid-reader')).backgroundColor : null,
       meta: Object.fromEntries([...document.querySelectorAll('#meta dt')].map((dt) => [dt.textContent, dt.nextElementSibling.textContent])),
       timing: document.querySelector('#timing .ms')?.textContent ?? null,
+      stageTimes: [...document.querySelectorAll('#timing .stages li')].map((li) => li.firstChild.textContent),
       stages: [...document.querySelectorAll('#explain .stage')].map((s) => ({
         stage: s.dataset.stage,
         entries: [...s.querySelectorAll('.trace-entry')].map((li) => li.innerText),
@@ -71,6 +72,7 @@ test('the seed sample: title, paragraphs, metadata, timing and the explain list'
   assert.equal(view.meta.Language.split(',')[0].split('-')[0], 'zh');
   assert.match(view.meta.Published, /^2024-07-30/);
   assert.match(view.timing, /^\d+(\.\d)? ms$/);
+  assert.deepEqual(view.stageTimes, ['parse', 'metadata', 'prepare', 'score and clean', 'resolve URLs', 'sanitize', 'serialize']);
 
   await page.click('#tab-explain');
   const explained = await shown();
