@@ -11,11 +11,12 @@ use std::process::ExitCode;
 
 use lucid::eval::{self, Page, Row};
 
-/// Corpus floors: (corpus, mean F1, title equal, date found, readerable agreement).
-const FLOORS: &[(&str, f64, f64, Option<f64>, Option<f64>)] = &[
-    ("readability", 0.98, 0.95, None, Some(0.95)),
-    ("netease", 0.98, 0.95, Some(0.90), None),
-    ("wcxb", 0.94, 0.0, None, None),
+/// Corpus floors: (corpus, mean F1, title equal, date found, readerable agreement,
+/// idempotence: share of pages whose article, read again from Lucid's own output, has the same text).
+const FLOORS: &[(&str, f64, f64, Option<f64>, Option<f64>, f64)] = &[
+    ("readability", 0.98, 0.95, None, Some(0.95), 0.94),
+    ("netease", 0.98, 0.95, Some(0.90), None, 1.0),
+    ("wcxb", 0.94, 0.0, None, None, 0.90),
 ];
 /// Slack below a page's measured F1 when blessing, so that float noise never fails a run.
 const BLESS_SLACK: f64 = 0.005;
@@ -43,7 +44,7 @@ fn main() -> ExitCode {
         }
     };
 
-    for &(corpus, mean_floor, title_floor, date_floor, readerable_floor) in FLOORS {
+    for &(corpus, mean_floor, title_floor, date_floor, readerable_floor, idempotent_floor) in FLOORS {
         let pages = eval::load_corpus(&fixtures().join(corpus)).expect("fixture corpus loads");
         let report = eval::evaluate(&pages, &eval::Options::default());
         for row in &report.pages {
@@ -71,7 +72,12 @@ fn main() -> ExitCode {
         if let Some(f) = readerable_floor {
             corpus_check("readerable agreement", s.readerable_agreement, f);
         }
-        println!("{corpus}: mean F1 {:.4}, title {:?}, date {:?}, readerable {:?}", s.mean_f1, s.title_match, s.date_found, s.readerable_agreement);
+        let idempotent = pages.iter().filter(|p| is_idempotent(p)).count() as f64 / pages.len() as f64;
+        corpus_check("idempotence", Some(idempotent), idempotent_floor);
+        println!(
+            "{corpus}: mean F1 {:.4}, title {:?}, date {:?}, readerable {:?}, idempotent {idempotent:.3}",
+            s.mean_f1, s.title_match, s.date_found, s.readerable_agreement
+        );
     }
 
     let seed = eval::load_corpus(&fixtures().join("seed")).expect("seed loads");
@@ -133,4 +139,13 @@ fn seed_exact(page: &Page) -> Result<(), String> {
         return Err(format!("lang {:?}, expected {want_lang:?}", article.lang));
     }
     Ok(())
+}
+
+/// Reading Lucid's own output (its content under its title) gives the same text again.
+fn is_idempotent(page: &Page) -> bool {
+    let options = lucid::Options { url: page.url.clone(), ..lucid::Options::default() };
+    let Ok(Some(first)) = lucid::extract(&page.html, &options) else { return true };
+    let title = first.title.replace('&', "&amp;").replace('<', "&lt;");
+    let again = format!("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{title}</title></head><body>{}</body></html>", first.content);
+    matches!(lucid::extract(&again, &options), Ok(Some(second)) if second.text_content == first.text_content)
 }
