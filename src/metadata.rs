@@ -54,7 +54,6 @@ pub fn extract(doc: &Html, base: Option<&Url>) -> Metadata {
     let ld = ld.as_ref();
     let doc_title = page.title.as_deref().map(|t| title::clean(t, &page.headings));
 
-    let title = choose_title(&page, ld, doc_title.as_ref());
     let byline = ld
         .and_then(|a| a.byline.clone())
         .or_else(|| page.meta_first(META_BYLINE_KEYS, |v| !looks_like_url(v)))
@@ -65,6 +64,8 @@ pub fn extract(doc: &Html, base: Option<&Url>) -> Metadata {
         .or_else(|| page.meta_first(META_SITE_KEYS, |_| true))
         .or_else(|| doc_title.as_ref().and_then(|t| t.site.clone()))
         .map(|s| title::collapse_space(&unescape_entities(&s)));
+    let title = choose_title(&page, ld, doc_title.as_ref())
+        .map(|t| title::without_site_suffix(&t, base.and_then(|b| b.host_str())));
     let excerpt = ld
         .and_then(|a| a.description.clone())
         .or_else(|| page.meta_first(META_EXCERPT_KEYS, |_| true))

@@ -343,3 +343,49 @@ mod tests {
         assert_eq!(similarity("", "x"), 0.0);
     }
 }
+
+/// Separators sites put between an article's title and their own name.
+const SITE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » "];
+
+/// Letters and digits, lower-cased: what names are compared by.
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// The title without a trailing " | Site" naming the site by its host (`FieldEdge` on
+/// fieldedge.com): metadata titles often carry the suffix (`og:title` copied from `<title>`),
+/// and Readability keeps it. The host is the one authoritative name; `og:site_name` is not
+/// used, as pages fill it with slogans ("Yahoo News - Latest News & Headlines"). A suffix
+/// naming anything else stays.
+pub fn without_site_suffix(title: &str, host: Option<&str>) -> String {
+    let Some((at, sep)) = SITE_SEPARATORS.iter().filter_map(|sep| title.rfind(sep).map(|at| (at, *sep))).max_by_key(|(at, _)| *at)
+    else {
+        return title.to_string();
+    };
+    let (head, suffix) = (&title[..at], &title[at + sep.len()..]);
+    let suffix = squash(suffix);
+    if suffix.chars().count() < 3 || words(head) < 2 {
+        return title.to_string();
+    }
+    let host = host.map(|h| {
+        let h = h.trim_start_matches("www.");
+        squash(h.rsplit_once('.').map_or(h, |(name, _tld)| name))
+    });
+    let names_site = host.is_some_and(|h| h.len() >= 3 && (h.contains(&suffix) || suffix.contains(&h)));
+    if names_site { head.trim_end().to_string() } else { title.to_string() }
+}
+
+#[cfg(test)]
+mod site_suffix_tests {
+    use super::without_site_suffix;
+
+    #[test]
+    fn strips_a_suffix_naming_the_host_only() {
+        let t = "51 Must-Have Electrician Tools for 2025 - FieldEdge";
+        assert_eq!(without_site_suffix(t, Some("www.fieldedge.com")), "51 Must-Have Electrician Tools for 2025");
+        assert_eq!(without_site_suffix(t, Some("example.com")), t);
+        assert_eq!(without_site_suffix(t, None), t);
+        // A title that is nothing but the site's name stays whole.
+        assert_eq!(without_site_suffix("Home | FieldEdge", Some("fieldedge.com")), "Home | FieldEdge");
+    }
+}
