@@ -9,6 +9,7 @@ import { createDispatcher, listener } from './lib/messages.js';
 import { isRestrictedUrl } from './lib/pages.js';
 import { actionLook, tabKey, tabRecord } from './lib/tabstate.js';
 import { savedFile } from './lib/save.js';
+import { guardCore } from './lib/core-guard.js';
 import { translateHandlers } from './translate/service.js';
 
 const CONTENT_SCRIPTS = ['content/page-state.js', 'content/save.js', 'content/reader.js', 'translate/reader-translate.js'];
@@ -124,15 +125,7 @@ async function capture(tab, closeOpenView) {
 /** Run the core; a trap (a Rust panic: RuntimeError "unreachable") resets it for the next click. */
 async function extractView(html, url) {
   await core();
-  try {
-    return readerView(html, url, undefined);
-  } catch (error) {
-    if (error instanceof WebAssembly.RuntimeError) {
-      resetCore();
-      throw new Error('Lucid hit an internal error on this page. Please try again.', { cause: error });
-    }
-    throw new Error(`Lucid can't read this page: ${error.message}.`, { cause: error });
-  }
+  return guardCore(() => readerView(html, url, undefined), resetCore);
 }
 
 async function openReader(tab, page) {
