@@ -9,6 +9,7 @@ import { createDispatcher, listener } from './lib/messages.js';
 import { isRestrictedUrl } from './lib/pages.js';
 import { actionLook, tabKey, tabRecord } from './lib/tabstate.js';
 import { savedFile } from './lib/save.js';
+import { missingOrigins, permissionQuery } from './lib/image-permissions.js';
 import { guardCore } from './lib/core-guard.js';
 import { translateHandlers } from './translate/service.js';
 
@@ -23,6 +24,9 @@ const SAVE_MENU = Object.freeze({
 });
 /** storage.session key of each menu item's creation outcome (the menus API has no getter). */
 const MENU_STATUS_KEY = 'menus';
+/** storage.session key of the save that waits for the user's answer on permissions/images.html. */
+const pendingSaveKey = (tabId) => `save-pending:${tabId}`;
+const PERMISSION_PAGE = 'permissions/images.html';
 
 let coreReady = null;
 let uiCssText = null;
@@ -163,12 +167,56 @@ async function toggle(tab) {
   }
 }
 
-/** The saved copy of `article` in `format` ('html' | 'markdown'): { fileName, mime, text }. */
-async function buildSave(article, format, sourceUrl) {
+/**
+ * The saved copy of `article` in `format` ('html' | 'markdown'): { fileName, mime, text }. Images
+ * from sites Lucid has no permission for stay links; with `ask`, an HTML copy that has such images
+ * is not built and the answer is { needsPermission: [origins] }.
+ */
+async function buildSave(article, format, sourceUrl, { ask = false } = {}) {
   await core();
   const settings = await loadSettings();
+  const refused = format === 'html'
+    ? await missingOrigins(saveImageUrls(article), sourceUrl, (query) => chrome.permissions.contains(query))
+    : [];
+  if (ask && refused.length) return { needsPermission: refused };
   const bindings = { saveHtml, saveMarkdown, saveFileName, saveImageUrls };
-  return savedFile(bindings, { article, format, settings, sourceUrl });
+  return savedFile(bindings, { article, format, settings, sourceUrl, refused });
+}
+
+/** Download `file` from the page in `tabId` through content/save.js. */
+async function downloadInTab(tabId, file) {
+  await chrome.scripting.executeScript({ target: { tabId }, files: ['content/save.js'] });
+  return inPage(tabId, (f) => globalThis.LucidSave.download(f), [file]);
+}
+
+/**
+ * Keep the save `{ article, format }` of `tab` and open the page that asks for `origins`: the
+ * request needs a user gesture in an extension page, which a content script cannot give.
+ */
+async function askImagePermission(tab, save, origins) {
+  if (!tab) throw new Error('no tab to save from');
+  await chrome.storage.session.set({ [pendingSaveKey(tab.id)]: { ...save, sourceUrl: tab.url } });
+  const url = chrome.runtime.getURL(PERMISSION_PAGE + permissionQuery(tab.id, origins));
+  await chrome.windows.create({ type: 'popup', url, width: 420, height: 260 });
+}
+
+/**
+ * The permission page's answer for `tabId`: build the kept save and download it in its tab. The
+ * permissions are checked afresh, so `granted` is only informative: whatever the user allowed is
+ * embedded, the rest stays links.
+ */
+async function finishSave({ tabId }, sender) {
+  if (sender.url?.split('?')[0] !== chrome.runtime.getURL(PERMISSION_PAGE)) throw new Error('not from the permission page');
+  const key = pendingSaveKey(tabId);
+  const { [key]: pending } = await chrome.storage.session.get(key);
+  if (!pending) throw new Error('no save is waiting for this tab');
+  await chrome.storage.session.remove(key);
+  try {
+    return await downloadInTab(tabId, await buildSave(pending.article, pending.format, pending.sourceUrl));
+  } catch (error) {
+    await inPage(tabId, showToast, [`Not saved: ${error.message}`]).catch(() => {});
+    throw error;
+  }
 }
 
 /** Create the SAVE_MENU items, recording each one's outcome: 'created' or the browser's error. */
@@ -196,9 +244,7 @@ async function saveFromMenu(info, tab) {
       await inPage(tab.id, showToast, [NO_ARTICLE]);
       return;
     }
-    const file = await buildSave(view.article, item.format, page.url);
-    await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: ['content/save.js'] });
-    await inPage(tab.id, (f) => globalThis.LucidSave.download(f), [file]);
+    await downloadInTab(tab.id, await buildSave(view.article, item.format, page.url));
   } catch (error) {
     console.error('Lucid:', error);
     await inPage(tab.id, showToast, [error.message]).catch(() => {});
@@ -208,7 +254,9 @@ async function saveFromMenu(info, tab) {
 const dispatch = createDispatcher({
   ...translateHandlers({ core, splitSegments, mergeSegments }),
   'settings/update': ({ patch }) => updateSettings(patch),
-  'save': ({ article, format }, sender) => buildSave(article, format, sender.tab?.url),
+  'save': ({ article, format, ask }, sender) => buildSave(article, format, sender.tab?.url, { ask: ask !== false }),
+  'save/ask-permission': ({ article, format, origins }, sender) => askImagePermission(sender.tab, { article, format }, origins),
+  'imagePermission': (message, sender) => finishSave(message, sender),
   'reader/closed': (_message, sender) => sender.tab && setTabState(sender.tab.id, tabRecord('idle', sender.tab.url)),
 });
 
@@ -220,4 +268,4 @@ globalThis.LucidMenu = Object.freeze({ click: saveFromMenu });
 // Compile the module as soon as the worker starts, not on the first click that needs it.
 core().catch((error) => console.error('Lucid: the core failed to load:', error));
 chrome.runtime.onMessage.addListener(listener(dispatch));
-chrome.tabs.onRemoved.addListener((tabId) => chrome.storage.session.remove(tabKey(tabId)));
+chrome.tabs.onRemoved.addListener((tabId) => chrome.storage.session.remove([tabKey(tabId), pendingSaveKey(tabId)]));

@@ -230,6 +230,18 @@ pub fn new_element(doc: &mut Html, name: &str) -> NodeId {
     doc.tree.orphan(Node::Element(Element::new(qual, Vec::new()))).id()
 }
 
+/// Wrap consecutive siblings `run` in a new `tag` element placed where the first one was.
+pub fn wrap_run(doc: &mut Html, run: &[NodeId], tag: &str) -> Option<NodeId> {
+    let first = *run.first()?;
+    let wrapper = new_element(doc, tag);
+    doc.tree.get_mut(first)?.insert_id_before(wrapper);
+    let mut w = doc.tree.get_mut(wrapper)?;
+    for &id in run {
+        w.append_id(id);
+    }
+    Some(wrapper)
+}
+
 /// Rename an element, keeping its attributes and children.
 pub fn rename(doc: &mut Html, id: NodeId, name: &str) {
     if let Some(mut node) = doc.tree.get_mut(id) {

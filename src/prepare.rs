@@ -146,15 +146,7 @@ fn split_at_br_chains(doc: &mut Html, parent: NodeId) {
         .filter(|run| run.iter().any(|&id| doc.tree.get(id).is_some_and(|n| !is_blank_text(&n))))
         .collect();
     for run in runs {
-        let p = dom::new_element(doc, "p");
-        if let Some(mut first) = doc.tree.get_mut(run[0]) {
-            first.insert_id_before(p);
-        }
-        if let Some(mut p_node) = doc.tree.get_mut(p) {
-            for id in run {
-                p_node.append_id(id);
-            }
-        }
+        dom::wrap_run(doc, &run, "p");
     }
     for br in chain_brs {
         dom::remove(doc, br);

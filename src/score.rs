@@ -272,16 +272,7 @@ fn wrap_loose_text(doc: &mut Html, div: NodeId) -> Vec<NodeId> {
         if !has_text {
             continue;
         }
-        let p = dom::new_element(doc, "p");
-        if let Some(mut first) = doc.tree.get_mut(run[0]) {
-            first.insert_id_before(p);
-        }
-        if let Some(mut p_node) = doc.tree.get_mut(p) {
-            for id in run {
-                p_node.append_id(id);
-            }
-        }
-        made.push(p);
+        made.extend(dom::wrap_run(doc, &run, "p"));
     }
     made
 }

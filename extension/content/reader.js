@@ -150,6 +150,8 @@ globalThis.LucidReader ??= (() => {
       if (action === 'close') close({ fromPage: true });
       else if (action === 'save-menu') toggleSaveMenu(v);
       else if (action === 'save') saveAs(v, button);
+      else if (action === 'save-without') saveAs(v, button, { ask: false });
+      else if (action === 'save-allow') askPermission(v, button);
       else if (action === 'appearance') togglePanel(v);
       else if (value !== undefined) changeSetting(v, { [key]: value });
       else if (step !== undefined) changeSetting(v, { [key]: v.settings[key] + Number(step) * v.schema.get(key).step });
@@ -182,12 +184,46 @@ globalThis.LucidReader ??= (() => {
     v.toolbar.querySelector('[data-action="save-menu"]').setAttribute('aria-expanded', String(show));
   }
 
-  async function saveAs(v, button) {
+  /**
+   * The question an HTML save asks when its images come from `origins` Lucid may not fetch yet:
+   * allow (on an extension page, which can ask the browser) or save with those images as links.
+   */
+  function permissionPrompt(format, origins) {
+    const sites = origins.length === 1 ? '1 other site' : `${origins.length} other sites`;
+    return element('div', { className: 'lucid-save-permission', dataset: { origins: JSON.stringify(origins) } }, [
+      element('p', { className: 'lucid-save-status', textContent: `Images from ${sites} need your permission to be saved in the file.` }),
+      element('ul', { className: 'lucid-save-status' }, origins.map((origin) => element('li', { textContent: origin }))),
+      element('button', { type: 'button', className: 'lucid-save-choice', dataset: { action: 'save-allow', format }, textContent: 'Allow and save' }),
+      element('button', { type: 'button', className: 'lucid-save-choice', dataset: { action: 'save-without', format }, textContent: 'Save without them' }),
+    ]);
+  }
+
+  async function askPermission(v, button) {
+    const prompt = button.closest('.lucid-save-permission');
+    const origins = JSON.parse(prompt.dataset.origins);
+    prompt.remove();
     const status = v.saveMenu.querySelector('.lucid-save-status');
+    status.textContent = 'Waiting for your answer in Lucid\'s window…';
+    try {
+      await send({ type: 'save/ask-permission', article: v.article, format: button.dataset.format, origins });
+    } catch (error) {
+      status.textContent = `Not saved: ${error.message}`;
+    }
+  }
+
+  async function saveAs(v, button, options) {
+    const status = v.saveMenu.querySelector('.lucid-save-status');
+    v.saveMenu.querySelector('.lucid-save-permission')?.remove();
     status.textContent = 'Saving…';
     button.disabled = true;
     try {
-      status.textContent = `Saved ${await globalThis.LucidSave.save(v.article, button.dataset.format)}`;
+      const saved = await globalThis.LucidSave.save(v.article, button.dataset.format, options);
+      if (saved.needsPermission) {
+        status.textContent = '';
+        v.saveMenu.append(permissionPrompt(button.dataset.format, saved.needsPermission));
+      } else {
+        status.textContent = `Saved ${saved}`;
+      }
     } catch (error) {
       status.textContent = `Not saved: ${error.message}`;
     } finally {

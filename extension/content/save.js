@@ -5,7 +5,9 @@
 // URL.createObjectURL either.) The worker also injects this script to download what the toolbar
 // button's context menu saved.
 //
-// Defines `LucidSave` once per page: `save(article, format)` resolves to the file name;
+// Defines `LucidSave` once per page: `save(article, format, { ask })` resolves to the file name,
+// or, for an HTML copy with images from sites Lucid may not fetch yet (unless `ask` is false),
+// to { needsPermission: [origins] } without saving;
 // `download({ fileName, mime, text })` returns it.
 
 globalThis.LucidSave ??= (() => {
@@ -23,10 +25,10 @@ globalThis.LucidSave ??= (() => {
     return fileName;
   }
 
-  async function save(article, format) {
-    const reply = await chrome.runtime.sendMessage({ type: 'save', article, format });
+  async function save(article, format, { ask = true } = {}) {
+    const reply = await chrome.runtime.sendMessage({ type: 'save', article, format, ask });
     if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
-    return download(reply.value);
+    return reply.value.needsPermission ? reply.value : download(reply.value);
   }
 
   return Object.freeze({ save, download });

@@ -56,6 +56,19 @@ export async function embedImages(urls, fetchImpl = fetch) {
   return images;
 }
 
+/**
+ * `embedImages` for the URLs whose origin is not in `refused`; the others stay links, unfetched,
+ * because the user did not let Lucid reach their site.
+ */
+export async function embedPermitted(urls, refused, fetchImpl = fetch) {
+  const blocked = new Set(refused);
+  const originOf = (url) => { try { return new URL(url).origin; } catch { return null; } };
+  const denied = urls.filter((url) => blocked.has(originOf(url)));
+  const images = await embedImages(urls.filter((url) => !blocked.has(originOf(url))), fetchImpl);
+  for (const url of denied) images[url] = { kind: 'skipped', reason: `no permission for ${originOf(url)}` };
+  return images;
+}
+
 /** The reader settings (lib/settings.js) as the core's page options. */
 export function pageOptions(settings, images, info) {
   return {
@@ -71,14 +84,15 @@ export function pageOptions(settings, images, info) {
 
 /**
  * The file for `article` in `format` ('html' | 'markdown'). `core`: the WASM bindings
- * { saveHtml, saveMarkdown, saveFileName, saveImageUrls }; `now`: a Date.
+ * { saveHtml, saveMarkdown, saveFileName, saveImageUrls }; `refused`: origins whose images are
+ * not fetched (see embedPermitted); `now`: a Date.
  */
-export async function savedFile(core, { article, format, settings, sourceUrl, now = new Date(), fetchImpl = fetch }) {
+export async function savedFile(core, { article, format, settings, sourceUrl, refused = [], now = new Date(), fetchImpl = fetch }) {
   const spec = Object.hasOwn(FORMATS, format) ? FORMATS[format] : null;
   if (!spec) throw new Error(`unknown save format: ${String(format)}`);
   const info = { sourceUrl: sourceUrl ?? null, savedAt: now.toISOString().replace(/\.\d{3}Z$/, 'Z') };
   const text = format === 'html'
-    ? core.saveHtml(article, pageOptions(settings, await embedImages(core.saveImageUrls(article), fetchImpl), info))
+    ? core.saveHtml(article, pageOptions(settings, await embedPermitted(core.saveImageUrls(article), refused, fetchImpl), info))
     : core.saveMarkdown(article, info);
   return { fileName: core.saveFileName(article, spec.ext), mime: spec.mime, text };
 }

@@ -34,13 +34,18 @@ async function openReader(pagePath) {
   return page;
 }
 
-/** Save from the reading view's menu; resolves to { name, text } of the downloaded file. */
+/**
+ * Save from the reading view's menu; resolves to { name, text } of the downloaded file. When the
+ * save asks for permission to fetch images from other sites, it is saved without them.
+ */
 async function save(page, format) {
   if (!(await page.locator('.lucid-save-menu').isVisible())) await page.locator('[data-action="save-menu"]').click();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.locator(`[data-action="save"][data-format="${format}"]`).click(),
-  ]);
+  const downloaded = page.waitForEvent('download');
+  await page.locator(`[data-action="save"][data-format="${format}"]`).click();
+  const prompt = page.locator('.lucid-save-permission');
+  await Promise.race([downloaded, prompt.waitFor()]);
+  if (await prompt.isVisible()) await prompt.locator('[data-action="save-without"]').click();
+  const download = await downloaded;
   const text = await readFile(await download.path(), 'utf8');
   await page.waitForFunction(() => /^Saved /.test(document.querySelector('lucid-reader').shadowRoot.querySelector('.lucid-save-status').textContent));
   return { name: download.suggestedFilename(), text };
@@ -125,6 +130,66 @@ describe('save from the reading view', () => {
     assert.deepEqual(shown.handlers, []);
     assert.deepEqual(requests, []);
     assert.equal(await page.evaluate(() => window.__hits), hitsBefore, 'saving ran none of the page\'s script');
+  });
+});
+
+describe('images from other sites', () => {
+  /**
+   * The reading view of save-images.html with its missing picture replaced by a real one from a
+   * second origin: the same server as http://localhost, which sends no CORS headers.
+   */
+  async function openTwoOrigins() {
+    const other = server.origin.replace('127.0.0.1', 'localhost');
+    const source = await readFile(path.join(ROOT, 'tests/e2e/pages/save-images.html'), 'utf8');
+    const html = source.replace('/pages/save-missing.png', `${other}/pages/save-figure.png`);
+    assert.notEqual(html, source);
+    const url = `${server.origin}/pages/save-two-origins.html`;
+    const page = await browser.context.newPage();
+    await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+    await page.goto(url);
+    await browser.clickAction(page);
+    await browser.waitForReader(page);
+    await page.locator('[data-action="save-menu"]').click();
+    await page.locator('[data-action="save"][data-format="html"]').click();
+    return { page, other, prompt: page.locator('.lucid-save-permission') };
+  }
+
+  /** The downloaded copy embeds the same-origin picture and links the other one, saying why. */
+  async function assertLinkedWithoutPermission(download, other) {
+    const text = await readFile(await download.path(), 'utf8');
+    assertInert(text);
+    const { requests, shown } = await openOffline(text);
+    assert.deepEqual(requests, []);
+    assert.equal(shown.images.length, 1, JSON.stringify(shown.images));
+    assert.match(shown.images[0].src, /^data:image\/png;base64,/);
+    assert.ok(text.includes(`${other}/pages/save-figure.png`), 'the other site\'s image is linked');
+    assert.ok(shown.text.includes(`no permission for ${other}`), shown.text);
+  }
+
+  test('Save as HTML asks for permission, naming the other site', async () => {
+    const { prompt, other } = await openTwoOrigins();
+    await prompt.waitFor();
+    assert.match(await prompt.innerText(), /Images from 1 other site need your permission to be saved in the file\./);
+    assert.deepEqual(await prompt.locator('li').allInnerTexts(), [other]);
+    assert.deepEqual(await prompt.locator('button').allInnerTexts(), ['Allow and save', 'Save without them']);
+  });
+
+  test('"Save without them" saves at once, the other site\'s image a link with the reason', async () => {
+    const { page, prompt, other } = await openTwoOrigins();
+    const [download] = await Promise.all([page.waitForEvent('download'), prompt.locator('[data-action="save-without"]').click()]);
+    await assertLinkedWithoutPermission(download, other);
+    assert.equal(await prompt.count(), 0, 'the question is gone');
+  });
+
+  test('"Allow and save" opens the permission page; "Not now" there still saves the file', async () => {
+    const { page, prompt, other } = await openTwoOrigins();
+    const [popup] = await Promise.all([browser.context.waitForEvent('page'), prompt.locator('[data-action="save-allow"]').click()]);
+    await popup.waitForLoadState();
+    assert.equal(new URL(popup.url()).pathname, '/permissions/images.html');
+    await popup.locator('#origins li').first().waitFor();
+    assert.deepEqual(await popup.locator('#origins li').allInnerTexts(), [other]);
+    const [download] = await Promise.all([page.waitForEvent('download'), popup.locator('#not-now').click()]);
+    await assertLinkedWithoutPermission(download, other);
   });
 });
 

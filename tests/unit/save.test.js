@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_IMAGE_BYTES, embedImage, embedImages, pageOptions, savedFile } from '../../extension/lib/save.js';
+import { MAX_IMAGE_BYTES, embedImage, embedImages, embedPermitted, pageOptions, savedFile } from '../../extension/lib/save.js';
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
 const respond = (body, headers = {}, status = 200) => async () => new Response(body, { status, headers });
@@ -50,4 +50,13 @@ test('savedFile asks the core for the format and stamps the save time without mi
   assert.deepEqual(md, { fileName: 't.md', mime: 'text/markdown;charset=utf-8', text: '# t' });
   assert.deepEqual(calls[0], ['md', { sourceUrl: 'https://s/', savedAt: '2025-01-31T09:30:00Z' }]);
   await assert.rejects(savedFile(core, { article: {}, format: 'pdf', settings: {} }), /unknown save format/);
+});
+
+test('images on a refused origin stay links with the reason, unfetched; the others are fetched', async () => {
+  const fetched = [];
+  const fetchImpl = async (url) => { fetched.push(url); return new Response(png, { headers: { 'content-type': 'image/png' } }); };
+  const images = await embedPermitted(['https://own.example/a.png', 'https://cdn.example/b.png'], ['https://cdn.example'], fetchImpl);
+  assert.deepEqual(fetched, ['https://own.example/a.png']);
+  assert.equal(images['https://own.example/a.png'].kind, 'embedded');
+  assert.deepEqual(images['https://cdn.example/b.png'], { kind: 'skipped', reason: 'no permission for https://cdn.example' });
 });
