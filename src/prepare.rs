@@ -54,11 +54,18 @@ fn unwrap_noscript_images(doc: &mut Html) {
 /// page hides, and turn `<font>` into `<span>`.
 fn remove_non_content(doc: &mut Html, trace: &mut Trace) {
     let mut fonts = Vec::new();
+    // An element with the `hidden` attribute that holds most of the page's prose is revealed by
+    // the page's own script (streamed server rendering parks the article in
+    // `<div hidden id="S:0">`): it stays. Styles that hide (`display: none`) still remove.
+    let page_prose = dom::measure(doc.tree.root()).prose();
+    let shown_by_script = |node: &NodeRefH<'_>| {
+        dom::attr(node, "hidden").is_some() && dom::measure(*node).prose() * 2 > page_prose
+    };
     let doomed: Vec<NodeId> = dom::pick_outermost(doc.tree.root(), |node| {
         let reason = match node.value() {
             Node::Comment(_) => return true,
             Node::Element(e) if REMOVED_BEFORE_SCORING.contains(&&*e.name.local) => "never article content",
-            Node::Element(_) if !dom::is_visible(node) => "hidden",
+            Node::Element(_) if !dom::is_visible(node) && !shown_by_script(node) => "hidden",
             Node::Element(e) => {
                 if &*e.name.local == "font" {
                     fonts.push(node.id());
@@ -154,5 +161,35 @@ fn split_at_br_chains(doc: &mut Html, parent: NodeId) {
     // A <p> cannot hold paragraphs.
     if doc.tree.get(parent).is_some_and(|n| dom::is(&n, "p")) {
         dom::rename(doc, parent, "div");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    fn text_of(html: &str) -> String {
+        crate::extract(html, &crate::Options::default()).unwrap().map(|a| a.text_content).unwrap_or_default()
+    }
+
+    const PROSE: &str = "The committee met on Tuesday and agreed, after a long debate, to publish the report in full, with every appendix and every dissenting opinion attached.";
+
+    #[test]
+    fn an_article_parked_in_a_hidden_element_for_script_stays() {
+        let page = format!(
+            "<html><body><nav><a href=/>Home</a></nav><div hidden id='S:0'><article>{}</article></div>\
+             <div hidden><p>Subscribe to our newsletter for more.</p></div></body></html>",
+            format!("<p>{PROSE}</p>").repeat(6)
+        );
+        let text = text_of(&page);
+        assert!(text.contains("The committee met"), "{text}");
+        assert!(!text.contains("Subscribe"), "{text}");
+    }
+
+    #[test]
+    fn style_hidden_text_goes_however_long() {
+        let page = format!(
+            "<html><body><article><p>{PROSE}</p><div style='display:none'>{}</div></article></body></html>",
+            format!("<p>Hidden {PROSE}</p>").repeat(6)
+        );
+        assert!(!text_of(&page).contains("Hidden"));
     }
 }
