@@ -7,7 +7,7 @@ use scraper::{Html, Node};
 
 use crate::dom::{self, NodeRefH};
 use crate::serialize::Trace;
-use crate::tunables::{PHRASING_ELEMS, REMOVED_BEFORE_SCORING};
+use crate::tunables::{HIDDEN_PROSE_KEPT, PHRASING_ELEMS, REMOVED_BEFORE_SCORING};
 
 pub fn document(doc: &mut Html, trace: &mut Trace) {
     unwrap_noscript_images(doc);
@@ -54,12 +54,15 @@ fn unwrap_noscript_images(doc: &mut Html) {
 /// page hides, and turn `<font>` into `<span>`.
 fn remove_non_content(doc: &mut Html, trace: &mut Trace) {
     let mut fonts = Vec::new();
-    // An element with the `hidden` attribute that holds most of the page's prose is revealed by
-    // the page's own script (streamed server rendering parks the article in
+    // An element with the `hidden` attribute that holds most of the page's prose, or a lot of it,
+    // is revealed by the page's own script (streamed server rendering parks the article in
     // `<div hidden id="S:0">`): it stays. Styles that hide (`display: none`) still remove.
     let page_prose = dom::measure(doc.tree.root()).prose();
     let shown_by_script = |node: &NodeRefH<'_>| {
-        dom::attr(node, "hidden").is_some() && dom::measure(*node).prose() * 2 > page_prose
+        dom::attr(node, "hidden").is_some() && {
+            let prose = dom::measure(*node).prose();
+            prose * 2 > page_prose || prose >= HIDDEN_PROSE_KEPT
+        }
     };
     let doomed: Vec<NodeId> = dom::pick_outermost(doc.tree.root(), |node| {
         let reason = match node.value() {

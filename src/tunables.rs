@@ -115,6 +115,12 @@ pub const NEGATIVE_HINTS: &[&str] = &[
 /// as substrings: `hot` would hit `photo`, `hid` would hit `hidden-xs`-free names like `hide`.
 pub const NEGATIVE_TOKENS: &[&str] = &["hid", "hot", "ad", "ads", "tie", "nav", "copyright"];
 
+/// An element with the `hidden` attribute holding this much prose (weighted characters outside
+/// links) is kept: pages reveal such blocks by script (streamed rendering, "read more"). 2 000 is
+/// four times the article threshold: no menu or dialog holds that much prose. Measured on WCXB
+/// (884 pages): mean F1 0.918 → 0.921, with no readability or netease page changing.
+pub const HIDDEN_PROSE_KEPT: usize = 2_000;
+
 /// Roles whose elements are never article content (Readability's `unlikelyRoles`).
 pub const UNLIKELY_ROLES: &[&str] =
     &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
