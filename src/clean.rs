@@ -218,9 +218,9 @@ fn looks_like_clutter(node: &NodeRefH<'_>, data_tables: &HashSet<NodeId>) -> Opt
         && !in_figure
     {
         "too little text"
-    } else if !is_list && weight < cc::HIGH_WEIGHT && link_density > cc::MAX_LINK_DENSITY_LOW_WEIGHT {
-        "mostly links"
-    } else if weight >= cc::HIGH_WEIGHT && link_density > cc::MAX_LINK_DENSITY_HIGH_WEIGHT {
+    } else if (!is_list && weight < cc::HIGH_WEIGHT && link_density > cc::MAX_LINK_DENSITY_LOW_WEIGHT)
+        || (weight >= cc::HIGH_WEIGHT && link_density > cc::MAX_LINK_DENSITY_HIGH_WEIGHT)
+    {
         "mostly links"
     } else if (embeds == cc::MAX_EMBEDS && len < cc::EMBED_MIN_CONTENT_LEN) || embeds > cc::MAX_EMBEDS {
         "embedded objects"

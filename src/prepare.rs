@@ -145,7 +145,9 @@ fn split_at_br_chains(doc: &mut Html, parent: NodeId) {
             _ => true,
         };
         if phrasing {
-            runs.last_mut().map(|r| r.push(c.id()));
+            if let Some(run) = runs.last_mut() {
+                run.push(c.id());
+            }
         } else {
             runs.push(Vec::new());
         }
