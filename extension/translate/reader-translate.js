@@ -20,6 +20,13 @@ globalThis.LucidTranslate ??= (() => {
     return node;
   }
 
+  /** The text of untrusted HTML (a translated title), parsed inert: only text reaches the page. */
+  function textOf(html) {
+    return new DOMParser().parseFromString(`<!DOCTYPE html><body>${html}`, 'text/html').body.textContent.trim();
+  }
+
+  const escapeHtml = (text) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+
   /** Sanitized HTML from the core, parsed inert and adopted. */
   function nodes(html) {
     const parsed = new DOMParser().parseFromString(`<!DOCTYPE html><body>${html}`, 'text/html');
@@ -39,6 +46,10 @@ globalThis.LucidTranslate ??= (() => {
     if (!content) return;
     const from = scroller.querySelector('.lucid-article')?.lang || null;
     const original = content.innerHTML;
+    // The title sits in the view's header, outside the content: it travels as one more segment.
+    const titleEl = scroller.querySelector('.lucid-title');
+    const originalTitle = titleEl?.textContent ?? '';
+    const titleSegment = originalTitle.trim() ? { id: 'title', html: escapeHtml(originalTitle), text: originalTitle } : null;
     const failed = new Map();
     let segmented = null;
     let run = 0;
@@ -62,6 +73,9 @@ globalThis.LucidTranslate ??= (() => {
       mode.value = s.mode;
     }, () => {});
 
+    /** Every segment: the title, then the content's. */
+    const everything = () => [...(titleSegment ? [titleSegment] : []), ...segmented.segments];
+
     /** The cached translations of this article's segments into the chosen language. */
     function translations() {
       return segmented.segments.flatMap((s) => {
@@ -74,12 +88,19 @@ globalThis.LucidTranslate ??= (() => {
       const done = translations();
       const html = await send({ type: 'translate/merge', segmented, translations: done, mode: mode.value, lang: target.value });
       content.replaceChildren(...nodes(html));
-      showOriginal.hidden = done.length === 0;
+      const title = titleSegment ? cache.get(cacheKey(target.value, titleSegment)) : undefined;
+      if (titleSegment) {
+        if (title === undefined) titleEl.textContent = originalTitle;
+        else if (mode.value === 'replace') titleEl.textContent = textOf(title);
+        else titleEl.replaceChildren(originalTitle, el('span', { className: 'lucid-translation', lang: target.value, textContent: textOf(title) }));
+      }
+      showOriginal.hidden = done.length === 0 && title === undefined;
     }
 
     function report() {
       const problems = [...new Set(failed.values())];
-      status.textContent = `${translations().length}/${segmented.segments.length}` + (problems.length ? ` · ${failed.size} failed: ${problems.join('; ')}` : '');
+      const done = everything().filter((seg) => cache.has(cacheKey(target.value, seg))).length;
+      status.textContent = `${done}/${everything().length}` + (problems.length ? ` · ${failed.size} failed: ${problems.join('; ')}` : '');
       retry.hidden = failed.size === 0;
     }
 
@@ -90,10 +111,10 @@ globalThis.LucidTranslate ??= (() => {
       try {
         segmented ??= await send({ type: 'translate/split', html: original });
         const to = target.value;
-        const todo = segmented.segments.filter((s) => !cache.has(cacheKey(to, s)) && (!only || only.has(s.id)));
+        const todo = everything().filter((s) => !cache.has(cacheKey(to, s)) && (!only || only.has(s.id)));
         for (const s of todo) failed.delete(s.id);
         report();
-        if (todo.length < segmented.segments.length) await render();
+        if (todo.length < everything().length) await render();
         for (let i = 0; i < todo.length && mine === run; i += BATCH) {
           const batch = todo.slice(i, i + BATCH);
           let answer;
@@ -121,6 +142,7 @@ globalThis.LucidTranslate ??= (() => {
 
     function restore() {
       content.replaceChildren(...nodes(original));
+      if (titleEl) titleEl.textContent = originalTitle;
       showOriginal.hidden = true;
     }
 
@@ -143,7 +165,7 @@ globalThis.LucidTranslate ??= (() => {
           restore();
           status.textContent = '';
           retry.hidden = true;
-        } else if (segmented && translations().length) render().catch(() => {});
+        } else if (segmented) render().catch(() => {});
       });
     }
   }

@@ -86,6 +86,9 @@ const paragraphs = (page) => page.evaluate(() => [...document.querySelector('luc
   .filter((p) => p.text));
 
 const status = (page) => page.locator('.lucid-t-status').innerText();
+/** Segments of the seed article: its 14 paragraphs and its title. */
+const SEGMENTS = 15;
+const title = (page) => page.evaluate(() => document.querySelector('lucid-reader').shadowRoot.querySelector('.lucid-title').innerText.trim());
 const finished = (page) => page.locator('.lucid-t-status').filter({ hasText: /^(\d+)\/\1$/ }).waitFor();
 const untagged = (text) => squash(text.replaceAll(TAG, ''));
 
@@ -108,8 +111,10 @@ test('nothing is sent before Translate; replace mode translates the seed\'s 14 p
     assert.ok(after[at].text.startsWith(TAG), `paragraph ${i} not translated`);
     from = at + 1;
   }
+  assert.equal(await title(page), TAG + expected.title, 'the title is translated too');
   await page.locator('.lucid-t-original').click();
   assert.deepEqual(await paragraphs(page), before);
+  assert.equal(await title(page), expected.title);
 });
 
 test('links and emphasis survive translation', async () => {
@@ -131,6 +136,7 @@ test('bilingual mode shows each original paragraph followed by its translation',
   await finished(page);
   const after = await paragraphs(page);
   assert.equal(after.length, 2 * before.length);
+  assert.equal(await title(page), `${expected.title}\n${TAG}${expected.title}`, 'the title shows both');
   before.forEach((p, i) => {
     assert.deepEqual(after[2 * i], p, `original ${i} kept`);
     assert.ok(after[2 * i + 1].translation, `translation ${i} marked`);
@@ -152,7 +158,7 @@ test('cancel mid-way keeps the original intact and the bar usable', async () => 
   const page = await openSeed({ mode: 'replace' });
   const before = await paragraphs(page);
   await page.locator('.lucid-t-go').click();
-  await page.waitForFunction(() => /^[1-9]\d*\/14$/.test(document.querySelector('lucid-reader').shadowRoot.querySelector('.lucid-t-status').textContent));
+  await page.waitForFunction(() => /^[1-9]\d*\/15$/.test(document.querySelector('lucid-reader').shadowRoot.querySelector('.lucid-t-status').textContent));
   // The second batch is out and will never be answered.
   await new Promise((r) => { const wait = () => (fake.sent.length >= 2 ? r() : setTimeout(wait, 20)); wait(); });
   const partial = await paragraphs(page);
@@ -166,7 +172,7 @@ test('cancel mid-way keeps the original intact and the bar usable', async () => 
   await page.locator('.lucid-t-go').click();
   await finished(page);
   assert.ok((await paragraphs(page)).every((p) => p.text.startsWith(TAG)));
-  assert.equal(fake.answered.length, 14, 'what was translated before the cancel is not sent again');
+  assert.equal(fake.answered.length, SEGMENTS, 'what was translated before the cancel is not sent again');
 });
 
 for (const fault of ['500', 'malformed', 'half']) {
@@ -184,7 +190,7 @@ for (const fault of ['500', 'malformed', 'half']) {
     const translated = after.filter((p) => p.text.startsWith(TAG)).length;
     if (fault === 'half') assert.ok(translated > 0 && translated < before.length, `${translated} translated`);
     else assert.equal(translated, 0);
-    assert.equal(Number(failedCount), 14 - fake.answered.length);
+    assert.equal(Number(failedCount), SEGMENTS - fake.answered.length);
 
     fake.fault = null;
     const answered = new Set(fake.answered);
@@ -205,7 +211,7 @@ test('translations are cached for the tab: leaving and reopening the reading vie
   await finished(page);
   const translated = await paragraphs(page);
   const sent = sentCount();
-  assert.equal(sent, 14);
+  assert.equal(sent, SEGMENTS);
   await browser.clickAction(page); // off
   await page.waitForFunction(() => !document.querySelector('lucid-reader'));
   await browser.clickAction(page); // on again
