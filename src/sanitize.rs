@@ -180,11 +180,12 @@ fn is_safe_srcset(value: &str) -> bool {
 /// An `https` URL on one of [`VIDEO_HOSTS`] (the host itself or a subdomain of it).
 fn is_video_embed(value: &str) -> bool {
     let Ok(url) = Url::parse(value) else { return false };
-    let Some(host) = url.host_str() else { return false };
-    url.scheme() == "https"
-        && VIDEO_HOSTS.iter().any(|allowed| {
-            host.strip_suffix(allowed).is_some_and(|sub| sub.is_empty() || sub.ends_with('.'))
-        })
+    url.scheme() == "https" && url.host_str().is_some_and(is_video_host)
+}
+
+/// One of [`VIDEO_HOSTS`] or a subdomain of one (`www.youtube.com`, not `youtube.com.evil.example`).
+pub(crate) fn is_video_host(host: &str) -> bool {
+    VIDEO_HOSTS.iter().any(|allowed| host.strip_suffix(allowed).is_some_and(|sub| sub.is_empty() || sub.ends_with('.')))
 }
 
 /// The page's class tokens, less any in Lucid's own `lucid-` namespace (an article must not be

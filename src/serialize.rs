@@ -52,19 +52,7 @@ impl Trace {
 
 /// The article container's children as HTML.
 pub fn inner_html(found: &Found) -> String {
-    let mut out = String::new();
-    for child in found.root().children() {
-        if let Some(el) = scraper::ElementRef::wrap(child) {
-            out.push_str(&el.html());
-        } else if let Node::Text(t) = child.value() {
-            out.push_str(&escape_text(t));
-        }
-    }
-    out
-}
-
-fn escape_text(t: &str) -> String {
-    t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    scraper::ElementRef::wrap(found.root()).map_or_else(String::new, |root| root.inner_html())
 }
 
 /// Elements after which plain text starts a new paragraph.
