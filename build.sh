@@ -3,8 +3,10 @@
 #
 #   ./build.sh          build the core (native + WASM), the extension and the packages, then show
 #                       Lucid reading the bundled sample page (writes dist/sample-reader.html)
-#   ./build.sh test     build, then run every test: cargo, JS unit, browser end-to-end
+#   ./build.sh test     build, then run every test: cargo, JS unit, browser end-to-end in Chromium
+#                       and Firefox ESR (LUCID_BROWSERS=chromium or firefox for one)
 #   ./build.sh wasm     only the WASM core and the extension's copy of it (quick iteration)
+#   ./build.sh pack     only the packages, from extension/ as it is (no compiling)
 #   ./build.sh serve [PORT]  serve the www demo on 127.0.0.1 (builds the WASM core if missing)
 #   ./build.sh bench    build, then time Lucid against Readability.js in Chromium (tests/bench/results.md)
 set -euo pipefail
@@ -14,6 +16,7 @@ ROOT=$PWD
 WASM_TARGET=wasm32-unknown-unknown
 WASM_OUT=target/$WASM_TARGET/release/lucid.wasm
 CHROMIUM=${LUCID_CHROMIUM:-/usr/lib/chromium/chromium}
+FIREFOX=${LUCID_FIREFOX:-/usr/bin/firefox-esr}
 SEED=tests/fixtures/seed/netease-apple-tpu/source.html
 SEED_URL=https://www.163.com/dy/article/J8F2KQ7R00097U7R.html
 
@@ -49,6 +52,10 @@ ensure_build_tools() {
     say "Installing wasm-bindgen-cli $want (cargo install; a few minutes, once)"
     cargo install wasm-bindgen-cli --version "$want"
   fi
+  ensure_pack_tools
+}
+
+ensure_pack_tools() {
   local missing=()
   have zip || missing+=(zip)
   have jq || missing+=(jq)
@@ -58,6 +65,8 @@ ensure_build_tools() {
 ensure_test_tools() {
   local missing=()
   [ -x "$CHROMIUM" ] || missing+=(chromium)
+  [ -x "$FIREFOX" ] || missing+=(firefox-esr)
+  have unzip || missing+=(unzip) # the Chromium tests unpack dist/lucid-chromium.zip
   fc-list 2>/dev/null | grep -q 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
   have node || missing+=(nodejs npm)
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
@@ -143,8 +152,9 @@ run_tests() {
   cargo test --quiet --no-fail-fast || failed+=("cargo test")
   say "Extension unit tests (node --test tests/unit)"
   node --test tests/unit/ || failed+=("JS unit tests")
-  say "Browser end-to-end tests (node --test tests/e2e, headless Chromium)"
-  LUCID_CHROMIUM=$CHROMIUM node --test --test-concurrency=1 tests/e2e/ || failed+=("browser tests")
+  # LUCID_BROWSERS=chromium (or firefox) runs one browser only.
+  say "Browser end-to-end tests (node --test tests/e2e, headless ${LUCID_BROWSERS:-chromium,firefox}, the packed zips)"
+  LUCID_CHROMIUM=$CHROMIUM LUCID_FIREFOX=$FIREFOX node --test --test-concurrency=1 tests/e2e/ || failed+=("browser tests")
   if [ ${#failed[@]} -gt 0 ]; then
     printf '\nFailed: %s\n' "$(IFS=,; echo "${failed[*]}" | sed 's/,/, /g')" >&2
     exit 1
@@ -155,7 +165,8 @@ case "${1:-}" in
   "") build_all; demo ;;
   test) build_all; run_tests ;;
   wasm) ensure_build_tools; build_wasm ;;
+  pack) ensure_pack_tools; pack_extension ;;
   serve) [ -f www/pkg/lucid_bg.wasm ] || { ensure_build_tools; build_wasm; }; exec node www/serve.mjs "${2:-8080}" ;;
   bench) build_all; ensure_test_tools; LUCID_CHROMIUM=$CHROMIUM node tests/bench/run.mjs ;;
-  *) echo "usage: ./build.sh [test|wasm|serve [PORT]|bench]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [test|wasm|pack|serve [PORT]|bench]" >&2; exit 2 ;;
 esac

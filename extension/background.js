@@ -8,7 +8,7 @@ import { SETTINGS, mergeSettings } from './lib/settings.js';
 import { createDispatcher, listener } from './lib/messages.js';
 import { isRestrictedUrl } from './lib/pages.js';
 import { actionLook, tabKey, tabRecord } from './lib/tabstate.js';
-import { savedFile } from './lib/save.js';
+import { imageFetch, savedFile } from './lib/save.js';
 import { missingOrigins, permissionQuery } from './lib/image-permissions.js';
 import { guardCore } from './lib/core-guard.js';
 import { translateHandlers } from './translate/service.js';
@@ -167,12 +167,19 @@ async function toggle(tab) {
   }
 }
 
+/** `LucidSave[method](arg)` in the page in `tabId` (content/save.js, injected unless it is there). */
+async function inSaveScript(tabId, method, arg) {
+  await chrome.scripting.executeScript({ target: { tabId }, files: ['content/save.js'] });
+  return inPage(tabId, (m, a) => globalThis.LucidSave[m](a), [method, arg]);
+}
+
 /**
- * The saved copy of `article` in `format` ('html' | 'markdown'): { fileName, mime, text }. Images
- * from sites Lucid has no permission for stay links; with `ask`, an HTML copy that has such images
- * is not built and the answer is { needsPermission: [origins] }.
+ * The saved copy of `article` in `format` ('html' | 'markdown') from the page at `sourceUrl` in
+ * tab `tabId`: { fileName, mime, text }. Images from sites Lucid has no permission for stay
+ * links; with `ask`, an HTML copy that has such images is not built and the answer is
+ * { needsPermission: [origins] }. The page's own images are fetched by the page (imageFetch).
  */
-async function buildSave(article, format, sourceUrl, { ask = false } = {}) {
+async function buildSave(article, format, { tabId, sourceUrl }, { ask = false } = {}) {
   await core();
   const settings = await loadSettings();
   const refused = format === 'html'
@@ -180,13 +187,8 @@ async function buildSave(article, format, sourceUrl, { ask = false } = {}) {
     : [];
   if (ask && refused.length) return { needsPermission: refused };
   const bindings = { saveHtml, saveMarkdown, saveFileName, saveImageUrls };
-  return savedFile(bindings, { article, format, settings, sourceUrl, refused });
-}
-
-/** Download `file` from the page in `tabId` through content/save.js. */
-async function downloadInTab(tabId, file) {
-  await chrome.scripting.executeScript({ target: { tabId }, files: ['content/save.js'] });
-  return inPage(tabId, (f) => globalThis.LucidSave.download(f), [file]);
+  const fetchImpl = imageFetch(sourceUrl, (url) => inSaveScript(tabId, 'fetchImage', url));
+  return savedFile(bindings, { article, format, settings, sourceUrl, refused, fetchImpl });
 }
 
 /**
@@ -212,7 +214,8 @@ async function finishSave({ tabId }, sender) {
   if (!pending) throw new Error('no save is waiting for this tab');
   await chrome.storage.session.remove(key);
   try {
-    return await downloadInTab(tabId, await buildSave(pending.article, pending.format, pending.sourceUrl));
+    const file = await buildSave(pending.article, pending.format, { tabId, sourceUrl: pending.sourceUrl });
+    return await inSaveScript(tabId, 'download', file);
   } catch (error) {
     await inPage(tabId, showToast, [`Not saved: ${error.message}`]).catch(() => {});
     throw error;
@@ -244,7 +247,7 @@ async function saveFromMenu(info, tab) {
       await inPage(tab.id, showToast, [NO_ARTICLE]);
       return;
     }
-    await downloadInTab(tab.id, await buildSave(view.article, item.format, page.url));
+    await inSaveScript(tab.id, 'download', await buildSave(view.article, item.format, { tabId: tab.id, sourceUrl: page.url }));
   } catch (error) {
     console.error('Lucid:', error);
     await inPage(tab.id, showToast, [error.message]).catch(() => {});
@@ -254,7 +257,7 @@ async function saveFromMenu(info, tab) {
 const dispatch = createDispatcher({
   ...translateHandlers({ core, splitSegments, mergeSegments }),
   'settings/update': ({ patch }) => updateSettings(patch),
-  'save': ({ article, format, ask }, sender) => buildSave(article, format, sender.tab?.url, { ask: ask !== false }),
+  'save': ({ article, format, ask }, sender) => buildSave(article, format, { tabId: sender.tab?.id, sourceUrl: sender.tab?.url }, { ask: ask !== false }),
   'save/ask-permission': ({ article, format, origins }, sender) => askImagePermission(sender.tab, { article, format }, origins),
   'imagePermission': (message, sender) => finishSave(message, sender),
   'reader/closed': (_message, sender) => sender.tab && setTabState(sender.tab.id, tabRecord('idle', sender.tab.url)),

@@ -8,7 +8,8 @@
 // Defines `LucidSave` once per page: `save(article, format, { ask })` resolves to the file name,
 // or, for an HTML copy with images from sites Lucid may not fetch yet (unless `ask` is false),
 // to { needsPermission: [origins] } without saving;
-// `download({ fileName, mime, text })` returns it.
+// `download({ fileName, mime, text })` returns it; `fetchImage(url)` fetches one of the page's own
+// images for the worker (see lib/save.js imageFetch) and resolves to { status, dataUrl }.
 
 globalThis.LucidSave ??= (() => {
   /** A blob URL must outlive the click that starts its download; then it is released. */
@@ -25,11 +26,24 @@ globalThis.LucidSave ??= (() => {
     return fileName;
   }
 
+  async function fetchImage(url) {
+    const response = await fetch(url, { credentials: 'omit' });
+    if (!response.ok) return { status: response.status, dataUrl: null };
+    const blob = await response.blob();
+    const dataUrl = await new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result);
+      reader.onerror = () => reject(reader.error);
+      reader.readAsDataURL(blob);
+    });
+    return { status: response.status, dataUrl };
+  }
+
   async function save(article, format, { ask = true } = {}) {
     const reply = await chrome.runtime.sendMessage({ type: 'save', article, format, ask });
     if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
     return reply.value.needsPermission ? reply.value : download(reply.value);
   }
 
-  return Object.freeze({ save, download });
+  return Object.freeze({ save, download, fetchImage });
 })();

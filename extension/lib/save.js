@@ -14,6 +14,14 @@ export const FORMATS = Object.freeze({
   markdown: { ext: 'md', mime: 'text/markdown;charset=utf-8' },
 });
 
+function originOf(url) {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
 function base64(bytes) {
   let binary = '';
   const CHUNK = 0x8000; // String.fromCharCode takes its arguments on the stack
@@ -62,11 +70,29 @@ export async function embedImages(urls, fetchImpl = fetch) {
  */
 export async function embedPermitted(urls, refused, fetchImpl = fetch) {
   const blocked = new Set(refused);
-  const originOf = (url) => { try { return new URL(url).origin; } catch { return null; } };
   const denied = urls.filter((url) => blocked.has(originOf(url)));
   const images = await embedImages(urls.filter((url) => !blocked.has(originOf(url))), fetchImpl);
   for (const url of denied) images[url] = { kind: 'skipped', reason: `no permission for ${originOf(url)}` };
   return images;
+}
+
+/**
+ * A fetch for the images of the page at `pageUrl`: those from the page's own origin through
+ * `fetchInPage(url)`, which resolves to { status, dataUrl } (null unless the answer was ok); the
+ * others through `fetchImpl`. Chromium's activeTab lets the extension fetch from the tab's
+ * origin, Firefox's does not; the page itself may, in both. An abort of `signal` ends the wait.
+ */
+export function imageFetch(pageUrl, fetchInPage, fetchImpl = fetch) {
+  const own = originOf(pageUrl);
+  return async (url, init = {}) => {
+    if (!own || originOf(url) !== own) return fetchImpl(url, init);
+    const { signal } = init;
+    signal?.throwIfAborted();
+    const aborted = new Promise((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason), { once: true }));
+    const { status, dataUrl } = await Promise.race([fetchInPage(url), aborted]);
+    const body = dataUrl ? await (await fetch(dataUrl)).blob() : null;
+    return new Response(body, { status, headers: body ? { 'content-type': body.type } : {} });
+  };
 }
 
 /** The reader settings (lib/settings.js) as the core's page options. */

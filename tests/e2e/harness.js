@@ -1,19 +1,55 @@
 // Shared set-up for the browser tests: a static server on 127.0.0.1 for the fixture pages, and
-// Debian's Chromium (headless) with the unpacked extension, driven by playwright-core.
+// the packed extension (dist/*.zip, what ships) in real, headless browsers driven by
+// puppeteer-core: Debian's Chromium over CDP and Firefox ESR over WebDriver BiDi. Every test file
+// runs once per browser named in LUCID_BROWSERS (default: chromium,firefox), and each test's name
+// ends with the browser it ran in.
 
+import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { after, afterEach, before, describe, test } from 'node:test';
+import puppeteer from 'puppeteer-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '../..');
 export const EXTENSION = path.join(ROOT, 'extension');
 export const ARTIFACTS = path.join(here, 'artifacts');
-const CHROMIUM = process.env.LUCID_CHROMIUM || '/usr/lib/chromium/chromium';
+const VIEWPORT = { width: 1280, height: 900 };
+const GECKO_ID = 'lucid@lucid-reader.org';
+/** Firefox names an add-on's origin by a random UUID; a pref pins it, so tests know the URL. */
+const GECKO_UUID = '6c7a1b7e-5b8e-4f8e-9a51-1ec1d0c0ffee';
+const PARTIAL_DOWNLOAD = /\.(part|crdownload)$/;
+
+/**
+ * What differs between the browsers: the binary, the package, how the extension is installed
+ * and where its pages live, how its toolbar button is clicked, and a page it may not touch.
+ */
+const ENGINES = {
+  chromium: {
+    label: 'Chromium',
+    executable: process.env.LUCID_CHROMIUM || '/usr/lib/chromium/chromium',
+    zip: 'lucid-chromium.zip',
+    restrictedPage: 'chrome://version/',
+    launchBrowser: launchChromium,
+  },
+  firefox: {
+    label: 'Firefox ESR',
+    executable: process.env.LUCID_FIREFOX || '/usr/bin/firefox-esr',
+    zip: 'lucid-firefox.zip',
+    restrictedPage: 'about:robots',
+    launchBrowser: launchFirefox,
+  },
+};
+
+/** The browsers to test in, from LUCID_BROWSERS. */
+export const BROWSERS = (process.env.LUCID_BROWSERS || 'chromium,firefox').split(',').map((name) => name.trim()).filter(Boolean);
+for (const name of BROWSERS) {
+  if (!Object.hasOwn(ENGINES, name)) throw new Error(`LUCID_BROWSERS: unknown browser "${name}" (chromium, firefox)`);
+}
 
 /** URL prefixes and the folders they serve. */
 const MOUNTS = { '/fixtures/': path.join(ROOT, 'tests/fixtures'), '/pages/': path.join(here, 'pages') };
@@ -67,81 +103,288 @@ export async function startServer() {
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
 }
 
-/**
- * Chromium with the extension loaded. Requests that leave 127.0.0.1 are refused, so saved pages'
- * trackers and ads neither slow the tests nor reach the network.
- */
-export async function launch() {
-  if (!existsSync(path.join(EXTENSION, 'pkg', 'lucid_bg.wasm'))) {
-    throw new Error('extension/pkg is missing: run ./build.sh first');
-  }
-  const profile = await mkdtemp(path.join(tmpdir(), 'lucid-e2e-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+const isLocal = (url) => /^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url);
+
+/** A packed extension, checked before a browser is started for it. */
+function packageFile(zip) {
+  const file = path.join(ROOT, 'dist', zip);
+  if (!existsSync(file)) throw new Error(`dist/${zip} is missing: run ./build.sh (or ./build.sh pack) first`);
+  return file;
+}
+
+/** Chromium loads an unpacked folder only: the zip is unpacked into `scratch`. */
+async function launchChromium(engine, scratch, downloads) {
+  const unpacked = path.join(scratch, 'extension');
+  execFileSync('unzip', ['-q', packageFile(engine.zip), '-d', unpacked]);
+  const browser = await puppeteer.launch({
+    browser: 'chrome',
+    executablePath: engine.executable,
     headless: true,
-    viewport: { width: 1280, height: 900 },
+    pipe: true, // Extensions.loadUnpacked is offered over the pipe only
+    enableExtensions: true,
+    userDataDir: path.join(scratch, 'profile'),
+    defaultViewport: VIEWPORT,
+    downloadBehavior: { policy: 'allow', downloadPath: downloads },
     args: [
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
-      '--enable-unsafe-extension-debugging',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
+      '--enable-unsafe-extension-debugging', '--disable-component-update',
+      // As root (CI and these machines) Chromium runs only without its sandbox.
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     ],
   });
-  await context.route(/^(?!http:\/\/127\.0\.0\.1[:/]|chrome|data:|about:)/, (route) => route.abort());
-  let [worker] = context.serviceWorkers();
-  worker ??= await context.waitForEvent('serviceworker');
-  const extensionId = new URL(worker.url()).host;
-  const browserSession = await context.browser().newBrowserCDPSession();
+  const id = await browser.installExtension(unpacked);
+  const extension = (await browser.extensions()).get(id);
+  return {
+    browser,
+    origin: `chrome-extension://${id}`,
+    showPrivilegedPage: (page, url) => page.goto(url),
+    clickAction: (page) => extension.triggerAction(page),
+    /**
+     * CDP cannot click a context menu: the worker's handler is called as the menu would call it,
+     * after a toolbar click has brought the activeTab grant a menu click brings. That click is
+     * undone first: the reading view it opens is closed, the message it shows has gone.
+     */
+    async clickMenu(page, menuItemId) {
+      await extension.triggerAction(page);
+      const shown = await page.waitForFunction(() => (document.querySelector('lucid-reader')?.shadowRoot?.querySelector('.lucid-article') && 'reader')
+        || (document.querySelector('lucid-toast') && 'toast'), { timeout: 10_000 }).then((handle) => handle.jsonValue());
+      if (shown === 'reader') await extension.triggerAction(page);
+      await page.waitForFunction(() => !document.querySelector('lucid-reader, lucid-toast'), { timeout: 10_000 });
+      const [worker] = await extension.workers();
+      if (!worker) throw new Error('the extension has no service worker');
+      await worker.evaluate(async (url, id) => {
+        const [tab] = await chrome.tabs.query({ url });
+        if (!tab) throw new Error(`no tab at ${url}`);
+        await globalThis.LucidMenu.click({ menuItemId: id }, tab);
+      }, page.url(), menuItemId);
+    },
+  };
+}
+
+/**
+ * Firefox installs the zip itself as a temporary add-on. The toolbar button and its context menu
+ * are clicked through the browser's own chrome code (system access), as a user's click would be.
+ */
+async function launchFirefox(engine, scratch, downloads) {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: engine.executable,
+    headless: true,
+    defaultViewport: VIEWPORT,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: GECKO_UUID }) },
+  });
+  const bidi = browser.connection;
+  await bidi.send('webExtension.install', { extensionData: { type: 'archivePath', path: packageFile(engine.zip) } });
+  await bidi.send('browser.setDownloadBehavior', { downloadBehavior: { type: 'allowed', destinationFolder: downloads } });
+  /** Run `source` (a function body) in the browser window's chrome scope, with `id` the add-on's id. */
+  async function inChrome(source) {
+    const { result: { contexts } } = await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+    const { result } = await bidi.send('script.evaluate', {
+      target: { context: contexts[0].context },
+      awaitPromise: true,
+      expression: `(async (id) => {
+        const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+        const extension = ExtensionParent.GlobalManager.getExtension(id);
+        ${source}
+      })(${JSON.stringify(GECKO_ID)})`,
+    });
+    if (result.type === 'exception') throw new Error(`in Firefox's chrome: ${result.exceptionDetails.text}`);
+    return result.result?.value;
+  }
+  return {
+    browser,
+    origin: `moz-extension://${GECKO_UUID}`,
+    // Puppeteer's goto waits for navigation events that extension and about: pages never send
+    // through BiDi (it times out); BiDi's own navigate says when they are loaded.
+    showPrivilegedPage: (page, url) => bidi.send('browsingContext.navigate', { context: page.mainFrame()._id, url, wait: 'complete' }),
+    async clickAction() {
+      // The call Firefox's own button and _execute_action shortcut make, on the selected tab.
+      await inChrome('ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(window);');
+    },
+    async clickMenu(page, menuItemId) {
+      // Right-click the button (pinned to the toolbar, where a user pins it) and pick the item;
+      // Firefox builds the extension's items as the menu shows and grants activeTab on the pick.
+      await page.bringToFront();
+      await inChrome(`
+        const { ExtensionCommon } = ChromeUtils.importESModule('resource://gre/modules/ExtensionCommon.sys.mjs');
+        const widgetId = ExtensionCommon.makeWidgetId(id) + '-browser-action';
+        CustomizableUI.addWidgetToArea(widgetId, CustomizableUI.AREA_NAVBAR);
+        const button = document.getElementById(widgetId);
+        const menu = document.getElementById('toolbar-context-menu');
+        const shown = new Promise((resolve) => menu.addEventListener('popupshown', resolve, { once: true }));
+        const { x, y } = button.getBoundingClientRect();
+        button.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true, button: 2, clientX: x + 4, clientY: y + 4, view: window }));
+        await shown;
+        const item = [...menu.querySelectorAll('menuitem')].find((el) => el.id.endsWith('-menuitem-_' + ${JSON.stringify(menuItemId)}));
+        if (!item) { menu.hidePopup(); throw new Error('no item ' + ${JSON.stringify(menuItemId)} + ' in the context menu'); }
+        item.doCommand();
+        menu.hidePopup();`);
+    },
+  };
+}
+
+/**
+ * Start `name` with the packed extension. The handle it resolves to opens tabs (`open`), clicks
+ * the toolbar button (`clickAction`) and its context menu items (`clickMenu`), runs code in an
+ * extension page with the extension's APIs (`inExtension`) and collects downloads (`download`).
+ * Requests that leave 127.0.0.1 are answered with an empty 204, so saved pages' trackers and
+ * ads neither reach the network nor leave error pages in frames (which Firefox's navigation
+ * reports as a failed load).
+ */
+export async function launch(name) {
+  const engine = ENGINES[name];
+  const scratch = await mkdtemp(path.join(tmpdir(), `lucid-e2e-${name}-`));
+  const downloads = path.join(scratch, 'downloads');
+  const driver = await engine.launchBrowser(engine, scratch, downloads);
+  const { browser } = driver;
+  const extensionPage = await browser.newPage();
+  await driver.showPrivilegedPage(extensionPage, `${driver.origin}/options/options.html`);
+
+  /** Each file in the downloads folder and its modification time. */
+  async function downloadTimes() {
+    const files = await readdir(downloads).catch(() => []);
+    return new Map(await Promise.all(files.map(async (file) => [file, (await stat(path.join(downloads, file)).catch(() => null))?.mtimeMs])));
+  }
 
   let serial = 0;
-  const browser = {
-    context,
-    extensionId,
-    /** The extension's service worker (it may have been restarted since launch). */
-    worker() {
-      return context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)) ?? worker;
-    },
-    /** A new tab at `url`; a unique query keeps tabs with the same page apart. */
-    async open(url, { waitUntil = 'load' } = {}) {
-      const page = await context.newPage();
-      const unique = `${url}${url.includes('?') ? '&' : '?'}lucid-e2e=${++serial}`;
-      await page.goto(unique, { waitUntil });
+  const handle = {
+    name,
+    browser,
+    origin: driver.origin,
+    restrictedPage: engine.restrictedPage,
+    /** "Chromium 156.0.8078.114", "Firefox ESR 153.8.0". */
+    version: `${engine.label} ${(await browser.version()).split('/').pop()}`,
+    /**
+     * A new tab at `url`; a unique query keeps tabs with the same page apart. Every http(s)
+     * request the tab makes is pushed onto `requests` when given.
+     */
+    async open(url, { waitUntil = 'load', requests } = {}) {
+      const page = await browser.newPage();
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        const target = request.url();
+        if (/^https?:/.test(target)) requests?.push(target);
+        // A request still pending when its tab closes can no longer be answered: that is fine.
+        const answer = isLocal(target) || !/^https?:/.test(target) ? request.continue() : request.respond({ status: 204, body: '' });
+        answer.catch(() => {});
+      });
+      if (!/^https?:/.test(url)) {
+        await driver.showPrivilegedPage(page, url);
+        return page;
+      }
+      await page.goto(`${url}${url.includes('?') ? '&' : '?'}lucid-e2e=${++serial}`, { waitUntil });
       return page;
     },
     /** Click the extension's toolbar button for `page`'s tab, as a user would. */
     async clickAction(page) {
       await page.bringToFront(); // the user clicks the button of the tab they are looking at
-      const { targetInfos } = await browserSession.send('Target.getTargets', { filter: [{ type: 'tab' }] });
-      const tab = targetInfos.find((t) => t.url === page.url());
-      if (!tab) throw new Error(`no tab target for ${page.url()}`);
-      await browserSession.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+      await driver.clickAction(page);
     },
+    /** Pick `menuItemId` from the toolbar button's context menu for `page`'s tab. */
+    clickMenu: (page, menuItemId) => driver.clickMenu(page, menuItemId),
+    /** `fn(...args)` in an extension page, where the extension's APIs are (`chrome.*`). */
+    inExtension: (fn, ...args) => extensionPage.evaluate(fn, ...args),
     /** Wait until the reading view shows its article in `page`; a timeout says what the worker recorded. */
     async waitForReader(page, timeout = 10_000) {
       try {
-        await page.waitForFunction(() => !!document.querySelector('lucid-reader')?.shadowRoot?.querySelector('.lucid-article'), null, { timeout });
+        await page.waitForFunction(() => !!document.querySelector('lucid-reader')?.shadowRoot?.querySelector('.lucid-article'), { timeout });
       } catch (error) {
-        const tabs = await browser.worker().evaluate(() => chrome.storage.session.get(null)).catch((e) => e.message);
-        throw new Error(`no reading view in ${page.url()}; the worker's tab records: ${JSON.stringify(tabs)}`, { cause: error });
+        const tabs = await handle.inExtension(() => chrome.storage.session.get(null)).catch((e) => e.message);
+        throw new Error(`no reading view in ${page.url()} [${name}]; the extension's tab records: ${JSON.stringify(tabs)}`, { cause: error });
       }
     },
-    /** Close every tab, so that one test's leftovers cannot disturb the next. */
+    /** The tab (or window) whose address `match(href)` accepts, once it has loaded. */
+    async waitForPage(match, timeout = 10_000) {
+      for (const deadline = Date.now() + timeout; Date.now() < deadline; await sleep(100)) {
+        for (const page of await browser.pages()) {
+          const href = await page.evaluate(() => document.readyState === 'complete' && location.href).catch(() => false);
+          if (href && match(href)) return page;
+        }
+      }
+      throw new Error(`no such page within ${timeout} ms [${name}]`);
+    },
+    /** The downloads folder's files, each with its modification time: [[name, ms]]. */
+    downloads: async () => [...await downloadTimes()].sort(),
+    /**
+     * Run `trigger` and resolve to the one file it downloads: { name, file, text }. A download is
+     * new when its name is or its modification time changed (a browser may overwrite a file of
+     * the same name), and complete when no partial file is left.
+     */
+    async download(trigger, timeout = 15_000) {
+      const before = await downloadTimes();
+      await trigger();
+      for (const deadline = Date.now() + timeout; Date.now() < deadline; await sleep(50)) {
+        const now = await downloadTimes();
+        if ([...now.keys()].some((file) => PARTIAL_DOWNLOAD.test(file))) continue;
+        const files = [...now].filter(([file, time]) => before.get(file) !== time).map(([file]) => file);
+        if (!files.length) continue;
+        if (files.length > 1) throw new Error(`more than one download: ${files.join(', ')}`);
+        const file = path.join(downloads, files[0]);
+        const text = await readFile(file, 'utf8');
+        if (text) return { name: files[0], file, text };
+      }
+      throw new Error(`no download within ${timeout} ms [${name}]`);
+    },
+    /** Close every tab but the extension's page, so that one test's leftovers cannot disturb the next. */
     async closePages() {
-      await Promise.all(context.pages().map((page) => page.close()));
+      const pages = await browser.pages();
+      await Promise.all(pages.filter((page) => page !== extensionPage).map((page) => page.close().catch(() => {})));
     },
     async close() {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
+      await browser.close();
+      await rm(scratch, { recursive: true, force: true });
     },
   };
-  return browser;
+  return handle;
 }
+
+/**
+ * The suite `body(ctx)` once per browser: `ctx.browser` (see launch) and `ctx.server` are
+ * ready in its tests, `ctx.test` names each test with its browser (`… [firefox]`) and
+ * `ctx.url(path)` is a fixture server URL. Tabs are closed after each test unless `keepPages`
+ * (for a suite whose tests go on in one page).
+ */
+export function eachBrowser(body, { keepPages = false } = {}) {
+  for (const name of BROWSERS) {
+    describe(`[${name}]`, () => {
+      const ctx = {
+        name,
+        browser: null,
+        server: null,
+        url: (p) => `${ctx.server.origin}/${p}`,
+        test: (title, ...rest) => test(`${title} [${name}]`, ...rest),
+      };
+      before(async () => {
+        ctx.server = await startServer();
+        ctx.browser = await launch(name);
+      });
+      if (!keepPages) afterEach(() => ctx.browser.closePages());
+      after(async () => {
+        await ctx.browser?.close();
+        await ctx.server?.close();
+      });
+      body(ctx);
+    });
+  }
+}
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A selector for `selector` inside the reading view's shadow root. */
+export const inView = (selector) => `lucid-reader >>> ${selector}`;
+
+/** Whether `selector` matches a visible element. */
+export async function isVisible(page, selector) {
+  const element = await page.$(selector);
+  return element ? element.isVisible() : false;
+}
+
+/** The innerText of every element `selector` matches. */
+export const innerTexts = (page, selector) => page.$$eval(selector, (elements) => elements.map((el) => el.innerText));
 
 /** Wait until no reading view is in `page`. */
 export function waitForNoReader(page, timeout = 10_000) {
-  return page.waitForFunction(() => !document.querySelector('lucid-reader'), null, { timeout });
+  return page.waitForFunction(() => !document.querySelector('lucid-reader'), { timeout });
 }
 
 /** What the reading view shows: title, rendered text (innerText: visible text only) and more. */

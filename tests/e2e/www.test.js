@@ -1,130 +1,127 @@
-// The www demo in headless Chromium: served from 127.0.0.1 by www/serve.mjs (the server
-// `./build.sh serve` runs), no extension. Pick the seed sample, read it, explain it; paste a
+// The www demo in each browser: served from 127.0.0.1 by www/serve.mjs (the server
+// `./build.sh serve` runs), the extension not involved. Pick the seed sample, read it, explain it; paste a
 // hostile page and check nothing in it runs.
 
-import { after, before, test } from 'node:test';
+import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { ARTIFACTS, ROOT, squash } from './harness.js';
+import { ARTIFACTS, ROOT, eachBrowser, sleep, squash } from './harness.js';
 import { startServer } from '../../www/serve.mjs';
 
 const seed = JSON.parse(await readFile(path.join(ROOT, 'tests/fixtures/seed/netease-apple-tpu/expected.json'), 'utf8'));
 const hostile = await readFile(path.join(ROOT, 'tests/e2e/pages/hostile.html'), 'utf8');
+await mkdir(ARTIFACTS, { recursive: true });
 
-let server;
-let browser;
-let page;
-/** Page errors: the demo must run without any. */
-const errors = [];
+eachBrowser((ctx) => {
+  const { test } = ctx;
+  let server;
+  let page;
+  /** Page errors: the demo must run without any. */
+  const errors = [];
 
-before(async () => {
-  assert.ok(existsSync(path.join(ROOT, 'www/pkg/lucid_bg.wasm')), 'www/pkg is missing: run ./build.sh first');
-  server = await startServer();
-  browser = await chromium.launch({ executablePath: process.env.LUCID_CHROMIUM || '/usr/lib/chromium/chromium', headless: true });
-  const context = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
-  await context.route(/^(?!http:\/\/127\.0\.0\.1[:/]|data:|about:)/, (route) => route.abort());
-  page = await context.newPage();
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${server.origin}/www/`);
-  await page.waitForSelector('body[data-ready="true"]');
-  await mkdir(ARTIFACTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** What the demo shows: the reading view (in its shadow root), metadata, timing, trace. */
-function shown() {
-  return page.evaluate(() => {
-    const root = document.getElementById('reader-host').shadowRoot;
-    const content = root?.querySelector('.lucid-content');
-    return {
-      title: root?.querySelector('.lucid-title')?.textContent ?? null,
-      paragraphs: [...(content?.querySelectorAll('p') ?? [])].map((p) => p.innerText.trim()).filter(Boolean),
-      text: root?.querySelector('.lucid-article')?.innerText ?? '',
-      background: root ? getComputedStyle(root.querySelector('.lucid-reader')).backgroundColor : null,
-      meta: Object.fromEntries([...document.querySelectorAll('#meta dt')].map((dt) => [dt.textContent, dt.nextElementSibling.textContent])),
-      timing: document.querySelector('#timing .ms')?.textContent ?? null,
-      stageTimes: [...document.querySelectorAll('#timing .stages li')].map((li) => li.firstChild.textContent),
-      stages: [...document.querySelectorAll('#explain .stage')].map((s) => ({
-        stage: s.dataset.stage,
-        entries: [...s.querySelectorAll('.trace-entry')].map((li) => li.innerText),
-      })),
-      status: document.getElementById('status').textContent,
-    };
+  before(async () => {
+    assert.ok(existsSync(path.join(ROOT, 'www/pkg/lucid_bg.wasm')), 'www/pkg is missing: run ./build.sh first');
+    server = await startServer();
+    page = await ctx.browser.open(`${server.origin}/www/`);
+    await page.setViewport({ width: 1360, height: 1000 });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.waitForSelector('body[data-ready="true"]');
   });
-}
 
-test('the seed sample: title, paragraphs, metadata, timing and the explain list', async () => {
-  await page.selectOption('#sample', 'seed/netease-apple-tpu');
-  await page.waitForFunction(() => document.getElementById('reader-host').shadowRoot?.querySelector('.lucid-title'));
-  const view = await shown();
-  assert.equal(view.title, seed.title);
-  assert.equal(squash(view.paragraphs[0]), squash(seed.paragraphs[0]));
-  assert.deepEqual(view.paragraphs.map(squash), seed.paragraphs.map(squash));
-  for (const clutter of seed.mustNotContain) assert.ok(!squash(view.text).includes(clutter), `clutter shown: ${clutter}`);
-  assert.equal(view.meta.Title, seed.title);
-  assert.equal(view.meta.Language.split(',')[0].split('-')[0], 'zh');
-  assert.match(view.meta.Published, /^2024-07-30/);
-  assert.match(view.timing, /^\d+(\.\d)? ms$/);
-  assert.deepEqual(view.stageTimes, ['parse', 'metadata', 'prepare', 'score and clean', 'resolve URLs', 'sanitize', 'serialize']);
+  after(async () => {
+    await server?.close();
+  });
 
-  await page.click('#tab-explain');
-  const explained = await shown();
-  const entries = explained.stages.flatMap((s) => s.entries);
-  assert.ok(entries.length > 0, 'the explain list is empty');
-  for (const s of explained.stages) assert.ok(['prepare', 'score', 'clean'].includes(s.stage), `unknown stage ${s.stage}`);
-  assert.ok(entries.some((e) => /\d[\d,]* chars|no text/.test(e)), 'entries carry character counts');
-  await page.screenshot({ path: path.join(ARTIFACTS, 'www-explain.png'), fullPage: false });
-  await page.click('#tab-read');
-  await page.mouse.move(10, 10);
-  await page.screenshot({ path: path.join(ARTIFACTS, 'www-seed.png'), fullPage: false });
-});
-
-test('a GB18030 sample decodes and reads', async () => {
-  const expected = JSON.parse(await readFile(path.join(ROOT, 'tests/fixtures/netease/money163-2015-1/expected.json'), 'utf8'));
-  await page.selectOption('#sample', 'netease/money163-2015-1');
-  await page.waitForFunction((title) => document.getElementById('reader-host').shadowRoot?.querySelector('.lucid-title')?.textContent === title, expected.title);
-  const view = await shown();
-  assert.ok(squash(view.text).includes(squash(expected.paragraphs[0]).slice(0, 30)));
-});
-
-test('the theme buttons restyle the reading view', async () => {
-  await page.click('.theme-dark');
-  const dark = await shown();
-  await page.click('.theme-light');
-  const light = await shown();
-  assert.notEqual(dark.background, light.background);
-});
-
-test('pasted hostile HTML shows its text and runs nothing', async () => {
-  // Everything in the hostile page that could run changes window.__hits (its first script resets
-  // it to 0, the rest add one); the demo's own origin would be the victim.
-  await page.evaluate(() => { window.__hits = 100; });
-  await page.fill('#url', '');
-  await page.fill('#html', hostile);
-  await page.click('#run');
-  await page.waitForFunction(() => document.getElementById('reader-host').shadowRoot?.querySelector('.lucid-content'));
-  // Click every link and element in the view, as a curious reader might.
-  const clickable = await page.evaluate(() => document.getElementById('reader-host').shadowRoot.querySelectorAll('a, img, [onclick], button').length);
-  for (let i = 0; i < clickable; i += 1) {
-    await page.evaluate((n) => {
-      const el = document.getElementById('reader-host').shadowRoot.querySelectorAll('a, img, [onclick], button')[n];
-      el.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
-      if (!el.matches('a[href^="http"]')) el.click();
-    }, i);
+  /** What the demo shows: the reading view (in its shadow root), metadata, timing, trace. */
+  function shown() {
+    return page.evaluate(() => {
+      const root = document.getElementById('reader-host').shadowRoot;
+      const content = root?.querySelector('.lucid-content');
+      return {
+        title: root?.querySelector('.lucid-title')?.textContent ?? null,
+        paragraphs: [...(content?.querySelectorAll('p') ?? [])].map((p) => p.innerText.trim()).filter(Boolean),
+        text: root?.querySelector('.lucid-article')?.innerText ?? '',
+        background: root ? getComputedStyle(root.querySelector('.lucid-reader')).backgroundColor : null,
+        meta: Object.fromEntries([...document.querySelectorAll('#meta dt')].map((dt) => [dt.textContent, dt.nextElementSibling.textContent])),
+        timing: document.querySelector('#timing .ms')?.textContent ?? null,
+        stageTimes: [...document.querySelectorAll('#timing .stages li')].map((li) => li.firstChild.textContent),
+        stages: [...document.querySelectorAll('#explain .stage')].map((s) => ({
+          stage: s.dataset.stage,
+          entries: [...s.querySelectorAll('.trace-entry')].map((li) => li.innerText),
+        })),
+        status: document.getElementById('status').textContent,
+      };
+    });
   }
-  await page.waitForTimeout(300);
-  const view = await shown();
-  assert.ok(view.text.trim().length > 0, 'hostile article text not shown');
-  const markup = await page.evaluate(() => document.getElementById('reader-host').shadowRoot.innerHTML);
-  assert.doesNotMatch(markup, /<script|\son\w+=|javascript:/i);
-  assert.equal(await page.evaluate(() => window.__hits), 100, 'something from the pasted page ran');
-  assert.equal(new URL(page.url()).pathname, '/www/');
-  assert.deepEqual(errors, []);
-});
+
+  test('the seed sample: title, paragraphs, metadata, timing and the explain list', async () => {
+    await page.select('#sample', 'seed/netease-apple-tpu');
+    await page.waitForFunction(() => document.getElementById('reader-host').shadowRoot?.querySelector('.lucid-title'));
+    const view = await shown();
+    assert.equal(view.title, seed.title);
+    assert.equal(squash(view.paragraphs[0]), squash(seed.paragraphs[0]));
+    assert.deepEqual(view.paragraphs.map(squash), seed.paragraphs.map(squash));
+    for (const clutter of seed.mustNotContain) assert.ok(!squash(view.text).includes(clutter), `clutter shown: ${clutter}`);
+    assert.equal(view.meta.Title, seed.title);
+    assert.equal(view.meta.Language.split(',')[0].split('-')[0], 'zh');
+    assert.match(view.meta.Published, /^2024-07-30/);
+    assert.match(view.timing, /^\d+(\.\d)? ms$/);
+    assert.deepEqual(view.stageTimes, ['parse', 'metadata', 'prepare', 'score and clean', 'resolve URLs', 'sanitize', 'serialize']);
+
+    await page.click('#tab-explain');
+    const explained = await shown();
+    const entries = explained.stages.flatMap((s) => s.entries);
+    assert.ok(entries.length > 0, 'the explain list is empty');
+    for (const s of explained.stages) assert.ok(['prepare', 'score', 'clean'].includes(s.stage), `unknown stage ${s.stage}`);
+    assert.ok(entries.some((e) => /\d[\d,]* chars|no text/.test(e)), 'entries carry character counts');
+    await page.screenshot({ path: path.join(ARTIFACTS, `www-explain-${ctx.name}.png`) });
+    await page.click('#tab-read');
+    await page.mouse.move(10, 10);
+    await page.screenshot({ path: path.join(ARTIFACTS, `www-seed-${ctx.name}.png`) });
+  });
+
+  test('a GB18030 sample decodes and reads', async () => {
+    const expected = JSON.parse(await readFile(path.join(ROOT, 'tests/fixtures/netease/money163-2015-1/expected.json'), 'utf8'));
+    await page.select('#sample', 'netease/money163-2015-1');
+    await page.waitForFunction((title) => document.getElementById('reader-host').shadowRoot?.querySelector('.lucid-title')?.textContent === title, {}, expected.title);
+    const view = await shown();
+    assert.ok(squash(view.text).includes(squash(expected.paragraphs[0]).slice(0, 30)));
+  });
+
+  test('the theme buttons restyle the reading view', async () => {
+    await page.click('.theme-dark');
+    const dark = await shown();
+    await page.click('.theme-light');
+    const light = await shown();
+    assert.notEqual(dark.background, light.background);
+  });
+
+  test('pasted hostile HTML shows its text and runs nothing', async () => {
+    // Everything in the hostile page that could run changes window.__hits (its first script resets
+    // it to 0, the rest add one); the demo's own origin would be the victim.
+    await page.evaluate(() => { window.__hits = 100; });
+    await page.$eval('#url', (el) => { el.value = ''; });
+    await page.$eval('#html', (el, html) => { el.value = html; }, hostile);
+    await page.click('#run');
+    await page.waitForFunction(() => document.getElementById('reader-host').shadowRoot?.querySelector('.lucid-content'));
+    // Click every link and element in the view, as a curious reader might.
+    const clickable = await page.evaluate(() => document.getElementById('reader-host').shadowRoot.querySelectorAll('a, img, [onclick], button').length);
+    for (let i = 0; i < clickable; i += 1) {
+      await page.evaluate((n) => {
+        const el = document.getElementById('reader-host').shadowRoot.querySelectorAll('a, img, [onclick], button')[n];
+        el.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+        if (!el.matches('a[href^="http"]')) el.click();
+      }, i);
+    }
+    await sleep(300);
+    const view = await shown();
+    assert.ok(view.text.trim().length > 0, 'hostile article text not shown');
+    const markup = await page.evaluate(() => document.getElementById('reader-host').shadowRoot.innerHTML);
+    assert.doesNotMatch(markup, /<script|\son\w+=|javascript:/i);
+    assert.equal(await page.evaluate(() => window.__hits), 100, 'something from the pasted page ran');
+    assert.equal(new URL(page.url()).pathname, '/www/');
+    assert.deepEqual(errors, []);
+  });
+}, { keepPages: true });

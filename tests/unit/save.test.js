@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_IMAGE_BYTES, embedImage, embedImages, embedPermitted, pageOptions, savedFile } from '../../extension/lib/save.js';
+import { MAX_IMAGE_BYTES, embedImage, embedImages, embedPermitted, imageFetch, pageOptions, savedFile } from '../../extension/lib/save.js';
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
 const respond = (body, headers = {}, status = 200) => async () => new Response(body, { status, headers });
@@ -59,4 +59,33 @@ test('images on a refused origin stay links with the reason, unfetched; the othe
   assert.deepEqual(fetched, ['https://own.example/a.png']);
   assert.equal(images['https://own.example/a.png'].kind, 'embedded');
   assert.deepEqual(images['https://cdn.example/b.png'], { kind: 'skipped', reason: 'no permission for https://cdn.example' });
+});
+
+test("imageFetch sends the page's own images through the page and the rest to fetch", async () => {
+  const inPage = [];
+  const elsewhere = [];
+  const fetchInPage = async (url) => {
+    inPage.push(url);
+    return url.endsWith('gone.png') ? { status: 404, dataUrl: null } : { status: 200, dataUrl: `data:image/png;base64,${Buffer.from(png).toString('base64')}` };
+  };
+  const fetchImpl = async (url) => {
+    elsewhere.push(url);
+    return new Response(png, { headers: { 'content-type': 'image/png' } });
+  };
+  const images = await embedImages(['https://a.test/1.png', 'https://a.test/gone.png', 'https://b.test/2.png'],
+    imageFetch('https://a.test/news/1', fetchInPage, fetchImpl));
+  assert.deepEqual(inPage.sort(), ['https://a.test/1.png', 'https://a.test/gone.png']);
+  assert.deepEqual(elsewhere, ['https://b.test/2.png']);
+  const dataUrl = `data:image/png;base64,${Buffer.from(png).toString('base64')}`;
+  assert.deepEqual(images['https://a.test/1.png'], { kind: 'embedded', dataUrl });
+  assert.deepEqual(images['https://b.test/2.png'], { kind: 'embedded', dataUrl });
+  assert.match(images['https://a.test/gone.png'].reason, /404/);
+});
+
+test('imageFetch gives up on a page that does not answer when the save times out', async () => {
+  const never = () => new Promise(() => {});
+  const controller = new AbortController();
+  const pending = imageFetch('https://a.test/', never)('https://a.test/1.png', { signal: controller.signal });
+  controller.abort(new DOMException('timed out', 'TimeoutError'));
+  await assert.rejects(pending, { name: 'TimeoutError' });
 });
