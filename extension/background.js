@@ -1,7 +1,10 @@
-// The service worker: on a toolbar click (or Alt+Shift+R, the `_execute_action` command) it
+// The background: on a toolbar click (or Alt+Shift+R, the `_execute_action` command) it
 // captures the page, runs the WASM core here, at the extension's origin where no page CSP can
 // block it, and injects the reading view; a second click takes it away.
 // The button's context menu saves the article (HTML or Markdown) without opening the view.
+// The same module runs as Chromium's service worker and as Firefox's event page (which has a
+// DOM): it uses only what both have, and keeps its state in storage, since either may be stopped
+// between clicks.
 
 import init, { readerView, readerStylesheet, splitSegments, mergeSegments, saveHtml, saveMarkdown, saveFileName, saveImageUrls, __wbg_reset_state as resetCore } from './pkg/lucid.js';
 import { SETTINGS, mergeSettings } from './lib/settings.js';
@@ -31,7 +34,7 @@ const PERMISSION_PAGE = 'permissions/images.html';
 let coreReady = null;
 let uiCssText = null;
 
-/** The core, instantiated once per worker life (and again after a trap). */
+/** The core, instantiated once per background life (and again after a trap). */
 function core() {
   coreReady ??= init({ module_or_path: chrome.runtime.getURL('pkg/lucid_bg.wasm') }).catch((error) => {
     coreReady = null;
@@ -40,7 +43,7 @@ function core() {
   return coreReady;
 }
 
-/** The reading view's frame stylesheet (toolbar, panel), read once per worker life. */
+/** The reading view's frame stylesheet (toolbar, panel), read once per background life. */
 async function uiCss() {
   uiCssText ??= await (await fetch(chrome.runtime.getURL('content/reader-ui.css'))).text();
   return uiCssText;
@@ -145,7 +148,7 @@ async function openReader(tab, page) {
     return;
   }
   await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: CONTENT_SCRIPTS });
-  // The article rides along so that Save can hand it back: the worker may be gone by then.
+  // The article rides along so that Save can hand it back: the background may be gone by then.
   const payload = { html: view.html, article: view.article, css, uiCss: frameCss, settings, schema: Object.entries(SETTINGS) };
   await inPage(tab.id, (p) => globalThis.LucidReader.open(p), [payload]);
   await setTabState(tab.id, tabRecord('open', page.url));
@@ -266,9 +269,10 @@ const dispatch = createDispatcher({
 chrome.action.onClicked.addListener(toggle);
 chrome.runtime.onInstalled.addListener(() => createMenus().catch((error) => console.error('Lucid: the menu failed:', error)));
 chrome.contextMenus.onClicked.addListener(saveFromMenu);
-// For the browser tests, which cannot click a context menu (CDP has no way to): the same handler.
+// For the Chromium tests, which cannot click a context menu (CDP has no way to; Firefox's tests
+// click the real one): the same handler.
 globalThis.LucidMenu = Object.freeze({ click: saveFromMenu });
-// Compile the module as soon as the worker starts, not on the first click that needs it.
+// Compile the module as soon as the background starts, not on the first click that needs it.
 core().catch((error) => console.error('Lucid: the core failed to load:', error));
 chrome.runtime.onMessage.addListener(listener(dispatch));
 chrome.tabs.onRemoved.addListener((tabId) => chrome.storage.session.remove([tabKey(tabId), pendingSaveKey(tabId)]));

@@ -59,19 +59,23 @@ eachBrowser((ctx) => {
     return { page, requests, shown };
   }
 
+  /** A saved HTML copy of the seed page: the whole article, opening offline with nothing to run or fetch. */
+  async function assertSeedCopy({ name, file, text }) {
+    assert.match(name, /^2024-07-30 .*\.html$/);
+    assertInert(text);
+    const { requests, shown } = await openOffline(file);
+    assert.equal(shown.title, seedExpected.title);
+    const body = squash(shown.text);
+    for (const p of seedExpected.paragraphs) assert.ok(body.includes(squash(p)), `paragraph missing: ${p.slice(0, 40)}`);
+    assert.equal(shown.scripts, 0);
+    assert.deepEqual(shown.handlers, []);
+    assert.deepEqual(requests, []);
+  }
+
   describe('save from the reading view', () => {
     test('the seed page saves as an HTML copy that opens offline, with nothing to run or fetch', async () => {
       const page = await openReader(`fixtures/${SEED}/source.html`);
-      const { name, file, text } = await save(page, 'html');
-      assert.match(name, /^2024-07-30 .*\.html$/);
-      assertInert(text);
-      const { requests, shown } = await openOffline(file);
-      assert.equal(shown.title, seedExpected.title);
-      const body = squash(shown.text);
-      for (const p of seedExpected.paragraphs) assert.ok(body.includes(squash(p)), `paragraph missing: ${p.slice(0, 40)}`);
-      assert.equal(shown.scripts, 0);
-      assert.deepEqual(shown.handlers, []);
-      assert.deepEqual(requests, []);
+      await assertSeedCopy(await save(page, 'html'));
     });
 
     test('the seed page saves as Markdown with front matter and all 14 paragraphs', async () => {
@@ -205,14 +209,7 @@ eachBrowser((ctx) => {
 
     test('"Save article as HTML" downloads a copy that opens offline with the whole article', async () => {
       const page = await ctx.browser.open(url(`fixtures/${SEED}/source.html`));
-      const { name, file, text } = await ctx.browser.download(() => ctx.browser.clickMenu(page, 'save-html'));
-      assert.match(name, /^2024-07-30 .*\.html$/);
-      assertInert(text);
-      const { requests, shown } = await openOffline(file);
-      assert.equal(shown.title, seedExpected.title);
-      const body = squash(shown.text);
-      for (const p of seedExpected.paragraphs) assert.ok(body.includes(squash(p)), `paragraph missing: ${p.slice(0, 40)}`);
-      assert.deepEqual(requests, []);
+      await assertSeedCopy(await ctx.browser.download(() => ctx.browser.clickMenu(page, 'save-html')));
     });
 
     test('a page with no article gets the toolbar\'s message and no download', async () => {
