@@ -189,7 +189,6 @@ async function launchFirefox(engine, scratch, downloads) {
       })(${JSON.stringify(GECKO_ID)})`,
     });
     if (result.type === 'exception') throw new Error(`in Firefox's chrome: ${result.exceptionDetails.text}`);
-    return result.result?.value;
   }
   return {
     browser,
