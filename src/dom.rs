@@ -1,31 +1,20 @@
-//! Parsing, and small helpers over scraper's tree (an ego_tree of html5ever nodes). Every walk is
-//! iterative: the WASM stack is small and pages can nest 100 000 elements deep.
+//! Small helpers over scraper's tree (an ego_tree of html5ever nodes), and the one way to walk
+//! it ([`Walk`]). Every walk is iterative: the WASM stack is small and pages can nest 100 000
+//! elements deep.
 
+use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use html5ever::{LocalName, QualName, ns};
 use scraper::{Html, Node, node::Element};
 
 use crate::text::{char_weight, is_clause_mark};
-use crate::tunables::{HASH_LINK_WEIGHT, MAX_TREE_DEPTH};
-use crate::{Error, Options};
+use crate::tunables::{BLOCK_TAGS, HASH_LINK_WEIGHT, MAX_TREE_DEPTH};
 
 pub type NodeRefH<'a> = NodeRef<'a, Node>;
 
-/// Parse a document, refusing one with more than `options.max_elements` elements.
-pub fn parse(html: &str, options: &Options) -> Result<Html, Error> {
-    let mut doc = Html::parse_document(html);
-    let elements = doc.tree.nodes().filter(|n| n.value().is_element()).count();
-    if elements > options.max_elements {
-        return Err(Error::TooManyElements { limit: options.max_elements });
-    }
-    flatten_deep_nesting(&mut doc);
-    Ok(doc)
-}
-
 /// Move nodes nested deeper than [`MAX_TREE_DEPTH`] up to their ancestor at that depth, in
 /// document order, as Chromium's parser does; this bounds every later walk over ancestors.
-fn flatten_deep_nesting(doc: &mut Html) {
-    use ego_tree::iter::Edge;
+pub fn flatten_deep_nesting(doc: &mut Html) {
     let mut depth = 0usize;
     let mut anchors: Vec<NodeId> = Vec::new();
     let mut moves: Vec<(NodeId, NodeId)> = Vec::new();
@@ -152,7 +141,6 @@ impl Collapsed {
 }
 
 pub fn measure(node: NodeRefH<'_>) -> Measure {
-    use ego_tree::iter::Edge;
     let mut all = Collapsed::default();
     let mut link: Option<(NodeId, Collapsed, f32)> = None;
     let mut m = Measure::default();
@@ -217,11 +205,14 @@ pub fn count_named(node: NodeRefH<'_>, name: &str) -> usize {
     node.descendants().skip(1).filter(|n| is(n, name)).count()
 }
 
-/// True when an ancestor (within `max_depth` levels, 0 = unlimited) is named `name`.
-pub fn has_ancestor(node: NodeRefH<'_>, name: &str, max_depth: usize) -> bool {
-    node.ancestors()
-        .take(if max_depth == 0 { usize::MAX } else { max_depth })
-        .any(|a| is(&a, name))
+/// True when an ancestor is named `name`.
+pub fn has_ancestor(node: NodeRefH<'_>, name: &str) -> bool {
+    node.ancestors().any(|a| is(&a, name))
+}
+
+/// True for the elements that start a block of their own ([`BLOCK_TAGS`]).
+pub fn is_block(tag: &str) -> bool {
+    BLOCK_TAGS.contains(&tag)
 }
 
 /// A new, detached element in `doc`'s tree.
@@ -333,23 +324,125 @@ pub fn describe(node: &NodeRefH<'_>) -> String {
     s
 }
 
-/// Walk `root`'s subtree in document order and return the nodes `pick` chooses, without visiting
-/// the inside of a chosen node (it is about to go as a whole).
-pub fn pick_outermost<'a>(root: NodeRefH<'a>, mut pick: impl FnMut(&NodeRefH<'a>) -> bool) -> Vec<NodeRefH<'a>> {
-    use ego_tree::iter::Edge;
-    let mut picked = Vec::new();
-    let mut inside: Option<NodeId> = None;
-    for edge in root.traverse() {
-        match edge {
-            Edge::Open(node) if inside.is_none() => {
-                if pick(&node) {
-                    picked.push(node);
-                    inside = Some(node.id());
-                }
+/// A walk over `root`'s subtree in document order: an `Open` edge when an element or other node
+/// starts, a `Close` edge when it ends (Readability's `_getNextNode`, as an iterator). After an
+/// `Open`, [`Walk::skip_subtree`] steps over that node's inside and its `Close`.
+pub struct Walk<'a> {
+    root: NodeId,
+    next: Option<Edge<'a, Node>>,
+    opened: Option<NodeRefH<'a>>,
+}
+
+impl<'a> Walk<'a> {
+    pub fn new(root: NodeRefH<'a>) -> Self {
+        Walk { root: root.id(), next: Some(Edge::Open(root)), opened: None }
+    }
+
+    /// Do not enter the node whose `Open` edge came last; the walk goes on after it.
+    pub fn skip_subtree(&mut self) {
+        if let Some(node) = self.opened.take() {
+            self.next = self.after(node);
+        }
+    }
+
+    /// The edge after `node` ends.
+    fn after(&self, node: NodeRefH<'a>) -> Option<Edge<'a, Node>> {
+        if node.id() == self.root {
+            return None;
+        }
+        match node.next_sibling() {
+            Some(sibling) => Some(Edge::Open(sibling)),
+            None => node.parent().map(Edge::Close),
+        }
+    }
+}
+
+impl<'a> Iterator for Walk<'a> {
+    type Item = Edge<'a, Node>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let edge = self.next.take()?;
+        self.opened = None;
+        self.next = match edge {
+            Edge::Open(node) => {
+                self.opened = Some(node);
+                Some(node.first_child().map_or(Edge::Close(node), Edge::Open))
             }
-            Edge::Close(node) if inside == Some(node.id()) => inside = None,
-            _ => {}
+            Edge::Close(node) => self.after(node),
+        };
+        Some(edge)
+    }
+}
+
+/// The nodes of `root`'s subtree that `pick` chooses, in document order, without looking inside
+/// a chosen one (it is about to go as a whole).
+pub fn pick_outermost<'a>(root: NodeRefH<'a>, mut pick: impl FnMut(&NodeRefH<'a>) -> bool) -> Vec<NodeRefH<'a>> {
+    let mut picked = Vec::new();
+    let mut walk = Walk::new(root);
+    while let Some(edge) = walk.next() {
+        if let Edge::Open(node) = edge
+            && pick(&node)
+        {
+            picked.push(node);
+            walk.skip_subtree();
         }
     }
     picked
+}
+
+/// Remove the outermost nodes below `root` that `pick` chooses; returns how many went.
+pub fn remove_outermost(doc: &mut Html, root: NodeId, pick: impl FnMut(&NodeRefH<'_>) -> bool) -> usize {
+    let Some(root) = doc.tree.get(root) else { return 0 };
+    let doomed: Vec<NodeId> = pick_outermost(root, pick).iter().map(|n| n.id()).collect();
+    for &id in &doomed {
+        remove(doc, id);
+    }
+    doomed.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edges(html: &str, skip: &str) -> String {
+        let doc = Html::parse_fragment(html);
+        let mut out = String::new();
+        let mut walk = Walk::new(*doc.root_element());
+        while let Some(edge) = walk.next() {
+            match edge {
+                Edge::Open(n) => {
+                    out.push_str(&format!("<{}>", tag(&n).unwrap_or("#")));
+                    if tag(&n) == Some(skip) {
+                        walk.skip_subtree();
+                    }
+                }
+                Edge::Close(n) => out.push_str(&format!("</{}>", tag(&n).unwrap_or("#"))),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn walk_opens_and_closes_in_document_order_and_skips() {
+        let html = "<p>a<b>b</b></p><ul><li>c</li></ul><i></i>";
+        assert_eq!(edges(html, "-"), "<html><p><#></#><b><#></#></b></p><ul><li><#></#></li></ul><i></i></html>");
+        assert_eq!(edges(html, "ul"), "<html><p><#></#><b><#></#></b></p><ul><i></i></html>");
+        assert_eq!(edges(html, "html"), "<html>");
+    }
+
+    #[test]
+    fn walk_is_iterative() {
+        let deep = "<div>".repeat(20_000);
+        let doc = Html::parse_fragment(&deep);
+        assert!(Walk::new(*doc.root_element()).count() > 1000);
+    }
+
+    #[test]
+    fn remove_outermost_takes_whole_subtrees() {
+        let mut doc = Html::parse_fragment("<div class=x><p class=x>1</p></div><p>2</p><p class=x>3</p>");
+        let root = doc.root_element().id();
+        let gone = remove_outermost(&mut doc, root, |n| attr(n, "class") == Some("x"));
+        assert_eq!(gone, 2);
+        assert_eq!(doc.root_element().inner_html(), "<p>2</p>");
+    }
 }

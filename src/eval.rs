@@ -467,7 +467,7 @@ mod files {
     use std::path::{Path, PathBuf};
 
     use super::{Gold, Page, READABILITY_TEST_URL};
-    use crate::decode::decode_html;
+    use crate::input::decode_html;
 
     /// A corpus folder or page that could not be read.
     #[derive(Debug, thiserror::Error)]

@@ -192,7 +192,7 @@ fn run_extract(command: &ExtractCommand) -> Result<(), Failure> {
         ..lucid::Options::default()
     };
     let bytes = read_input(command.file.as_deref(), options.max_bytes)?;
-    let html = lucid::decode::decode_html(&bytes).map_err(unreadable)?;
+    let html = lucid::decode_html(&bytes).map_err(unreadable)?;
     let Some(article) = lucid::extract(&html, &options).map_err(unreadable)? else {
         println!("null");
         return Err(Failure {
@@ -203,11 +203,11 @@ fn run_extract(command: &ExtractCommand) -> Result<(), Failure> {
     let output = match command.format {
         Format::Json => serde_json::to_string_pretty(&article).map_err(unreadable)?,
         Format::Html => {
-            let options = lucid::save::PageOptions {
+            let options = lucid::html_copy::PageOptions {
                 info: save_info(command.url.as_deref()),
                 ..Default::default()
             };
-            lucid::save::standalone_html(&article, &options)
+            lucid::html_copy::standalone_html(&article, &options)
         }
         Format::Markdown => {
             lucid::markdown::to_markdown(&article, &save_info(command.url.as_deref()))
@@ -231,10 +231,7 @@ fn print_out(text: &str) -> Result<(), Failure> {
 
 /// Where and when this copy is made, for the saved formats' front matter and footer.
 fn save_info(url: Option<&str>) -> lucid::save::SaveInfo {
-    lucid::save::SaveInfo {
-        source_url: url.map(str::to_string),
-        saved_at: utc_timestamp(now_seconds()),
-    }
+    lucid::save::SaveInfo::at_unix_time(url, now_seconds())
 }
 
 /// Seconds since the Unix epoch: `SOURCE_DATE_EPOCH` when set (reproducible output, the usual
@@ -248,28 +245,6 @@ fn now_seconds() -> i64 {
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
         })
-}
-
-/// `YYYY-MM-DDTHH:MM:SSZ` for seconds since the epoch (proleptic Gregorian calendar; the day
-/// count to civil date conversion is the well-known era-based one).
-fn utc_timestamp(seconds: i64) -> String {
-    let (days, secs) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
-    let shifted = days + 719_468;
-    let era = shifted.div_euclid(146_097);
-    let day_of_era = shifted.rem_euclid(146_097);
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let mp = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-        secs / 3600,
-        secs % 3600 / 60,
-        secs % 60
-    )
 }
 
 struct EvalCommand {
@@ -455,20 +430,5 @@ mod memory {
     /// Peak resident memory since start or the last reset.
     pub fn peak_kib() -> Option<u64> {
         status_kib("VmHWM:")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::utc_timestamp;
-
-    #[test]
-    fn timestamps_are_utc_calendar_dates() {
-        // Checked against `date -u -d @SECONDS +%FT%TZ`.
-        assert_eq!(utc_timestamp(0), "1970-01-01T00:00:00Z");
-        assert_eq!(utc_timestamp(951_782_400), "2000-02-29T00:00:00Z");
-        assert_eq!(utc_timestamp(1_722_298_907), "2024-07-30T00:21:47Z");
-        assert_eq!(utc_timestamp(-86_400), "1969-12-31T00:00:00Z");
-        assert_eq!(utc_timestamp(253_402_300_799), "9999-12-31T23:59:59Z");
     }
 }

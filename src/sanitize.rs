@@ -5,7 +5,7 @@
 //! on the list are unwrapped (their text stays) or, for [`SANITIZE_DROP_WITH_CONTENT`] and
 //! anything outside the HTML namespace (SVG, MathML: where mutation XSS lives), removed whole;
 //! attributes not on the list go; URLs are checked scheme by scheme, `srcset` entry by entry;
-//! iframes stay only for video hosts, sandboxed.
+//! iframes stay only for video hosts, sandboxed. Which URLs pass is [`crate::urls`]' policy.
 //!
 //! Why not ammonia, the well-kept sanitizer this started with: it parses with its own tree sink,
 //! which compiles a second copy of html5ever's parser into the WASM module (about 80 KB of the
@@ -16,16 +16,17 @@
 use std::borrow::Cow;
 
 use ego_tree::NodeId;
+use ego_tree::iter::Edge;
 use html5ever::{LocalName, QualName, ns};
 use scraper::{Html, Node};
-use url::Url;
 
+use crate::dom::{self, Walk};
 use crate::tunables::{
-    SANITIZE_DATA_IMAGE_TYPES, SANITIZE_DROP_WITH_CONTENT,
-    SANITIZE_GENERIC_ATTRIBUTES, SANITIZE_LINK_REL, SANITIZE_SET_ATTRIBUTES,
-    SANITIZE_RESERVED_CLASS_PREFIX, SANITIZE_TAG_ATTRIBUTES, SANITIZE_TAGS, SANITIZE_URL_SCHEMES,
-    VIDEO_HOSTS,
+    SANITIZE_DROP_WITH_CONTENT, SANITIZE_GENERIC_ATTRIBUTES, SANITIZE_LINK_REL,
+    SANITIZE_RESERVED_CLASS_PREFIX, SANITIZE_SET_ATTRIBUTES, SANITIZE_TAG_ATTRIBUTES, SANITIZE_TAGS,
+    TRANSLATION_CLASS,
 };
+use crate::urls;
 
 /// Sanitize article HTML (a fragment, as in a `<div>`): only allowed elements and attributes
 /// survive, no URL that could run script, no frame except a video player. Relative URLs are
@@ -48,26 +49,21 @@ enum Verdict {
 /// then apply: attributes replaced, unwrapped elements replaced by their children, dropped
 /// subtrees detached.
 fn clean(doc: &mut Html, root: NodeId) {
-    use ego_tree::iter::Edge;
     let mut verdicts: Vec<(NodeId, Verdict)> = Vec::new();
-    let mut dropped: Option<NodeId> = None;
     let Some(root_ref) = doc.tree.get(root) else { return };
-    for edge in root_ref.traverse() {
-        match edge {
-            Edge::Open(node) if dropped.is_none() && node.id() != root => {
-                let verdict = match node.value() {
-                    Node::Text(_) => continue,
-                    Node::Element(e) => judge(e),
-                    _ => Verdict::Drop, // comments, processing instructions, doctypes
-                };
-                if matches!(verdict, Verdict::Drop) {
-                    dropped = Some(node.id());
-                }
-                verdicts.push((node.id(), verdict));
-            }
-            Edge::Close(node) if dropped == Some(node.id()) => dropped = None,
-            _ => {}
+    let mut walk = Walk::new(root_ref);
+    while let Some(edge) = walk.next() {
+        let Edge::Open(node) = edge else { continue };
+        let verdict = match node.value() {
+            _ if node.id() == root => continue,
+            Node::Text(_) => continue,
+            Node::Element(e) => judge(e),
+            _ => Verdict::Drop, // comments, processing instructions, doctypes
+        };
+        if matches!(verdict, Verdict::Drop) {
+            walk.skip_subtree();
         }
+        verdicts.push((node.id(), verdict));
     }
     for (id, verdict) in verdicts {
         match verdict {
@@ -78,8 +74,8 @@ fn clean(doc: &mut Html, root: NodeId) {
                     }
                 }
             }
-            Verdict::Unwrap => crate::dom::unwrap(doc, id),
-            Verdict::Drop => crate::dom::remove(doc, id),
+            Verdict::Unwrap => dom::unwrap(doc, id),
+            Verdict::Drop => dom::remove(doc, id),
         }
     }
 }
@@ -92,7 +88,7 @@ fn judge(element: &scraper::node::Element) -> Verdict {
     if !SANITIZE_TAGS.contains(&name) {
         return Verdict::Unwrap;
     }
-    if name == "iframe" && !element.attr("src").is_some_and(is_video_embed) {
+    if name == "iframe" && !element.attr("src").is_some_and(urls::is_video_player) {
         return Verdict::Drop;
     }
     let per_tag: &[&str] = SANITIZE_TAG_ATTRIBUTES.iter().find(|(t, _)| *t == name).map_or(&[], |(_, a)| a);
@@ -125,75 +121,22 @@ fn judge(element: &scraper::node::Element) -> Verdict {
 /// (possibly reduced) value is kept.
 fn filter_attribute<'u>(element: &str, attr: &str, value: &'u str) -> Option<Cow<'u, str>> {
     let keep = match (element, attr) {
-        ("iframe", "src") => is_video_embed(value),
-        ("img", "src") => is_safe_url(value) || is_data_image(value),
-        (_, "href" | "src" | "poster" | "cite") => is_safe_url(value),
-        (_, "srcset") => is_safe_srcset(value),
+        ("iframe", "src") => urls::is_video_player(value),
+        ("img", "src") => urls::is_safe_image(value),
+        (_, "href" | "src" | "poster" | "cite") => urls::is_safe(value),
+        (_, "srcset") => urls::is_safe_srcset(value),
         (_, "class") => return page_classes(value),
         _ => true,
     };
     keep.then_some(Cow::Borrowed(value))
 }
 
-/// A URL with an allowed scheme other than `data`, or a relative one. `Url::parse` follows the
-/// WHATWG URL standard, so it strips the leading control characters and inner tabs/newlines a
-/// browser strips (`" jav&#x09;ascript:"` is `javascript:`). A relative URL is checked again
-/// with all white space and control characters removed, so that no browser quirk (old ones
-/// ignored NULs and spaces in schemes) can read `java script:` as a scheme.
-fn is_safe_url(value: &str) -> bool {
-    let allowed = |url: Url| url.scheme() != "data" && SANITIZE_URL_SCHEMES.contains(&url.scheme());
-    match Url::parse(value) {
-        Ok(url) => allowed(url),
-        Err(url::ParseError::RelativeUrlWithoutBase) => {
-            let squeezed: String =
-                value.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
-            match Url::parse(&squeezed) {
-                Ok(url) => allowed(url),
-                Err(error) => error == url::ParseError::RelativeUrlWithoutBase,
-            }
-        }
-        Err(_) => false,
-    }
-}
-
-/// `data:image/<raster type>;base64,…`, the only `data:` URL allowed (on `img src`).
-fn is_data_image(value: &str) -> bool {
-    let Ok(url) = Url::parse(value) else { return false };
-    if url.scheme() != "data" {
-        return false;
-    }
-    let Some((media, _payload)) = url.path().split_once(',') else { return false };
-    let media = media.to_ascii_lowercase();
-    media.strip_suffix(";base64").is_some_and(|kind| SANITIZE_DATA_IMAGE_TYPES.contains(&kind))
-}
-
-/// Every URL in a `srcset` is safe. Candidates are split on commas and white space alike, which
-/// over-splits (descriptors and URL pieces become tokens of their own) but never hides a URL
-/// inside another token, so a `javascript:` entry is seen however the list is punctuated.
-fn is_safe_srcset(value: &str) -> bool {
-    value
-        .split(|c: char| c == ',' || c.is_ascii_whitespace())
-        .filter(|token| !token.is_empty())
-        .all(is_safe_url)
-}
-
-/// An `https` URL on one of [`VIDEO_HOSTS`] (the host itself or a subdomain of it).
-fn is_video_embed(value: &str) -> bool {
-    let Ok(url) = Url::parse(value) else { return false };
-    url.scheme() == "https" && url.host_str().is_some_and(is_video_host)
-}
-
-/// One of [`VIDEO_HOSTS`] or a subdomain of one (`www.youtube.com`, not `youtube.com.evil.example`).
-pub(crate) fn is_video_host(host: &str) -> bool {
-    VIDEO_HOSTS.iter().any(|allowed| host.strip_suffix(allowed).is_some_and(|sub| sub.is_empty() || sub.ends_with('.')))
-}
-
 /// The page's class tokens, less any in Lucid's own `lucid-` namespace (an article must not be
-/// able to dress itself as the reader's toolbar) except the translation marker segment.rs adds;
+/// able to dress itself as the reader's toolbar) except the translation marker [`crate::output::segments`] adds;
 /// `None` when nothing is left, so the attribute goes. Classes are kept so that reading Lucid's
 /// output again sees the same hints the first reading saw (idempotence), and for code languages.
 fn page_classes(value: &str) -> Option<Cow<'_, str>> {
-    let foreign = |t: &&str| t.starts_with(SANITIZE_RESERVED_CLASS_PREFIX) && *t != crate::segment::TRANSLATION_CLASS;
+    let foreign = |t: &&str| t.starts_with(SANITIZE_RESERVED_CLASS_PREFIX) && *t != TRANSLATION_CLASS;
     if !value.split_ascii_whitespace().any(|t| foreign(&t)) {
         return (!value.trim().is_empty()).then_some(Cow::Borrowed(value));
     }

@@ -34,6 +34,9 @@ pub const CLAUSE_PUNCTUATION: &str = ",\u{060C}\u{FE50}\u{FE10}\u{FE11}\u{2E41}\
 
 /// A paragraph shorter than this (weighted) is not scored: too short to be prose (Readability: 25).
 pub const MIN_PARAGRAPH_LEN: usize = 25;
+/// Every scored paragraph starts with this many points, then adds one per clause mark and the
+/// length bonus (Readability: 1).
+pub const PARAGRAPH_BASE_SCORE: f32 = 1.0;
 /// Each this many weighted characters add one point to a paragraph's score, up to
 /// [`MAX_LENGTH_BONUS`] (Readability: 100 and 3).
 pub const LENGTH_BONUS_STEP: usize = 100;
@@ -41,6 +44,21 @@ pub const MAX_LENGTH_BONUS: f32 = 3.0;
 /// How many ancestors of a paragraph share its score (Readability: 5). The parent gets it all,
 /// the grandparent half, then score / (level * 3).
 pub const SCORE_ANCESTOR_DEPTH: usize = 5;
+/// A candidate's starting score by its tag (Readability's `_initializeNode`): a div is the usual
+/// article container, cells and quotes hold prose, lists and forms seldom do, headings never.
+pub const TAG_SCORES: &[(&[&str], f32)] = &[
+    (&["div"], 5.0),
+    (&["pre", "td", "blockquote"], 3.0),
+    (&["address", "ol", "ul", "dl", "dd", "dt", "li", "form"], -3.0),
+    (&["h1", "h2", "h3", "h4", "h5", "h6", "th"], -5.0),
+];
+/// Climbing from the top candidate, a parent scoring under the last score divided by this stops
+/// the climb: the article is not split across its children (Readability: a third).
+pub const PARENT_SCORE_DIVISOR: f32 = 3.0;
+/// A heading inside the page repeats the title (and goes, the reader's header shows it) when it
+/// equals the title or, longer than this many characters, is part of it: a shorter heading
+/// inside the title ("News") is a section name (Readability: 15).
+pub const TITLE_HEADING_MIN_CHARS: usize = 15;
 /// Class/id weight: added for a positive hint, subtracted for a negative one (Readability: 25).
 pub const CLASS_WEIGHT: f32 = 25.0;
 /// Siblings of the top candidate join the article when they score at least this fraction of it
@@ -62,8 +80,12 @@ pub const HASH_LINK_WEIGHT: f32 = 0.3;
 /// Conditional cleaning (Readability's `_cleanConditionally`): a list, table or div in the article
 /// is removed when it looks like clutter by these measures.
 pub mod conditional {
-    /// Removed when more images than paragraphs (Readability: p > img fails), unless in a figure.
-    pub const IMG_PARAGRAPH_RATIO: f32 = 1.0;
+    /// Removed with more than one image and fewer paragraphs per image than this, unless in a
+    /// figure: a gallery or an image strip, not prose (Readability: 0.5).
+    pub const MIN_PARAGRAPHS_PER_IMAGE: f32 = 0.5;
+    /// A container whose list text is more than this share of its text is a list, whatever its
+    /// tag (Readability: 0.9).
+    pub const LIST_TEXT_SHARE: f32 = 0.9;
     /// Removed when it has more list items than paragraphs and is not itself a list (Readability: li > p + 100).
     pub const LI_OVER_P: usize = 100;
     /// Removed with more inputs than a third of its paragraphs.
@@ -86,6 +108,17 @@ pub mod conditional {
     pub const LIST_LINK_DENSITY: f32 = 0.5;
 }
 
+/// A table without explicit data markup (`th`, `caption`, `summary`…) holds data when it has at
+/// least this many rows, more than this many columns, or more than this many cells; smaller
+/// ones lay out the page (Readability's `_markDataTables`: 10, 4, 10).
+pub const DATA_TABLE_MIN_ROWS: usize = 10;
+pub const DATA_TABLE_MIN_COLUMNS: usize = 4;
+pub const DATA_TABLE_MIN_CELLS: usize = 10;
+/// Class/id substrings and whole tokens of a share bar inside the article (Readability's
+/// `shareElements`: `share`, `sharedaddy`; Chinese portals' `sns`), removed when shorter than
+/// [`DEFAULT_CHAR_THRESHOLD`]: a long element so named is an article that mentions sharing.
+pub const SHARE_HINTS: &[&str] = &["share"];
+pub const SHARE_TOKENS: &[&str] = &["sns"];
 /// Classes and ids that mark clutter, matched as substrings of the lower-cased `class` and `id`
 /// (Readability's `unlikelyCandidates`, plus the names Chinese portals use for share bars,
 /// statements, recommendation lists and comment areas).
@@ -121,18 +154,51 @@ pub const NEGATIVE_TOKENS: &[&str] = &["hid", "hot", "ad", "ads", "tie", "nav", 
 /// (884 pages): mean F1 0.918 → 0.921, with no readability or netease page changing.
 pub const HIDDEN_PROSE_KEPT: usize = 2_000;
 
+/// Class and id substrings of a byline element (Readability's `_isValidByline`, with `p-author`
+/// from microformats).
+pub const BYLINE_HINTS: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
+/// A byline element's text is a byline only when shorter than this (characters; Readability: 100):
+/// longer, it is an author's biography or a whole header.
+pub const BYLINE_MAX_CHARS: usize = 100;
 /// Roles whose elements are never article content (Readability's `unlikelyRoles`).
 pub const UNLIKELY_ROLES: &[&str] =
     &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
 
 /// Elements whose text is scored as paragraphs (Readability's `DEFAULT_TAGS_TO_SCORE`).
 pub const TAGS_TO_SCORE: &[&str] = &["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"];
-/// Block-level elements: a div holding none of these is really a paragraph (Readability's
-/// `DIV_TO_P_ELEMS`).
-pub const BLOCK_ELEMS: &[&str] = &[
+/// Block-level elements: each starts a new block of text (a paragraph break in plain text, a
+/// segment boundary for translation, a blank line in Markdown). The HTML standard's flow
+/// containers, headings, lists, tables and their parts, plus `pre`.
+pub const BLOCK_TAGS: &[&str] = &[
+    "address", "article", "aside", "blockquote", "caption", "center", "col", "colgroup", "dd",
+    "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+    "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "legend", "li", "main",
+    "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
+    "thead", "tr", "ul",
+];
+/// Elements whose end tag the HTML standard lets a page leave out: the parser closes them when
+/// the next one starts.
+pub const OPTIONAL_END_TAGS: &[&str] = &[
+    "caption", "colgroup", "dd", "dt", "li", "optgroup", "option", "p", "rp", "rt", "tbody", "td",
+    "tfoot", "th", "thead", "tr",
+];
+/// What makes a div more than a paragraph (Readability's `DIV_TO_P_ELEMS`, widened to the
+/// sectioning elements, images and players): a div holding none of these is really a paragraph
+/// and is scored as one. Narrower than [`BLOCK_TAGS`] on purpose: a div around a `<center>`, a
+/// `<details>` or an image with its `<figcaption>` still reads as one paragraph.
+pub const DIV_TO_P_BLOCKS: &[&str] = &[
     "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul", "select", "section",
     "article", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "aside", "nav",
     "form", "main", "hr", "video", "iframe",
+];
+/// Blocks that keep their tag when they join the article as siblings of the chosen candidate
+/// (Readability keeps div, article, section, p, ol, ul): each stands on its own in an article and
+/// survives sanitizing. Any other sibling (a stray `li` or `td`, a `main` the sanitizer would
+/// unwrap along with its `dir`, an inline element) becomes a `div`.
+pub const SIBLING_KEEPS_TAG: &[&str] = &[
+    "div", "article", "section", "p", "ol", "ul", "dl", "table", "pre", "blockquote", "figure",
+    "h2", "h3", "h4", "h5", "h6", "hr", "img", "picture", "video", "audio", "iframe", "embed",
+    "object",
 ];
 /// Inline content allowed in a paragraph built from loose text (Readability's `PHRASING_ELEMS`).
 pub const PHRASING_ELEMS: &[&str] = &[
@@ -152,6 +218,20 @@ pub const VIDEO_HOSTS: &[&str] = &[
     "dailymotion.com", "player.bilibili.com", "archive.org", "upload.wikimedia.org",
     "player.twitch.tv", "embed.ted.com", "player.youku.com",
 ];
+/// Attributes lazy-loading scripts keep an image's real URL (or `srcset`) in, best first; the
+/// real one replaces a placeholder `src` (Readability's `_fixLazyImages` reads any attribute that
+/// looks like an image URL; these are the ones seen on the corpus's sites).
+pub const LAZY_IMAGE_SRC: &[&str] = &[
+    "data-src", "data-original", "data-lazy-src", "data-url", "data-actualsrc", "data-echo",
+    "data-hi-res-src", "data-lazyload", "file",
+];
+pub const LAZY_IMAGE_SRCSET: &[&str] = &["data-srcset", "data-lazy-srcset", "data-original-set"];
+/// A `data:` URL shorter than this in an image's `src` is a placeholder (a transparent pixel or a
+/// blank SVG, Readability: 133 bytes of base64 for its checks); a real inline image is longer.
+pub const PLACEHOLDER_DATA_URL_MAX_LEN: usize = 200;
+/// Substrings of placeholder image URLs that lazy loaders show until the real image arrives.
+pub const PLACEHOLDER_IMAGE_NAMES: &[&str] =
+    &["blank.gif", "spacer.gif", "pixel.gif", "placeholder", "lazy.gif", "grey.gif", "loading"];
 /// Text of a short block that marks sharing widgets, matched whole after trimming; such blocks
 /// are dropped from the article (Chinese portals print these beside the body).
 pub const BOILERPLATE_TEXTS: &[&str] = &[
@@ -176,7 +256,7 @@ pub const CJK_CHARS_PER_MINUTE: usize = 400;
 /// Excerpt length in characters when the page gives none and the first paragraph is used.
 pub const EXCERPT_MAX_CHARS: usize = 200;
 
-// ---- Sanitizing (src/sanitize.rs): the allow-list every article passes through. ----
+// ---- Sanitizing (src/sanitize.rs, URLs by src/urls.rs): the allow-list every article passes through. ----
 
 /// Elements kept in the article. Everything for reading prose, data tables, code, figures and
 /// media; nothing that runs, submits, styles or changes how the page resolves URLs (no script,
@@ -245,8 +325,8 @@ pub const SANITIZE_SET_ATTRIBUTES: &[(&str, &str, &str)] = &[
     ("iframe", "sandbox", "allow-scripts allow-same-origin allow-presentation"),
 ];
 /// URL schemes kept in links and media. Relative URLs pass through (the pipeline makes them
-/// absolute first). `data` is listed only so that ammonia lets it reach sanitize.rs, which keeps
-/// it on `img src` for [`SANITIZE_DATA_IMAGE_TYPES`] and drops it everywhere else.
+/// absolute first). `data` is listed so that the ammonia oracle (`tests/sanitize_oracle.rs`) lets
+/// it through; [`crate::urls`] keeps it only on `img src`, for [`SANITIZE_DATA_IMAGE_TYPES`].
 pub const SANITIZE_URL_SCHEMES: &[&str] = &["http", "https", "mailto", "tel", "data"];
 /// Media types a `data:` URL may have on `img src` (base64 only). Raster formats only: an SVG
 /// image cannot run script inside `<img>`, but it can inside other contexts the URL might be
@@ -256,6 +336,10 @@ pub const SANITIZE_DATA_IMAGE_TYPES: &[&str] =
 /// Class names reserved for Lucid's own reading view and toolbar: dropped from page content so
 /// that an article cannot pose as the reader's controls.
 pub const SANITIZE_RESERVED_CLASS_PREFIX: &str = "lucid-";
+/// The class of the elements holding a translation in bilingual mode
+/// ([`crate::output::segments`]), styled by the reader's stylesheet: the one `lucid-` class the
+/// sanitizer lets content keep, so that merged translations survive a second sanitizing.
+pub const TRANSLATION_CLASS: &str = "lucid-translation";
 /// `rel` on every link: the linked page gets no handle on the reader's window and no referrer.
 pub const SANITIZE_LINK_REL: &str = "noopener noreferrer";
 
@@ -365,6 +449,9 @@ pub const TITLE_MAX_CHARS: usize = 150;
 /// (Readability: 0.75).
 pub const TITLE_SIMILARITY: f32 = 0.75;
 
+/// Languages written right to left (primary subtags; `iw` is Hebrew's old code): an article in
+/// one without a declared `dir` reads `rtl`.
+pub const RTL_LANGUAGES: &[&str] = &["ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug", "dv"];
 /// Language detection reads this many characters of text: enough for a vote, cheap on long pages.
 pub const LANG_SAMPLE_CHARS: usize = 5000;
 /// A script must hold this share of the letters to name the language (CJK counts double, as a
@@ -385,7 +472,7 @@ pub const STOP_WORDS: &[(&str, &[&str])] = &[
     ("pt", &["o", "os", "do", "da", "em", "não", "que", "uma", "um", "para", "com", "é", "dos", "das", "se", "mais", "ao", "foi", "pelo", "na"]),
     ("nl", &["de", "het", "een", "en", "van", "is", "dat", "niet", "op", "te", "zijn", "voor", "met", "die", "ook", "aan", "er", "maar", "als", "bij"]),
 ];
-/// Most quadratic parser work ([`crate::error::parser_work`]) a page may cost; more is refused
+/// Most quadratic parser work ([`crate::input::parser_work`]) a page may cost; more is refused
 /// before parsing. The costliest corpus page is far below a twentieth of it (the unit test
 /// checks); 50 million steps take about a tenth of a second natively.
 pub const MAX_PARSER_WORK: u64 = 50_000_000;

@@ -169,7 +169,7 @@ pub fn reader_stylesheet() -> String {
 /// `{segments: [{id, html, text}], template}` (see the core's `segment::split`).
 #[wasm_bindgen(js_name = splitSegments, unchecked_return_type = "{ segments: { id: string; html: string; text: string }[]; template: string }")]
 pub fn split_segments(content_html: &str) -> Result<JsValue, JsError> {
-    to_js(&crate::segment::split(content_html))
+    to_js(&crate::segments::split(content_html))
 }
 
 /// Put translations (`[{id, html}]`, untrusted: sanitized by the core) back into what
@@ -180,11 +180,11 @@ pub fn merge_segments(
     #[wasm_bindgen(unchecked_param_type = "{ id: string; html: string }[]")] translations: JsValue,
     #[wasm_bindgen(unchecked_param_type = "{ mode?: \"replace\" | \"bilingual\"; lang?: string | null } | undefined")] options: JsValue,
 ) -> Result<String, JsError> {
-    let segmented: crate::segment::Segmented = serde_wasm_bindgen::from_value(segmented)?;
-    let translations: Vec<crate::segment::Translation> = serde_wasm_bindgen::from_value(translations)?;
-    let options: crate::segment::MergeOptions =
+    let segmented: crate::segments::Segmented = serde_wasm_bindgen::from_value(segmented)?;
+    let translations: Vec<crate::segments::Translation> = serde_wasm_bindgen::from_value(translations)?;
+    let options: crate::segments::MergeOptions =
         if options.is_undefined() || options.is_null() { Default::default() } else { serde_wasm_bindgen::from_value(options)? };
-    Ok(crate::segment::merge(&segmented, &translations, &options))
+    Ok(crate::segments::merge(&segmented, &translations, &options))
 }
 
 fn article_from(js: JsValue) -> Result<Article, JsError> {
@@ -198,8 +198,8 @@ pub fn save_html(
     #[wasm_bindgen(unchecked_param_type = "Article")] article: JsValue,
     #[wasm_bindgen(unchecked_param_type = "SavePageOptions")] options: JsValue,
 ) -> Result<String, JsError> {
-    let options: crate::save::PageOptions = serde_wasm_bindgen::from_value(options)?;
-    Ok(crate::save::standalone_html(&article_from(article)?, &options))
+    let options: crate::html_copy::PageOptions = serde_wasm_bindgen::from_value(options)?;
+    Ok(crate::html_copy::standalone_html(&article_from(article)?, &options))
 }
 
 /// A Markdown copy of `article` with YAML front matter.
@@ -224,5 +224,5 @@ pub fn save_file_name(
 /// The http(s) image URLs `saveHtml` can embed, in document order, without repeats.
 #[wasm_bindgen(js_name = saveImageUrls)]
 pub fn save_image_urls(#[wasm_bindgen(unchecked_param_type = "Article")] article: JsValue) -> Result<Vec<String>, JsError> {
-    Ok(crate::save::image_urls(&article_from(article)?))
+    Ok(crate::html_copy::image_urls(&article_from(article)?))
 }

@@ -244,7 +244,7 @@ fn a_folder_of_corpora_is_found() {
         .iter()
         .map(|c| c.file_name().unwrap().to_str().unwrap())
         .collect();
-    assert_eq!(names, ["netease", "readability", "seed", "wcxb"]);
+    assert_eq!(names, ["netease", "readability", "seed", "wcxb", "zh-portals"]);
     assert_eq!(
         eval::find_corpora(&fixtures("seed")).unwrap(),
         [fixtures("seed")]

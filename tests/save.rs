@@ -8,7 +8,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use lucid::markdown::{html_to_markdown, to_markdown, yaml_string};
-use lucid::save::{file_name, image_urls, standalone_html, EmbeddedImage, PageOptions, SaveInfo};
+use lucid::html_copy::{image_urls, standalone_html, EmbeddedImage, PageOptions};
+use lucid::save::{file_name, SaveInfo};
 use lucid::{Article, Options};
 use scraper::{Html, Node};
 
@@ -271,7 +272,7 @@ fn standalone_page_shell_and_settings() {
     assert!(html.trim_end().ends_with("</html>"));
     assert_inert(&html, "shell");
 
-    let dark = PageOptions { theme: lucid::save::Theme::Dark, font: lucid::save::Font::Sans, font_size_px: 1000, line_height: f32::NAN, ..PageOptions::default() };
+    let dark = PageOptions { theme: lucid::html_copy::Theme::Dark, font: lucid::html_copy::Font::Sans, font_size_px: 1000, line_height: f32::NAN, ..PageOptions::default() };
     let html = standalone_html(&a, &dark);
     assert!(html.contains("data-theme=\"dark\" data-font=\"sans\" style=\"--lucid-font-size: 64px; --lucid-width: 38em; --lucid-line-height: 1.7\""), "settings are clamped");
 }

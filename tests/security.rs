@@ -11,7 +11,7 @@
 //! payload also goes through the other door into the reader: as a translation returned by a
 //! (hostile) translation service, which `segment::merge` sanitizes and inserts into the article.
 
-use lucid::segment::{self, MergeOptions, Mode, Translation};
+use lucid::segments::{self, MergeOptions, Mode, Translation};
 use lucid::{Options, extract, tunables::VIDEO_HOSTS};
 use scraper::{ElementRef, Html, node::Node};
 
@@ -376,7 +376,7 @@ fn nothing_executable_survives_as_block() {
 #[test]
 fn nothing_executable_survives_a_translation() {
     let content = r#"<h2 id="intro">Introduction</h2><p>The council met on <a href="https://example.com/x" rel="noopener noreferrer">Tuesday</a>.</p><ul><li>First point</li></ul><blockquote cite="https://example.com/q"><p>Quoted words.</p></blockquote>"#;
-    let segmented = segment::split(content);
+    let segmented = segments::split(content);
     assert!(segmented.segments.len() >= 4, "{:?}", segmented.segments);
     let mut failures = Vec::new();
     for (name, payload) in PAYLOADS {
@@ -386,7 +386,7 @@ fn nothing_executable_survives_a_translation() {
             .map(|s| Translation { id: s.id.clone(), html: format!("{MARKER} {payload}") })
             .collect();
         for mode in [Mode::Replace, Mode::Bilingual] {
-            let merged = segment::merge(&segmented, &translations, &MergeOptions { mode, lang: None });
+            let merged = segments::merge(&segmented, &translations, &MergeOptions { mode, lang: None });
             let mut issues = check_content(&merged);
             if !merged.contains(MARKER) {
                 issues.push("the translation was not inserted, so it proved nothing".into());

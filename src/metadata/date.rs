@@ -25,8 +25,7 @@ enum Zone {
 /// Hong Kong and Singapore all use UTC+8, Japan and Korea UTC+9. Other languages span too many
 /// zones to guess.
 pub fn offset_for_lang(lang: &str) -> Option<i32> {
-    let primary = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-    match primary.as_str() {
+    match super::lang::primary_subtag(lang).as_str() {
         "zh" => Some(8 * 60),
         "ja" | "ko" => Some(9 * 60),
         _ => None,
@@ -388,6 +387,21 @@ fn unix(value: &str) -> Option<Stamp> {
     Some(Stamp { year, month, day, time: Some((rest / 3600, rest / 60 % 60, rest % 60)), zone: Some(Zone::Utc) })
 }
 
+/// The `YYYY-MM-DD` an ISO 8601 date or date-time starts with, if it starts with one.
+pub fn iso_day(date: &str) -> Option<&str> {
+    let day = date.trim().get(..10)?;
+    let b = day.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    (digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)).then_some(day)
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ` for seconds since the Unix epoch.
+pub fn utc_timestamp(seconds: i64) -> String {
+    let (year, month, day) = civil_from_days(seconds.div_euclid(86_400));
+    let secs = seconds.rem_euclid(86_400);
+    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", secs / 3600, secs % 3600 / 60, secs % 60)
+}
+
 /// Days since 1970-01-01 to a proleptic Gregorian date (the well-known era-based conversion).
 fn civil_from_days(days: i64) -> (u32, u32, u32) {
     let z = days + 719_468;
@@ -407,6 +421,24 @@ mod tests {
     use super::*;
 
     const CN: Option<i32> = Some(480);
+
+    #[test]
+    fn timestamps_are_utc_calendar_dates() {
+        // Checked against `date -u -d @SECONDS +%FT%TZ`.
+        assert_eq!(utc_timestamp(0), "1970-01-01T00:00:00Z");
+        assert_eq!(utc_timestamp(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(utc_timestamp(1_722_298_907), "2024-07-30T00:21:47Z");
+        assert_eq!(utc_timestamp(-86_400), "1969-12-31T00:00:00Z");
+        assert_eq!(utc_timestamp(253_402_300_799), "9999-12-31T23:59:59Z");
+    }
+
+    #[test]
+    fn iso_days() {
+        assert_eq!(iso_day(" 2024-07-30T08:21:47+08:00"), Some("2024-07-30"));
+        assert_eq!(iso_day("2024-7-30"), None);
+        assert_eq!(iso_day("２０２４-07-30"), None);
+    }
+
 
     #[test]
     fn iso_forms() {

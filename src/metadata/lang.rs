@@ -3,6 +3,11 @@
 
 use crate::tunables::{LANG_LEAD_RATIO, LANG_MIN_SCRIPT_SHARE, LANG_MIN_STOP_WORDS, LANG_SAMPLE_CHARS, STOP_WORDS};
 
+/// The primary language subtag of a tag, lower-cased: `zh` for `zh-Hant-TW` or `ZH_cn`.
+pub fn primary_subtag(tag: &str) -> String {
+    tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase()
+}
+
 /// A declared language tag as BCP 47: `zh_cn` → `zh-CN`, `EN-us` → `en-US`, `zh-hans-cn` →
 /// `zh-Hans-CN`. `None` when the value is not a language tag (empty, `x-default`, prose).
 pub fn normalize(raw: &str) -> Option<String> {

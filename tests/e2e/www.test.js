@@ -68,7 +68,7 @@ eachBrowser((ctx) => {
     assert.equal(view.meta.Language.split(',')[0].split('-')[0], 'zh');
     assert.match(view.meta.Published, /^2024-07-30/);
     assert.match(view.timing, /^\d+(\.\d)? ms$/);
-    assert.deepEqual(view.stageTimes, ['parse', 'metadata', 'prepare', 'score and clean', 'resolve URLs', 'sanitize', 'serialize']);
+    assert.deepEqual(view.stageTimes, ['parse', 'metadata', 'prepare', 'score', 'clean', 'resolve', 'sanitize', 'serialize']);
 
     await page.click('#tab-explain');
     const explained = await shown();

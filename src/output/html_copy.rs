@@ -1,6 +1,5 @@
-//! Saving a clean copy: one self-contained HTML file that looks like the reading view and opens
-//! offline anywhere, and a file name that every desktop system accepts. (The Markdown copy is
-//! [`crate::markdown`].)
+//! The saved HTML copy: one self-contained file that looks like the reading view and opens
+//! offline anywhere. (The Markdown copy is [`super::markdown`]; what both share, [`super::save`].)
 //!
 //! The saved page fetches nothing: a `Content-Security-Policy` allows only inline style and
 //! `data:` images, images the caller downloaded are embedded as `data:` URLs, and everything
@@ -9,27 +8,18 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use ego_tree::iter::Edge;
 use ego_tree::NodeRef;
+use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 use serde::{Deserialize, Serialize};
 use url::Url;
 
-use crate::markdown::safe_url;
-use crate::render::{reader_html, STYLESHEET};
-use crate::text::is_cjk;
-use crate::Article;
-
-/// Where and when a copy was saved; written into both formats. `saved_at` is passed in (not
-/// read from a clock) so the output is deterministic.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SaveInfo {
-    /// The page's address. Default: none.
-    pub source_url: Option<String>,
-    /// ISO 8601 timestamp of the save, like `2025-01-31T09:30:00Z`.
-    pub saved_at: String,
-}
+use super::render::{STYLESHEET, escape, reader_html};
+use super::save::SaveInfo;
+use crate::article::Article;
+use crate::dom::Walk;
+use crate::metadata::date::iso_day;
+use crate::urls;
 
 /// The reader's colours, as in the reading view's `data-theme`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -114,7 +104,7 @@ const SAVED_CSS: &str = "html, body { margin: 0; min-height: 100%; }
 /// One self-contained HTML file showing the article as the reading view does, with no script,
 /// no event handler and nothing that loads from the network when opened.
 pub fn standalone_html(article: &Article, options: &PageOptions) -> String {
-    let source = options.info.source_url.as_deref().filter(|u| is_web_url(u));
+    let source = options.info.source_url.as_deref().filter(|u| urls::is_web(u));
     let (body, skipped) = rewrite(&reader_html(article, source), &options.images);
 
     let mut out = String::with_capacity(body.len() + STYLESHEET.len() + 2048);
@@ -166,7 +156,7 @@ pub fn image_urls(article: &Article) -> Vec<String> {
         let Some(el) = node.value().as_element() else { continue };
         let url = match el.name() {
             "img" => primary(&image_candidates(node)).map(str::to_string),
-            "video" => el.attr("poster").filter(|p| is_web_url(p)).map(|p| p.trim().to_string()),
+            "video" => el.attr("poster").filter(|p| urls::is_web(p)).map(|p| p.trim().to_string()),
             _ => None,
         };
         if let Some(url) = url.filter(|u| !urls.contains(u)) {
@@ -176,91 +166,8 @@ pub fn image_urls(article: &Article) -> Vec<String> {
     urls
 }
 
-/// A file name for the saved copy: `YYYY-MM-DD Title.ext` (the date when the article has one),
-/// valid on Windows, macOS and Linux: no `<>:"/\|?*` or control characters (in CJK titles they
-/// become their full-width forms, elsewhere a dash or nothing), white space collapsed, no
-/// leading or trailing dots and spaces, no reserved device names (`CON`, `COM1`…), at most
-/// [`MAX_FILE_NAME_CHARS`] characters and [`MAX_FILE_NAME_BYTES`] bytes of UTF-8. `article`
-/// when the title leaves nothing.
-pub fn file_name(article: &Article, extension: &str) -> String {
-    let ext: String = extension.chars().filter(char::is_ascii_alphanumeric).take(10).collect();
-    let date = article.published_time.as_deref().and_then(iso_date);
-
-    let mut title = String::new();
-    let mut prev: Option<char> = None;
-    for c in article.title.chars() {
-        let cjk = prev.is_some_and(is_cjk);
-        match c {
-            ':' | '?' | '*' | '"' | '<' | '>' | '|' | '/' | '\\' if cjk => {
-                // U+FF01..U+FF5E mirror ASCII: readable, and legal everywhere.
-                title.push(char::from_u32(c as u32 + 0xFEE0).unwrap_or('-'));
-            }
-            ':' => title.push_str(" - "),
-            '/' | '\\' | '|' => title.push('-'),
-            '"' => title.push('\''),
-            '?' | '*' | '<' | '>' => {}
-            c if c.is_whitespace() || c.is_control() => title.push(' '),
-            c => title.push(c),
-        }
-        prev = Some(c);
-    }
-    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut stem = match date {
-        Some(date) if !title.is_empty() => format!("{date} {title}"),
-        Some(date) => date,
-        None => title,
-    };
-
-    let reserve = ext.len() + 1;
-    let max_chars = MAX_FILE_NAME_CHARS - reserve;
-    let max_bytes = MAX_FILE_NAME_BYTES - reserve;
-    let mut end = 0;
-    for (count, (i, c)) in stem.char_indices().enumerate() {
-        if count >= max_chars || i + c.len_utf8() > max_bytes {
-            break;
-        }
-        end = i + c.len_utf8();
-    }
-    if end < stem.len() {
-        // Cut at a word boundary when one is near, so the name does not end mid-word.
-        let cut = &stem[..end];
-        let at = match cut.rfind(' ') {
-            Some(space) if end - space < 24 && !cut[space..].chars().any(is_cjk) => space,
-            _ => end,
-        };
-        stem.truncate(at);
-    }
-    let stem = stem.trim_matches(|c: char| c == '.' || c == ' ' || c == '-');
-    let mut stem = if stem.is_empty() { "article".to_string() } else { stem.to_string() };
-    let device = stem.split('.').next().unwrap_or("").trim_end().to_ascii_uppercase();
-    let reserved = matches!(device.as_str(), "CON" | "PRN" | "AUX" | "NUL")
-        || (device.len() == 4
-            && (device.starts_with("COM") || device.starts_with("LPT"))
-            && device.as_bytes()[3].is_ascii_digit());
-    if reserved {
-        stem.push('_');
-    }
-    if ext.is_empty() { stem } else { format!("{stem}.{ext}") }
-}
-
-/// Longest file name, in characters: long enough for any headline, short enough to read.
-pub const MAX_FILE_NAME_CHARS: usize = 120;
-/// Longest file name in UTF-8 bytes: ext4, APFS and NTFS stop at 255 (bytes or UTF-16 units).
-pub const MAX_FILE_NAME_BYTES: usize = 250;
-
-fn iso_date(time: &str) -> Option<String> {
-    let date = time.get(..10)?;
-    let b = date.as_bytes();
-    let shape = b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
-    shape.then(|| date.to_string())
-}
-
 fn finite_or(value: f32, fallback: f32) -> f32 {
     if value.is_finite() { value } else { fallback }
-}
-
-fn is_web_url(url: &str) -> bool {
-    Url::parse(url.trim()).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
 }
 
 /// An image's URLs in order of preference: `src`, its `srcset` candidates, then the `srcset`
@@ -287,7 +194,7 @@ fn srcset_urls(srcset: Option<&str>) -> impl Iterator<Item = &str> {
 
 /// The one URL of an image that is fetched and linked to: the first web URL among its candidates.
 fn primary<'a>(candidates: &[&'a str]) -> Option<&'a str> {
-    candidates.iter().copied().find(|u| is_web_url(u))
+    candidates.iter().copied().find(|u| urls::is_web(u))
 }
 
 /// An image left out of the file, and why.
@@ -314,68 +221,77 @@ const URL_ATTRIBUTES: &[&str] = &["src", "srcset", "sizes", "poster", "backgroun
 /// a second line of defence.
 fn rewrite(html: &str, images: &HashMap<String, EmbeddedImage>) -> (String, Vec<Skipped>) {
     let doc = Html::parse_fragment(html);
-    let mut out = String::with_capacity(html.len());
-    let mut skipped: Vec<Skipped> = Vec::new();
-    let mut skip: Option<ego_tree::NodeId> = None;
-    let mut links_open = 0usize;
-    for edge in doc.root_element().traverse() {
+    let mut rewriter = Rewriter { out: String::with_capacity(html.len()), skipped: Vec::new(), links_open: 0, images };
+    let mut walk = Walk::new(*doc.root_element());
+    while let Some(edge) = walk.next() {
         match edge {
             Edge::Open(node) => {
-                if skip.is_some() {
-                    continue;
-                }
-                match node.value() {
-                    Node::Text(t) => out.push_str(&escape_text(t)),
-                    Node::Element(el) => {
-                        let name = el.name();
-                        if UNWRAP.contains(&name) {
-                            continue;
-                        }
-                        if DROP_WITH_CONTENT.contains(&name) {
-                            skip = Some(node.id());
-                            continue;
-                        }
-                        match name {
-                            "img" => {
-                                image(&mut out, node, images, links_open > 0, &mut skipped);
-                                skip = Some(node.id());
-                            }
-                            "video" | "audio" | "iframe" => {
-                                media(&mut out, node, images, links_open > 0);
-                                skip = Some(node.id());
-                            }
-                            _ => {
-                                links_open += usize::from(name == "a");
-                                start_tag(&mut out, name, el.attrs());
-                                let pre = matches!(name, "pre" | "textarea" | "listing");
-                                // The parser eats a newline right after `<pre>`: give it one back.
-                                if pre && node.first_child().and_then(|c| c.value().as_text()).is_some_and(|t| t.starts_with('\n')) {
-                                    out.push('\n');
-                                }
-                            }
-                        }
-                    }
-                    _ => {}
+                if !rewriter.open(node) {
+                    walk.skip_subtree();
                 }
             }
-            Edge::Close(node) => {
-                if let Some(id) = skip {
-                    if id == node.id() {
-                        skip = None;
-                    }
-                    continue;
+            Edge::Close(node) => rewriter.close(node),
+        }
+    }
+    (rewriter.out, rewriter.skipped)
+}
+
+/// The saved file being written, one walk edge at a time.
+struct Rewriter<'a> {
+    out: String,
+    skipped: Vec<Skipped>,
+    /// Links open around the current node: inside one, images and players cannot be links.
+    links_open: usize,
+    images: &'a HashMap<String, EmbeddedImage>,
+}
+
+impl Rewriter<'_> {
+    /// Write what `node` opens with; `false` when its inside was consumed or dropped.
+    fn open(&mut self, node: NodeRef<'_, Node>) -> bool {
+        let el = match node.value() {
+            Node::Text(t) => {
+                self.out.push_str(&escape(t));
+                return true;
+            }
+            Node::Element(el) => el,
+            _ => return true,
+        };
+        let name = el.name();
+        if UNWRAP.contains(&name) {
+            return true;
+        }
+        if DROP_WITH_CONTENT.contains(&name) {
+            return false;
+        }
+        match name {
+            "img" => {
+                image(&mut self.out, node, self.images, self.links_open > 0, &mut self.skipped);
+                false
+            }
+            "video" | "audio" | "iframe" => {
+                media(&mut self.out, node, self.images, self.links_open > 0);
+                false
+            }
+            _ => {
+                self.links_open += usize::from(name == "a");
+                start_tag(&mut self.out, name, el.attrs());
+                // The parser eats a newline right after `<pre>`: give it one back.
+                let pre = matches!(name, "pre" | "textarea" | "listing");
+                if pre && node.first_child().and_then(|c| c.value().as_text()).is_some_and(|t| t.starts_with('\n')) {
+                    self.out.push('\n');
                 }
-                if let Some(el) = node.value().as_element() {
-                    let name = el.name();
-                    if !UNWRAP.contains(&name) && !VOID.contains(&name) {
-                        links_open -= usize::from(name == "a" && links_open > 0);
-                        let _ = write!(out, "</{name}>");
-                    }
-                }
+                true
             }
         }
     }
-    (out, skipped)
+
+    fn close(&mut self, node: NodeRef<'_, Node>) {
+        let Some(name) = node.value().as_element().map(|el| el.name()) else { return };
+        if !UNWRAP.contains(&name) && !VOID.contains(&name) {
+            self.links_open -= usize::from(name == "a" && self.links_open > 0);
+            let _ = write!(self.out, "</{name}>");
+        }
+    }
 }
 
 fn start_tag<'a>(out: &mut String, name: &str, attrs: impl Iterator<Item = (&'a str, &'a str)>) {
@@ -386,7 +302,7 @@ fn start_tag<'a>(out: &mut String, name: &str, attrs: impl Iterator<Item = (&'a 
         if key_lower.starts_with("on") || URL_ATTRIBUTES.contains(&key_lower.as_str()) {
             continue;
         }
-        if matches!(key_lower.as_str(), "href" | "cite" | "xlink:href") && !safe_url(value, false) {
+        if matches!(key_lower.as_str(), "href" | "cite" | "xlink:href") && !urls::is_safe(value) {
             continue;
         }
         let _ = write!(out, " {key}=\"{}\"", escape(value));
@@ -401,10 +317,10 @@ fn image(out: &mut String, node: NodeRef<'_, Node>, images: &HashMap<String, Emb
     let candidates = image_candidates(node);
     let alt = el.attr("alt").map(str::trim).unwrap_or("");
     let embedded = candidates.iter().find_map(|u| match images.get(*u) {
-        Some(EmbeddedImage::Embedded { data_url }) if is_data_image(data_url) => Some(data_url.as_str()),
+        Some(EmbeddedImage::Embedded { data_url }) if urls::is_data_image(data_url) => Some(data_url.as_str()),
         _ => None,
     });
-    let inline = candidates.iter().copied().find(|u| is_data_image(u));
+    let inline = candidates.iter().copied().find(|u| urls::is_data_image(u));
     if let Some(src) = embedded.or(inline) {
         let _ = write!(out, "<img src=\"{}\" alt=\"{}\"", escape(src), escape(alt));
         for dim in ["width", "height"] {
@@ -442,14 +358,14 @@ fn media(out: &mut String, node: NodeRef<'_, Node>, images: &HashMap<String, Emb
     let src = el.attr("src").or_else(|| {
         node.children().find_map(|c| c.value().as_element().filter(|e| e.name() == "source").and_then(|e| e.attr("src")))
     });
-    let Some(src) = src.map(str::trim).filter(|s| is_web_url(s)) else { return };
+    let Some(src) = src.map(str::trim).filter(|s| urls::is_web(s)) else { return };
     let label = match el.name() {
         "video" => "Video".to_string(),
         "audio" => "Audio".to_string(),
         _ => format!("Embedded video: {}", Url::parse(src).ok().and_then(|u| u.host_str().map(str::to_string)).unwrap_or_default()),
     };
     let poster = el.attr("poster").and_then(|p| match images.get(p.trim()) {
-        Some(EmbeddedImage::Embedded { data_url }) if is_data_image(data_url) => Some(data_url.as_str()),
+        Some(EmbeddedImage::Embedded { data_url }) if urls::is_data_image(data_url) => Some(data_url.as_str()),
         _ => None,
     });
     if in_link {
@@ -463,16 +379,12 @@ fn media(out: &mut String, node: NodeRef<'_, Node>, images: &HashMap<String, Emb
     let _ = write!(out, "[{}]</a>", escape(&label));
 }
 
-fn is_data_image(url: &str) -> bool {
-    url.get(..11).is_some_and(|p| p.eq_ignore_ascii_case("data:image/")) && !url.contains('"')
-}
-
 fn footer(out: &mut String, source: Option<&str>, saved_at: &str, skipped: &[Skipped]) {
     out.push_str("<footer class=\"lucid-saved\"><p>Saved with Lucid");
     if let Some(url) = source {
         let _ = write!(out, " from <a href=\"{0}\" rel=\"noopener noreferrer\">{0}</a>", escape(url.trim()));
     }
-    if let Some(date) = iso_date(saved_at) {
+    if let Some(date) = iso_day(saved_at) {
         let _ = write!(out, " on <time datetime=\"{}\">{date}</time>", escape(saved_at));
     }
     out.push_str(".</p>");
@@ -489,24 +401,4 @@ fn footer(out: &mut String, source: Option<&str>, saved_at: &str, skipped: &[Ski
         out.push_str("</ul>");
     }
     out.push_str("</footer>\n");
-}
-
-/// Escape for a text node.
-fn escape_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\u{A0}' => out.push_str("&nbsp;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Escape for a double-quoted attribute value (and text).
-fn escape(text: &str) -> String {
-    escape_text(text).replace('"', "&quot;")
 }

@@ -8,7 +8,10 @@ use std::fmt::Write;
 
 use url::Url;
 
-use crate::Article;
+use crate::article::Article;
+use crate::metadata::date::iso_day;
+use crate::metadata::lang::primary_subtag;
+use crate::urls;
 
 /// The reading view's stylesheet: typography, themes (`data-theme`), fonts (`data-font`) and the
 /// `--lucid-*` custom properties the settings change.
@@ -21,7 +24,7 @@ pub const STYLESHEET: &str = include_str!("reader.css");
 pub fn reader_html(article: &Article, source_url: Option<&str>) -> String {
     let lang = article.lang.as_deref().unwrap_or("");
     let words = Words::for_lang(lang);
-    let source = source_url.and_then(|s| Url::parse(s).ok()).filter(|u| matches!(u.scheme(), "http" | "https"));
+    let source = source_url.filter(|s| urls::is_web(s)).and_then(|s| Url::parse(s.trim()).ok());
 
     let mut out = String::with_capacity(article.content.len() + 1024);
     out.push_str(r#"<article class="lucid-article""#);
@@ -78,8 +81,7 @@ struct Words {
 
 impl Words {
     fn for_lang(lang: &str) -> Words {
-        let primary = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-        match primary.as_str() {
+        match primary_subtag(lang).as_str() {
             "zh" => Words {
                 date: |y, m, d| format!("{y}年{m}月{d}日"),
                 minutes: |n| format!("约 {n} 分钟"),
@@ -116,8 +118,7 @@ const MONTHS: [&str; 12] = [
 /// The calendar date of an ISO 8601 time, as the page wrote it (in the page's own offset, which
 /// is the day its readers saw), formatted for people. `None` when it does not start with a date.
 fn human_date(iso: &str, lang: &str) -> Option<String> {
-    let date = iso.get(..10)?;
-    let mut parts = date.split('-');
+    let mut parts = iso_day(iso)?.split('-');
     let year: i32 = parts.next()?.parse().ok()?;
     let month: u32 = parts.next()?.parse().ok()?;
     let day: u32 = parts.next()?.parse().ok()?;
@@ -127,8 +128,10 @@ fn human_date(iso: &str, lang: &str) -> Option<String> {
     Some((Words::for_lang(lang).date)(year, month, day))
 }
 
-/// Escape text for an HTML text node or a quoted attribute value.
-fn escape(text: &str) -> String {
+/// Escape text for an HTML text node or a double-quoted attribute value (the only kind Lucid
+/// writes): the one escaper of the reading view and the saved copy. A no-break space is written
+/// as `&nbsp;`, so it stays visible to whoever reads the file's source.
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -136,7 +139,7 @@ fn escape(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
+            '\u{A0}' => out.push_str("&nbsp;"),
             _ => out.push(c),
         }
     }

@@ -7,117 +7,20 @@ use std::collections::HashMap;
 use ego_tree::NodeId;
 use scraper::{Html, Node};
 
+use super::attempt::{Attempt, Policy, Rules};
+use super::hints::{class_weight, is_unlikely, is_video_embed};
 use crate::dom::{self, NodeRefH};
-use crate::serialize::Trace;
+use crate::metadata::byline;
+use crate::options::Options;
 use crate::text::ends_sentence;
+use crate::trace::{Stage, Trace};
 use crate::tunables::*;
-use crate::Options;
-
-/// The retry ladder: each rung relaxes one more rule when too little text was found, as
-/// Readability's flags do. The best attempt is kept.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Policy {
-    /// Every rule on.
-    Strict,
-    /// Keep elements whose class/id looks like clutter.
-    KeepUnlikely,
-    /// Also ignore class/id weights.
-    IgnoreClassWeights,
-    /// Also keep what conditional cleaning would remove.
-    KeepConditional,
-}
-
-/// What a policy switches on.
-#[derive(Clone, Copy, Debug)]
-pub struct Rules {
-    pub strip_unlikely: bool,
-    pub weight_classes: bool,
-    pub clean_conditionally: bool,
-}
-
-impl Policy {
-    pub const LADDER: [Policy; 4] =
-        [Policy::Strict, Policy::KeepUnlikely, Policy::IgnoreClassWeights, Policy::KeepConditional];
-
-    pub fn rules(self) -> Rules {
-        let rung = Policy::LADDER.iter().position(|p| *p == self).unwrap_or(0);
-        Rules { strip_unlikely: rung < 1, weight_classes: rung < 2, clean_conditionally: rung < 3 }
-    }
-}
-
-/// The assembled article: a detached `<div>` in this attempt's own copy of the document.
-pub struct Found {
-    pub doc: Html,
-    pub root: NodeId,
-    pub byline: Option<String>,
-    pub rules: Rules,
-    pub trace: Trace,
-}
-
-impl Found {
-    pub fn root(&self) -> NodeRefH<'_> {
-        self.doc.tree.get(self.root).expect("the article root lives in its document")
-    }
-}
-
-/// True when `hints` (a lower-cased class and id) contains one of `words` as a substring.
-pub fn matches_any(hints: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| hints.contains(w))
-}
-
-/// True when one of the class/id tokens (split at non-alphanumerics) is one of `tokens`.
-pub fn has_token(hints: &str, tokens: &[&str]) -> bool {
-    hints.split(|c: char| !c.is_alphanumeric()).any(|t| tokens.contains(&t))
-}
-
-/// +25 for a content-like class or id, -25 for a clutter-like one (Readability's `_getClassWeight`).
-pub fn class_weight(node: &NodeRefH<'_>) -> f32 {
-    // schema.org's articleBody is the page saying where its article is.
-    let mut weight = if is_article_body(node) { CLASS_WEIGHT } else { 0.0 };
-    for value in [dom::attr(node, "class"), dom::attr(node, "id")].into_iter().flatten() {
-        if value.is_empty() {
-            continue;
-        }
-        let value = value.to_lowercase();
-        if matches_any(&value, NEGATIVE_HINTS) || has_token(&value, NEGATIVE_TOKENS) {
-            weight -= CLASS_WEIGHT;
-        }
-        if matches_any(&value, POSITIVE_HINTS) {
-            weight += CLASS_WEIGHT;
-        }
-    }
-    weight
-}
-
-/// `itemprop="articleBody"`.
-fn is_article_body(node: &NodeRefH<'_>) -> bool {
-    dom::attr(node, "itemprop").is_some_and(|v| v.split_whitespace().any(|p| p == "articleBody"))
-}
-
-/// Looks like clutter by its class/id or role, and nothing rescues it.
-pub fn is_unlikely(node: &NodeRefH<'_>) -> bool {
-    if is_article_body(node) {
-        return false;
-    }
-    let hints = dom::class_and_id(node);
-    if dom::attr(node, "role").is_some_and(|r| UNLIKELY_ROLES.contains(&r)) {
-        return true;
-    }
-    matches_any(&hints, UNLIKELY_HINTS)
-        && !matches_any(&hints, MAYBE_CANDIDATE_HINTS)
-        && !dom::has_ancestor(*node, "table", 0)
-        && !dom::has_ancestor(*node, "code", 0)
-        // Unlike Readability, the page's own <main> and <article> are never judged by class:
-        // `<main class="js-social-anchor">` holds the story.
-        && !matches!(dom::tag(node), Some("body" | "a" | "main" | "article"))
-        && dom::attr(node, "role") != Some("main")
-}
 
 /// Find the article with one policy. `None` when the page has no body text at all.
-pub fn grab_article(doc: &Html, policy: Policy, options: &Options, title: Option<&str>) -> Option<Found> {
+pub fn grab_article(doc: &Html, policy: Policy, options: &Options, title: Option<&str>) -> Option<Attempt> {
     let rules = policy.rules();
     let mut doc = doc.clone();
-    let mut trace = Trace::new(options.trace, None);
+    let mut trace = Trace::new(options.trace);
     let body = doc
         .tree
         .nodes()
@@ -146,7 +49,7 @@ pub fn grab_article(doc: &Html, policy: Policy, options: &Options, title: Option
             join_siblings(&mut doc, &scores, candidate, root);
         }
     }
-    Some(Found { doc, root, byline, rules, trace })
+    Some(Attempt { doc, root, byline, rules, trace })
 }
 
 /// Remove unlikely candidates, bylines (kept aside) and the heading that repeats the title; turn
@@ -154,58 +57,35 @@ pub fn grab_article(doc: &Html, policy: Policy, options: &Options, title: Option
 fn strip_clutter(doc: &mut Html, body: NodeId, rules: Rules, title: Option<&str>, trace: &mut Trace) -> Option<String> {
     let mut byline: Option<String> = None;
     let mut title_dup_seen = false;
-    let doomed: Vec<NodeId> = {
-        let body_ref = doc.tree.get(body)?;
-        dom::pick_outermost(body_ref, |node| {
-            let Some(tag) = dom::tag(node) else { return false };
-            if byline.is_none() && is_byline(node) {
-                let text = dom::inner_text(*node);
-                if !text.is_empty() && text.chars().count() < 100 {
-                    byline = Some(text);
-                    trace.removed("score", node, "byline, shown in the header");
-                    return true;
-                }
-            }
-            if !title_dup_seen && matches!(tag, "h1" | "h2") && title.is_some_and(|t| heading_repeats_title(node, t)) {
-                title_dup_seen = true;
-                trace.removed("score", node, "repeats the title, shown in the header");
+    dom::remove_outermost(doc, body, |node| {
+        let Some(tag) = dom::tag(node) else { return false };
+        if byline.is_none() && byline::is_byline_element(node) {
+            if let Some(found) = byline::from_element_text(&dom::inner_text(*node)) {
+                byline = Some(found);
+                trace.removed(Stage::Score, node, "byline, shown in the header");
                 return true;
             }
-            if rules.strip_unlikely && is_unlikely(node) {
-                trace.removed("score", node, "class, id or role looks like clutter");
-                return true;
-            }
-            if matches!(tag, "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-                && is_without_content(node)
-            {
-                return true;
-            }
-            false
-        })
-        .iter()
-        .map(|n| n.id())
-        .collect()
-    };
-    for id in doomed {
-        dom::remove(doc, id);
-    }
-    byline.map(|b| b.trim_start_matches("By ").trim_start_matches("by ").to_string())
-}
-
-/// rel=author, itemprop=author or a byline-like class (Readability's `_isValidByline`).
-fn is_byline(node: &NodeRefH<'_>) -> bool {
-    if dom::attr(node, "rel") == Some("author") || dom::attr(node, "itemprop").is_some_and(|v| v.contains("author")) {
-        return true;
-    }
-    let hints = dom::class_and_id(node);
-    ["byline", "author", "dateline", "writtenby", "p-author"].iter().any(|w| hints.contains(w))
+        }
+        if !title_dup_seen && matches!(tag, "h1" | "h2") && title.is_some_and(|t| heading_repeats_title(node, t)) {
+            title_dup_seen = true;
+            trace.removed(Stage::Score, node, "repeats the title, shown in the header");
+            return true;
+        }
+        if rules.strip_unlikely && is_unlikely(node) {
+            trace.removed(Stage::Score, node, "class, id or role looks like clutter");
+            return true;
+        }
+        matches!(tag, "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6") && is_without_content(node)
+    });
+    byline
 }
 
 /// A heading whose text is the article title (it will be shown in the reader's own header).
 fn heading_repeats_title(node: &NodeRefH<'_>, title: &str) -> bool {
     let heading = dom::inner_text(*node);
     let title = crate::text::normalize_space(title);
-    !heading.is_empty() && (heading == title || (heading.chars().count() > 15 && title.contains(&heading)))
+    !heading.is_empty()
+        && (heading == title || (heading.chars().count() > TITLE_HEADING_MIN_CHARS && title.contains(&heading)))
 }
 
 /// An element with neither text nor media, only `<br>`/`<hr>` at most.
@@ -233,7 +113,7 @@ fn paragraphs_to_score(doc: &mut Html, body: NodeId) -> Vec<NodeId> {
             out.push(id);
         } else if tag == "div" {
             let Some(node) = doc.tree.get(id) else { continue };
-            let has_block = node.descendants().skip(1).any(|d| dom::tag(&d).is_some_and(|t| BLOCK_ELEMS.contains(&t)));
+            let has_block = node.descendants().skip(1).any(|d| dom::tag(&d).is_some_and(makes_div_more_than_paragraph));
             if !has_block {
                 dom::rename(doc, id, "p");
                 out.push(id);
@@ -245,6 +125,11 @@ fn paragraphs_to_score(doc: &mut Html, body: NodeId) -> Vec<NodeId> {
     out
 }
 
+/// A div holding one of [`DIV_TO_P_BLOCKS`] is more than a paragraph.
+fn makes_div_more_than_paragraph(tag: &str) -> bool {
+    DIV_TO_P_BLOCKS.contains(&tag)
+}
+
 /// Wrap runs of text and inline elements inside a mixed div into paragraphs.
 fn wrap_loose_text(doc: &mut Html, div: NodeId) -> Vec<NodeId> {
     let Some(node) = doc.tree.get(div) else { return Vec::new() };
@@ -254,7 +139,7 @@ fn wrap_loose_text(doc: &mut Html, div: NodeId) -> Vec<NodeId> {
         let phrasing = match child.value() {
             Node::Text(_) => true,
             Node::Element(e) => PHRASING_ELEMS.contains(&&*e.name.local)
-                && !child.descendants().any(|d| dom::tag(&d).is_some_and(|t| BLOCK_ELEMS.contains(&t))),
+                && !child.descendants().any(|d| dom::tag(&d).is_some_and(makes_div_more_than_paragraph)),
             _ => false,
         };
         if phrasing {
@@ -279,13 +164,7 @@ fn wrap_loose_text(doc: &mut Html, div: NodeId) -> Vec<NodeId> {
 
 /// The starting score of a candidate from its tag (Readability's `_initializeNode`).
 fn tag_score(tag: &str) -> f32 {
-    match tag {
-        "div" => 5.0,
-        "pre" | "td" | "blockquote" => 3.0,
-        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
-        _ => 0.0,
-    }
+    TAG_SCORES.iter().find(|(tags, _)| tags.contains(&tag)).map_or(0.0, |(_, score)| *score)
 }
 
 /// Score each paragraph and share the score with up to five ancestors.
@@ -300,7 +179,8 @@ fn score_paragraphs(doc: &Html, to_score: &[NodeId], rules: Rules) -> HashMap<No
         if m.len < MIN_PARAGRAPH_LEN {
             continue;
         }
-        let score = 1.0 + m.clauses as f32 + ((m.len / LENGTH_BONUS_STEP) as f32).min(MAX_LENGTH_BONUS);
+        let score =
+            PARAGRAPH_BASE_SCORE + m.clauses as f32 + ((m.len / LENGTH_BONUS_STEP) as f32).min(MAX_LENGTH_BONUS);
         for (level, ancestor) in node.ancestors().take(SCORE_ANCESTOR_DEPTH).enumerate() {
             // The <html> element and anything above it are never candidates.
             if ancestor.parent().is_none_or(|p| !p.value().is_element()) {
@@ -369,7 +249,7 @@ fn refine_candidate(doc: &Html, scores: &HashMap<NodeId, f32>, top: &[(NodeId, f
 
     // Climb while the parent's score keeps rising (the article is split across children).
     let mut last = scores.get(&best).copied().unwrap_or(0.0);
-    let threshold = last / 3.0;
+    let threshold = last / PARENT_SCORE_DIVISOR;
     let mut parent = get(best).parent();
     while let Some(p) = parent {
         if p.id() == body || !p.value().is_element() {
@@ -424,7 +304,7 @@ fn join_siblings(doc: &mut Html, scores: &HashMap<NodeId, f32>, candidate: NodeI
             let score = scores.get(&sib.id()).copied();
             if score.is_some_and(|s| s + bonus >= threshold) {
                 true
-            } else if sib.descendants().any(|d| matches!(dom::tag(&d), Some("iframe" | "embed" | "object")) && crate::clean::is_video_embed(&d)) {
+            } else if sib.descendants().any(|d| is_video_embed(&d)) {
                 // Unlike Readability, a video beside the article is part of it.
                 true
             } else if dom::is(&sib, "p") {
@@ -437,14 +317,7 @@ fn join_siblings(doc: &mut Html, scores: &HashMap<NodeId, f32>, candidate: NodeI
             }
         };
         if append {
-            // Elements that stand on their own keep their tag; others (a stray <li>, <td>, or an
-            // inline element) become a div, as Readability does.
-            let keep_tag = matches!(
-                dom::tag(&sib),
-                Some("div" | "article" | "section" | "p" | "ol" | "ul" | "dl" | "table" | "pre" | "blockquote"
-                    | "figure" | "h2" | "h3" | "h4" | "h5" | "h6" | "hr" | "img" | "picture" | "video"
-                    | "audio" | "iframe" | "embed" | "object")
-            );
+            let keep_tag = dom::tag(&sib).is_some_and(|t| SIBLING_KEEPS_TAG.contains(&t));
             chosen.push((sib.id(), keep_tag));
         }
     }
@@ -457,3 +330,4 @@ fn join_siblings(doc: &mut Html, scores: &HashMap<NodeId, f32>, candidate: NodeI
         }
     }
 }
+

@@ -5,9 +5,11 @@ use ego_tree::NodeId;
 use scraper::Html;
 use url::Url;
 
+use super::attempt::Attempt;
 use crate::dom;
-use crate::score::Found;
-use crate::Error;
+use crate::error::Error;
+use crate::tunables::{LAZY_IMAGE_SRC, LAZY_IMAGE_SRCSET, PLACEHOLDER_DATA_URL_MAX_LEN, PLACEHOLDER_IMAGE_NAMES};
+use crate::urls;
 
 /// The base for relative URLs: the page URL, overridden by `<base href>` (resolved against it).
 pub fn base_url(doc: &Html, page: Option<&str>) -> Result<Option<Url>, Error> {
@@ -23,12 +25,8 @@ pub fn base_url(doc: &Html, page: Option<&str>) -> Result<Option<Url>, Error> {
     Ok(from_base.filter(|u| matches!(u.scheme(), "http" | "https")).or(page))
 }
 
-/// Attributes lazy-loading scripts keep the real image URL in, best first.
-const LAZY_SRC: &[&str] = &["data-src", "data-original", "data-lazy-src", "data-url", "data-actualsrc", "data-echo", "data-hi-res-src", "data-lazyload", "file"];
-const LAZY_SRCSET: &[&str] = &["data-srcset", "data-lazy-srcset", "data-original-set"];
-
 /// Make lazy images real and every URL absolute.
-pub fn images_and_links(found: &mut Found, base: Option<&Url>) {
+pub fn images_and_links(found: &mut Attempt, base: Option<&Url>) {
     fix_lazy_images(found);
     let ids: Vec<NodeId> = found.root().descendants().filter(|n| n.value().is_element()).map(|n| n.id()).collect();
     let mut unwrap = Vec::new();
@@ -37,7 +35,7 @@ pub fn images_and_links(found: &mut Found, base: Option<&Url>) {
         let tag = dom::tag(&node).unwrap_or("");
         if tag == "a" {
             if let Some(href) = dom::attr(&node, "href") {
-                if is_script_url(href) {
+                if urls::is_script(href) {
                     unwrap.push(id);
                     continue;
                 }
@@ -61,12 +59,6 @@ pub fn images_and_links(found: &mut Found, base: Option<&Url>) {
     for id in unwrap {
         dom::unwrap(&mut found.doc, id);
     }
-}
-
-/// `javascript:` and `vbscript:` URLs, however disguised with case, spaces or control characters.
-pub fn is_script_url(url: &str) -> bool {
-    let cleaned: String = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).take(16).collect::<String>().to_lowercase();
-    cleaned.starts_with("javascript:") || cleaned.starts_with("vbscript:")
 }
 
 fn absolute(url: &str, base: Option<&Url>) -> String {
@@ -99,23 +91,23 @@ fn absolute_srcset(srcset: &str, base: Option<&Url>) -> String {
 fn is_placeholder(src: Option<&str>) -> bool {
     let Some(src) = src.map(str::trim) else { return true };
     src.is_empty()
-        || (src.starts_with("data:") && src.len() < 200)
-        || ["blank.gif", "spacer.gif", "pixel.gif", "placeholder", "lazy.gif", "grey.gif", "loading"].iter().any(|p| src.contains(p))
+        || (src.starts_with("data:") && src.len() < PLACEHOLDER_DATA_URL_MAX_LEN)
+        || PLACEHOLDER_IMAGE_NAMES.iter().any(|p| src.contains(p))
 }
 
 /// Lazy-loading attributes become real `src`/`srcset`, as Readability's `_fixLazyImages` does.
-fn fix_lazy_images(found: &mut Found) {
+fn fix_lazy_images(found: &mut Attempt) {
     let ids: Vec<NodeId> = dom::descendants_named(found.root(), &["img", "source", "picture"]).map(|n| n.id()).collect();
     for id in ids {
         let Some(node) = found.doc.tree.get(id) else { continue };
         let mut sets: Vec<(&str, String)> = Vec::new();
         if is_placeholder(dom::attr(&node, "src")) || dom::attr(&node, "src").is_some_and(|s| s.starts_with("data:")) {
-            if let Some(real) = LAZY_SRC.iter().filter_map(|a| dom::attr(&node, a)).find(|v| looks_like_image_url(v)) {
+            if let Some(real) = LAZY_IMAGE_SRC.iter().filter_map(|a| dom::attr(&node, a)).find(|v| looks_like_image_url(v)) {
                 sets.push(("src", real.to_string()));
             }
         }
         if dom::attr(&node, "srcset").is_none_or(|s| s.trim().is_empty()) {
-            if let Some(real) = LAZY_SRCSET.iter().filter_map(|a| dom::attr(&node, a)).find(|v| !v.trim().is_empty()) {
+            if let Some(real) = LAZY_IMAGE_SRCSET.iter().filter_map(|a| dom::attr(&node, a)).find(|v| !v.trim().is_empty()) {
                 sets.push(("srcset", real.to_string()));
             }
         }
@@ -127,5 +119,5 @@ fn fix_lazy_images(found: &mut Found) {
 
 fn looks_like_image_url(v: &str) -> bool {
     let v = v.trim();
-    !v.is_empty() && !is_script_url(v) && !v.starts_with("data:text") && (v.contains('/') || v.contains('.'))
+    !v.is_empty() && !urls::is_script(v) && !v.starts_with("data:text") && (v.contains('/') || v.contains('.'))
 }

@@ -26,26 +26,16 @@ use html5ever::serialize::{HtmlSerializer, SerializeOpts, Serializer, TraversalS
 use scraper::{Html, Node};
 use serde::{Deserialize, Serialize};
 
-use crate::dom::{self, NodeRefH};
+use crate::dom::{self, NodeRefH, Walk};
 use crate::sanitize;
+use crate::tunables::TRANSLATION_CLASS;
 
 /// The attribute that marks a segment's element (or run placeholder) in the template.
 const MARKER: &str = "data-lucid-seg";
 /// The placeholder element standing for a run of inline nodes in the template.
 const RUN_PLACEHOLDER: &str = "lucid-seg";
-/// The class of the elements holding a translation in bilingual mode, for the reader's stylesheet.
-pub const TRANSLATION_CLASS: &str = "lucid-translation";
-
-/// Elements that start a block: they end a run of inline content, and an element holding one of
-/// them is not a segment itself (its own text runs and its blocks are).
-const BLOCK_TAGS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "caption", "center", "col", "colgroup", "dd",
-    "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
-    "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "legend", "li", "main",
-    "menu", "nav", "ol", "p", "section", "summary", "table", "tbody", "td", "tfoot", "th",
-    "thead", "tr", "ul",
-];
-/// Blocks never translated and not entered: code is not prose, media hold no text to read
+/// Blocks never translated and not entered (beside them, every [`dom::is_block`] element ends a
+/// run of inline content, and an element holding one is not a segment itself): code is not prose, media hold no text to read
 /// (a video's fallback text is for browsers without video), raw-text elements hold no markup.
 const SKIP_TAGS: &[&str] = &[
     "pre", "audio", "video", "iframe", "picture", "object", "embed", "canvas", "svg", "math",
@@ -194,7 +184,7 @@ pub fn merge(segmented: &Segmented, translations: &[Translation], options: &Merg
         dom::remove_attr(&mut doc, target, MARKER);
         let original = originals.get(id.as_str()).copied().unwrap_or("");
         let translation = translated.get(id.as_str()).map(|html| {
-            let inside_link = doc.tree.get(target).is_some_and(|n| dom::has_ancestor(n, "a", 0));
+            let inside_link = doc.tree.get(target).is_some_and(|n| dom::has_ancestor(n, "a"));
             clean_translation(html, original, options.mode, inside_link)
         });
         let lang = options.lang.as_deref();
@@ -255,7 +245,7 @@ fn find_pieces(doc: &Html, root: NodeId) -> Vec<Piece> {
     }
     let holds_block = elements_holding_blocks(doc);
     let is_blocky = |n: &NodeRefH<'_>| {
-        dom::tag(n).is_some_and(|t| BLOCK_TAGS.contains(&t) || SKIP_TAGS.contains(&t)) || holds_block.contains(&n.id())
+        dom::tag(n).is_some_and(|t| dom::is_block(t) || SKIP_TAGS.contains(&t)) || holds_block.contains(&n.id())
     };
 
     let mut pieces = Vec::new();
@@ -308,7 +298,7 @@ fn find_pieces(doc: &Html, root: NodeId) -> Vec<Piece> {
 fn elements_holding_blocks(doc: &Html) -> HashSet<NodeId> {
     let mut holding = HashSet::new();
     for node in doc.tree.nodes() {
-        if !dom::tag(&node).is_some_and(|t| BLOCK_TAGS.contains(&t) || SKIP_TAGS.contains(&t)) {
+        if !dom::tag(&node).is_some_and(|t| dom::is_block(t) || SKIP_TAGS.contains(&t)) {
             continue;
         }
         for ancestor in node.ancestors() {
@@ -324,19 +314,16 @@ fn elements_holding_blocks(doc: &Html) -> HashSet<NodeId> {
 /// translating.
 fn has_letters(doc: &Html, nodes: &[NodeId]) -> bool {
     nodes.iter().filter_map(|&id| doc.tree.get(id)).any(|top| {
-        let mut in_code = 0usize;
-        top.traverse().any(|edge| match edge {
-            Edge::Open(n) if dom::tag(&n).is_some_and(|t| CODE_TAGS.contains(&t)) => {
-                in_code += 1;
-                false
+        let mut walk = Walk::new(top);
+        while let Some(edge) = walk.next() {
+            let Edge::Open(n) = edge else { continue };
+            if dom::tag(&n).is_some_and(|t| CODE_TAGS.contains(&t)) {
+                walk.skip_subtree();
+            } else if n.value().as_text().is_some_and(|t| t.chars().any(char::is_alphabetic)) {
+                return true;
             }
-            Edge::Close(n) if dom::tag(&n).is_some_and(|t| CODE_TAGS.contains(&t)) => {
-                in_code = in_code.saturating_sub(1);
-                false
-            }
-            Edge::Open(n) => in_code == 0 && n.value().as_text().is_some_and(|t| t.chars().any(char::is_alphabetic)),
-            Edge::Close(_) => false,
-        })
+        }
+        false
     })
 }
 

@@ -3,10 +3,11 @@
 
 use scraper::Html;
 
+use super::hints::looks_unlikely;
 use crate::dom;
-use crate::score::matches_any;
+use crate::input::parse_cost_is_bounded;
 use crate::text::weighted_len;
-use crate::tunables::{MAYBE_CANDIDATE_HINTS, READERABLE_MIN_CONTENT_LEN, READERABLE_MIN_SCORE, UNLIKELY_HINTS};
+use crate::tunables::{READERABLE_MIN_CONTENT_LEN, READERABLE_MIN_SCORE};
 
 /// Thresholds for [`crate::is_probably_readerable_with`].
 #[derive(Clone, Debug)]
@@ -24,7 +25,7 @@ impl Default for ReaderableOptions {
 }
 
 pub fn check(html: &str, options: &ReaderableOptions) -> bool {
-    if crate::error::check_parse_cost(html).is_err() {
+    if !parse_cost_is_bounded(html) {
         return false;
     }
     let doc = Html::parse_document(html);
@@ -39,8 +40,7 @@ pub fn check(html: &str, options: &ReaderableOptions) -> bool {
         if !dom::is_visible(&node) {
             continue;
         }
-        let hints = dom::class_and_id(&node);
-        if matches_any(&hints, UNLIKELY_HINTS) && !matches_any(&hints, MAYBE_CANDIDATE_HINTS) {
+        if looks_unlikely(&dom::class_and_id(&node)) {
             continue;
         }
         // A paragraph inside a list item is part of a list of teasers.

@@ -6,7 +6,7 @@ use ego_tree::NodeId;
 use scraper::{Html, Node};
 
 use crate::dom::{self, NodeRefH};
-use crate::serialize::Trace;
+use crate::trace::{Stage, Trace};
 use crate::tunables::{HIDDEN_PROSE_KEPT, PHRASING_ELEMS, REMOVED_BEFORE_SCORING};
 
 pub fn document(doc: &mut Html, trace: &mut Trace) {
@@ -64,7 +64,8 @@ fn remove_non_content(doc: &mut Html, trace: &mut Trace) {
             prose * 2 > page_prose || prose >= HIDDEN_PROSE_KEPT
         }
     };
-    let doomed: Vec<NodeId> = dom::pick_outermost(doc.tree.root(), |node| {
+    let root = doc.tree.root().id();
+    dom::remove_outermost(doc, root, |node| {
         let reason = match node.value() {
             Node::Comment(_) => return true,
             Node::Element(e) if REMOVED_BEFORE_SCORING.contains(&&*e.name.local) => "never article content",
@@ -77,15 +78,9 @@ fn remove_non_content(doc: &mut Html, trace: &mut Trace) {
             }
             _ => return false,
         };
-        trace.removed("prepare", node, reason);
+        trace.removed(Stage::Prepare, node, reason);
         true
-    })
-    .iter()
-    .map(|n| n.id())
-    .collect();
-    for id in doomed {
-        dom::remove(doc, id);
-    }
+    });
     for id in fonts {
         dom::rename(doc, id, "span");
     }

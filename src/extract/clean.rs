@@ -6,11 +6,13 @@ use std::collections::HashSet;
 use ego_tree::NodeId;
 use scraper::Node;
 
+use super::attempt::Attempt;
+use super::hints::{class_weight, has_token, is_video_embed};
 use crate::dom::{self, NodeRefH};
-use crate::score::{class_weight, has_token, Found};
+use crate::trace::Stage;
 use crate::tunables::{conditional as cc, *};
 
-pub fn article(found: &mut Found) {
+pub fn article(found: &mut Attempt) {
     remove_always(found);
     remove_share_widgets(found);
     remove_boilerplate_blocks(found);
@@ -28,69 +30,47 @@ pub fn article(found: &mut Found) {
     unwrap_single_cell_tables(found);
 }
 
-/// True for an iframe, embed or object that shows a video from a well-known host.
-pub fn is_video_embed(node: &NodeRefH<'_>) -> bool {
-    let src = ["src", "data", "data-src"].iter().find_map(|a| dom::attr(node, a)).unwrap_or("");
-    // URLs are not absolute yet (`//www.youtube.com/embed/…`): take the host by hand. The
-    // sanitizer later keeps only https players.
-    let host = src
-        .split("//")
-        .nth(1)
-        .and_then(|rest| rest.split(['/', '?', '#']).next())
-        .unwrap_or("")
-        .to_lowercase();
-    crate::sanitize::is_video_host(&host)
-}
-
 /// Elements that are never article content inside an article, except video embeds.
-fn remove_always(found: &mut Found) {
-    let trace = &mut found.trace;
-    let doomed: Vec<NodeId> = dom::pick_outermost(found.doc.tree.get(found.root).expect("the article root lives in its document"), |n| {
+fn remove_always(found: &mut Attempt) {
+    let Attempt { doc, root, trace, .. } = found;
+    dom::remove_outermost(doc, *root, |n| {
         let reason = match dom::tag(n) {
             Some("aside" | "footer" | "nav") => "navigation or aside",
             Some("iframe" | "embed" | "object") if !is_video_embed(n) => "embedded frame that is not a video",
             _ => return false,
         };
-        trace.removed("clean", n, reason);
+        trace.removed(Stage::Clean, n, reason);
         true
-    })
-    .iter()
-    .map(|n| n.id())
-    .collect();
-    remove_all(found, doomed);
+    });
 }
 
-fn remove_all(found: &mut Found, ids: Vec<NodeId>) {
+fn remove_all(found: &mut Attempt, ids: Vec<NodeId>) {
     for id in ids {
         dom::remove(&mut found.doc, id);
     }
 }
 
 /// Share bars inside the article (Readability's `shareElements`), when short.
-fn remove_share_widgets(found: &mut Found) {
-    let root = found.doc.tree.get(found.root).expect("the article root lives in its document");
-    let trace = &mut found.trace;
-    let doomed: Vec<NodeId> = dom::pick_outermost(root, |n| {
-        if n.id() == root.id() || !n.value().is_element() {
+fn remove_share_widgets(found: &mut Attempt) {
+    let Attempt { doc, root, trace, .. } = found;
+    let root = *root;
+    dom::remove_outermost(doc, root, |n| {
+        if n.id() == root || !n.value().is_element() {
             return false;
         }
         let hints = dom::class_and_id(n);
-        let share = hints.contains("share") || hints.contains("sharedaddy") || has_token(&hints, &["sns"]);
+        let share = SHARE_HINTS.iter().any(|h| hints.contains(h)) || has_token(&hints, SHARE_TOKENS);
         if share && dom::measure(*n).len < DEFAULT_CHAR_THRESHOLD {
-            trace.removed("clean", n, "share buttons");
+            trace.removed(Stage::Clean, n, "share buttons");
             return true;
         }
         false
-    })
-    .iter()
-    .map(|n| n.id())
-    .collect();
-    remove_all(found, doomed);
+    });
 }
 
 /// Short blocks whose whole text is a share prompt, an editor credit or a statement
 /// (`分享至`, `责任编辑：…`, `特别声明：…`).
-fn remove_boilerplate_blocks(found: &mut Found) {
+fn remove_boilerplate_blocks(found: &mut Attempt) {
     let root = found.doc.tree.get(found.root).expect("the article root lives in its document");
     let trace = &mut found.trace;
     let doomed: Vec<NodeId> = root
@@ -102,7 +82,7 @@ fn remove_boilerplate_blocks(found: &mut Found) {
             let hit = BOILERPLATE_TEXTS.contains(&text.as_str())
                 || (short && BOILERPLATE_PREFIXES.iter().any(|p| text.starts_with(p)));
             if hit {
-                trace.removed("clean", n, "share prompt, editor credit or statement");
+                trace.removed(Stage::Clean, n, "share prompt, editor credit or statement");
             }
             hit
         })
@@ -146,19 +126,19 @@ fn is_data_table(table: &NodeRefH<'_>) -> bool {
         })
         .max()
         .unwrap_or(0);
-    rows.len() >= 10 || cols > 4 || rows.len() * cols > 10
+    rows.len() >= DATA_TABLE_MIN_ROWS || cols > DATA_TABLE_MIN_COLUMNS || rows.len() * cols > DATA_TABLE_MIN_CELLS
 }
 
 /// Remove `tag` elements that look like clutter by their content (Readability's
 /// `_cleanConditionally`), innermost first.
-fn clean_conditionally(found: &mut Found, tag: &str, data_tables: &HashSet<NodeId>) {
+fn clean_conditionally(found: &mut Attempt, tag: &str, data_tables: &HashSet<NodeId>) {
     let ids: Vec<NodeId> = dom::descendants_named(found.root(), &[tag]).map(|n| n.id()).collect();
     // Innermost first (reverse document order), removing as we go, so that a container is
     // judged without the clutter inside it, as Readability does.
     for id in ids.into_iter().rev() {
         let Some(node) = found.doc.tree.get(id) else { continue };
         if let Some(reason) = looks_like_clutter(&node, data_tables) {
-            found.trace.removed("clean", &node, reason);
+            found.trace.removed(Stage::Clean, &node, reason);
             dom::remove(&mut found.doc, id);
         }
     }
@@ -168,7 +148,7 @@ fn looks_like_clutter(node: &NodeRefH<'_>, data_tables: &HashSet<NodeId>) -> Opt
     if data_tables.contains(&node.id()) || node.ancestors().any(|a| data_tables.contains(&a.id())) {
         return None;
     }
-    if dom::has_ancestor(*node, "code", 0) || dom::has_ancestor(*node, "pre", 0) {
+    if dom::has_ancestor(*node, "code") || dom::has_ancestor(*node, "pre") {
         return None;
     }
     let tag = dom::tag(node).unwrap_or("");
@@ -177,7 +157,7 @@ fn looks_like_clutter(node: &NodeRefH<'_>, data_tables: &HashSet<NodeId>) -> Opt
     let mut is_list = matches!(tag, "ul" | "ol");
     if !is_list && len > 0 {
         let list_len: usize = dom::descendants_named(*node, &["ul", "ol"]).map(|l| dom::measure(l).len).sum();
-        is_list = list_len as f32 / len as f32 > 0.9;
+        is_list = list_len as f32 / len as f32 > cc::LIST_TEXT_SHARE;
     }
     let weight = class_weight(node);
     if weight < 0.0 {
@@ -206,8 +186,8 @@ fn looks_like_clutter(node: &NodeRefH<'_>, data_tables: &HashSet<NodeId>) -> Opt
         }
         embeds += 1;
     }
-    let in_figure = dom::has_ancestor(*node, "figure", 0);
-    let reason = if img > 1 && (p as f32 / img as f32) < 0.5 * cc::IMG_PARAGRAPH_RATIO && !in_figure {
+    let in_figure = dom::has_ancestor(*node, "figure");
+    let reason = if img > 1 && (p as f32 / img as f32) < cc::MIN_PARAGRAPHS_PER_IMAGE && !in_figure {
         "more images than paragraphs"
     } else if !is_list && li > p {
         "more list items than paragraphs"
@@ -240,8 +220,8 @@ fn looks_like_clutter(node: &NodeRefH<'_>, data_tables: &HashSet<NodeId>) -> Opt
 }
 
 /// Headings whose class says clutter (Readability's `_cleanHeaders`).
-fn remove_negative_headings(found: &mut Found) {
-    let root = found.doc.tree.get(found.root).expect("the article root lives in its document");
+fn remove_negative_headings(found: &mut Attempt) {
+    let root = found.root();
     let doomed: Vec<NodeId> = dom::descendants_named(root, &["h1", "h2"])
         .filter(|h| class_weight(h) < 0.0)
         .map(|h| h.id())
@@ -250,8 +230,8 @@ fn remove_negative_headings(found: &mut Found) {
 }
 
 /// Paragraphs with neither text nor media.
-fn remove_empty_paragraphs(found: &mut Found) {
-    let root = found.doc.tree.get(found.root).expect("the article root lives in its document");
+fn remove_empty_paragraphs(found: &mut Attempt) {
+    let root = found.root();
     let doomed: Vec<NodeId> = dom::descendants_named(root, &["p"])
         .filter(|p| {
             dom::text(*p).trim().is_empty()
@@ -263,8 +243,8 @@ fn remove_empty_paragraphs(found: &mut Found) {
 }
 
 /// A table with one cell is layout: keep its content, drop the table.
-fn unwrap_single_cell_tables(found: &mut Found) {
-    let root = found.doc.tree.get(found.root).expect("the article root lives in its document");
+fn unwrap_single_cell_tables(found: &mut Attempt) {
+    let root = found.root();
     let tables: Vec<(NodeId, NodeId)> = dom::descendants_named(root, &["table"])
         .filter_map(|t| {
             let cells: Vec<NodeRefH<'_>> = t.descendants().filter(|d| matches!(dom::tag(d), Some("td" | "th"))).collect();
@@ -290,29 +270,25 @@ fn unwrap_single_cell_tables(found: &mut Found) {
 /// A container at the end of the article left holding nothing but headings ("What's Next",
 /// "相关阅读") is what remains of a block of teasers the cleaning removed: the heading introduces
 /// nothing. (Mid-article, headings wrapped in their own div are ordinary section titles.)
-fn remove_heading_only_containers(found: &mut Found) {
+fn remove_heading_only_containers(found: &mut Attempt) {
     const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
-    let root = found.doc.tree.get(found.root).expect("the article root lives in its document");
-    let trace = &mut found.trace;
-    let doomed: Vec<NodeId> = dom::pick_outermost(root, |n| {
-        if n.id() == root.id() || !matches!(dom::tag(n), Some("section" | "div" | "header")) {
+    let Attempt { doc, root, trace, .. } = found;
+    let root = *root;
+    dom::remove_outermost(doc, root, |n| {
+        if n.id() == root || !matches!(dom::tag(n), Some("section" | "div" | "header")) {
             return false;
         }
         let visible = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
         let in_headings: usize = dom::descendants_named(*n, HEADINGS).map(|h| visible(&dom::text(h))).sum();
         let heading_only = in_headings > 0
             && in_headings == visible(&dom::text(*n))
-            && nothing_follows(n, root.id())
+            && nothing_follows(n, root)
             && !n.descendants().any(|d| matches!(dom::tag(&d), Some("img" | "picture" | "video" | "iframe" | "table" | "pre")));
         if heading_only {
-            trace.removed("clean", n, "only a heading left");
+            trace.removed(Stage::Clean, n, "only a heading left");
         }
         heading_only
-    })
-    .iter()
-    .map(|n| n.id())
-    .collect();
-    remove_all(found, doomed);
+    });
 }
 
 /// True when no text follows `node` inside the article `root`.

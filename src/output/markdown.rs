@@ -7,18 +7,20 @@
 //! text clean (no space where a line break sat between two CJK characters, full-width
 //! punctuation untouched) and walk iteratively.
 //!
-//! The walk is iterative: ego_tree's `traverse` yields open/close edges and every piece of state
+//! The walk is iterative: [`Walk`] yields open/close edges and every piece of state
 //! lives in explicit stacks, because the WASM stack is small and pages can nest 100k deep.
 //! Inline delimiters are opened lazily, just before the first character they wrap, so white
 //! space moves outside them (`a<em> b </em>c` → `a *b* c`) and empty ones vanish.
 
-use ego_tree::iter::Edge;
 use ego_tree::NodeRef;
+use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
-use crate::save::SaveInfo;
+use super::save::SaveInfo;
+use crate::article::Article;
+use crate::dom::{self, Walk};
 use crate::text::is_cjk;
-use crate::Article;
+use crate::urls;
 
 /// Deepest nesting of block quotes and list items that still indents: every line repeats the
 /// prefix of each level, so unbounded depth would make output quadratic in it; deeper levels
@@ -104,29 +106,18 @@ pub fn html_to_markdown(html: &str) -> String {
     let doc = Html::parse_fragment(html);
     let mut conv = Converter::new();
     let mut frames: Vec<Frame> = Vec::new();
-    let mut skip: Option<ego_tree::NodeId> = None;
-    for edge in doc.root_element().traverse() {
+    let mut walk = Walk::new(*doc.root_element());
+    while let Some(edge) = walk.next() {
         match edge {
-            Edge::Open(node) => {
-                if skip.is_some() {
-                    continue;
-                }
-                match node.value() {
-                    Node::Text(t) => conv.cur().text(t),
-                    Node::Element(_) => match conv.open(node) {
-                        Some(frame) => frames.push(frame),
-                        None => skip = Some(node.id()),
-                    },
-                    _ => {}
-                }
-            }
+            Edge::Open(node) => match node.value() {
+                Node::Text(t) => conv.cur().text(t),
+                Node::Element(_) => match conv.open(node) {
+                    Some(frame) => frames.push(frame),
+                    None => walk.skip_subtree(),
+                },
+                _ => {}
+            },
             Edge::Close(node) => {
-                if let Some(id) = skip {
-                    if id == node.id() {
-                        skip = None;
-                    }
-                    continue;
-                }
                 if node.value().is_element()
                     && let Some(frame) = frames.pop()
                 {
@@ -231,26 +222,35 @@ impl Converter {
     fn open(&mut self, node: NodeRef<'_, Node>) -> Option<Frame> {
         let el = node.value().as_element()?;
         let name = el.name();
-        let frame = match name {
+        if self.consume(node, name) {
+            return None;
+        }
+        Some(self.open_structure(node, name).or_else(|| self.open_inline(node, name)).unwrap_or(Frame::Plain))
+    }
+
+    /// Elements written whole from their subtree (code, images, players) or dropped with it;
+    /// `true` when `node` is one of them.
+    fn consume(&mut self, node: NodeRef<'_, Node>, name: &str) -> bool {
+        let attr = |a: &str| node.value().as_element().and_then(|e| e.attr(a));
+        match name {
             "script" | "style" | "template" | "noscript" | "svg" | "math" | "head" | "title"
-            | "select" | "textarea" | "button" | "input" | "source" | "track" | "rp" | "colgroup" => return None,
-            "pre" => {
-                self.code_block(node);
-                return None;
-            }
+            | "select" | "textarea" | "button" | "input" | "source" | "track" | "rp" | "colgroup" => {}
+            "pre" => self.code_block(node),
             "code" | "kbd" | "samp" | "tt" => {
                 let text = collapse(&subtree_text(node));
                 self.cur().code_span(&text);
-                return None;
             }
-            "img" => {
-                self.image(el.attr("src").or_else(|| first_srcset(el.attr("srcset"))), el.attr("alt"), el.attr("title"));
-                return None;
-            }
-            "iframe" | "video" | "audio" | "embed" | "object" => {
-                self.media(node, name);
-                return None;
-            }
+            "img" => self.image(attr("src").or_else(|| first_srcset(attr("srcset"))), attr("alt"), attr("title")),
+            "iframe" | "video" | "audio" | "embed" | "object" => self.media(node, name),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Breaks, headings, quotes, lists, tables and other blocks; `None` for anything else.
+    fn open_structure(&mut self, node: NodeRef<'_, Node>, name: &str) -> Option<Frame> {
+        let attr = |a: &str| node.value().as_element().and_then(|e| e.attr(a));
+        let frame = match name {
             "br" => {
                 self.cur().hard_break = true;
                 Frame::Plain
@@ -282,15 +282,10 @@ impl Converter {
                 self.open_list(node, name == "ol");
                 Frame::List
             }
-            "li" if self.can_nest() => {
+            "li" | "dd" if self.can_nest() => {
                 self.boundary();
-                let marker = self.next_marker(el.attr("value"));
+                let marker = if name == "li" { self.next_marker(attr("value")) } else { ": ".into() };
                 self.open_container(Container::Item { marker, pending: true });
-                Frame::Item
-            }
-            "dd" if self.can_nest() => {
-                self.boundary();
-                self.open_container(Container::Item { marker: ": ".into(), pending: true });
                 Frame::Item
             }
             "dt" | "figcaption" | "summary" => {
@@ -317,52 +312,51 @@ impl Converter {
                 Frame::Row
             }
             "td" | "th" if self.in_pipe_table() => {
-                let span = el.attr("colspan").and_then(|s| s.trim().parse::<usize>().ok()).unwrap_or(1);
+                let span = attr("colspan").and_then(|s| s.trim().parse::<usize>().ok()).unwrap_or(1);
                 self.spans.push(span.clamp(1, MAX_COLSPAN));
                 self.inlines.push(Inline::new(Mode::Cell));
                 Frame::Cell
             }
+            name if dom::is_block(name) => {
+                self.boundary();
+                Frame::Block
+            }
+            _ => return None,
+        };
+        Some(frame)
+    }
+
+    /// Emphasis, strike-through, sub- and superscripts, links; `None` for anything else.
+    fn open_inline(&mut self, node: NodeRef<'_, Node>, name: &str) -> Option<Frame> {
+        let attr = |a: &str| node.value().as_element().and_then(|e| e.attr(a));
+        let frame = match name {
             "em" | "i" | "cite" | "dfn" | "var" => self.inline_frame(Kind::Em, String::new()),
             "strong" | "b" => self.inline_frame(Kind::Strong, String::new()),
             "del" | "s" | "strike" => self.inline_frame(Kind::Del, String::new()),
             "sup" => self.inline_frame(Kind::Sup, String::new()),
             "sub" => self.inline_frame(Kind::Sub, String::new()),
-            "a" => match el.attr("href").filter(|h| safe_url(h, false)) {
+            "a" => match attr("href").filter(|h| urls::is_safe(h)) {
                 Some(href) => {
-                    let closer = format!("]({}{})", md_url(href), self.md_title(el.attr("title")));
+                    let closer = format!("]({}{})", md_url(href), self.md_title(attr("title")));
                     self.inline_frame(Kind::Link, closer)
                 }
                 None => Frame::Plain,
             },
-            "p" | "div" | "section" | "article" | "main" | "header" | "footer" | "aside" | "nav"
-            | "address" | "center" | "details" | "fieldset" | "form" | "hgroup" | "figure" | "dl"
-            | "caption" | "blockquote" | "ul" | "ol" | "menu" | "li" | "dd" | "table" | "thead"
-            | "tbody" | "tfoot" | "tr" | "td" | "th" | "legend" | "dialog" => {
-                self.boundary();
-                Frame::Block
-            }
-            _ => Frame::Plain,
+            _ => return None,
         };
         Some(frame)
     }
 
     fn close(&mut self, frame: Frame) {
         match frame {
-            Frame::Plain => {}
+            Frame::Plain | Frame::Row => {}
             Frame::Block => self.boundary(),
             Frame::BlockWith => {
                 self.cur().pop_frame();
                 self.boundary();
             }
             Frame::Inline => self.cur().pop_frame(),
-            Frame::Heading(level) => {
-                let mut text = self.cur().take();
-                self.cur().mode = Mode::Block;
-                if !text.is_empty() {
-                    escape_closing_hashes(&mut text);
-                    self.write_block(&[format!("{} {text}", "#".repeat(level))]);
-                }
-            }
+            Frame::Heading(level) => self.close_heading(level),
             Frame::Quote => {
                 self.boundary();
                 self.containers.pop();
@@ -389,22 +383,33 @@ impl Converter {
                     }
                 }
             }
-            Frame::Row => {}
-            Frame::Cell => {
-                let span = self.spans.pop().unwrap_or(1);
-                let text = match self.inlines.pop() {
-                    Some(mut cell) => cell.take(),
-                    None => String::new(),
-                };
-                if let Some(Table::Pipe { rows, in_head }) = self.tables.last_mut() {
-                    if rows.is_empty() {
-                        rows.push(Row { head: *in_head, cells: Vec::new() });
-                    }
-                    if let Some(row) = rows.last_mut() {
-                        row.cells.push(text);
-                        row.cells.extend(std::iter::repeat_n(String::new(), span - 1));
-                    }
-                }
+            Frame::Cell => self.close_cell(),
+        }
+    }
+
+    fn close_heading(&mut self, level: usize) {
+        let mut text = self.cur().take();
+        self.cur().mode = Mode::Block;
+        if !text.is_empty() {
+            escape_closing_hashes(&mut text);
+            self.write_block(&[format!("{} {text}", "#".repeat(level))]);
+        }
+    }
+
+    /// A cell's text joins its row, followed by an empty cell for each column it spans.
+    fn close_cell(&mut self) {
+        let span = self.spans.pop().unwrap_or(1);
+        let text = match self.inlines.pop() {
+            Some(mut cell) => cell.take(),
+            None => String::new(),
+        };
+        if let Some(Table::Pipe { rows, in_head }) = self.tables.last_mut() {
+            if rows.is_empty() {
+                rows.push(Row { head: *in_head, cells: Vec::new() });
+            }
+            if let Some(row) = rows.last_mut() {
+                row.cells.push(text);
+                row.cells.extend(std::iter::repeat_n(String::new(), span - 1));
             }
         }
     }
@@ -565,7 +570,7 @@ impl Converter {
     }
 
     fn image(&mut self, src: Option<&str>, alt: Option<&str>, title: Option<&str>) {
-        let Some(src) = src.filter(|s| !s.trim().is_empty() && safe_url(s, true)) else {
+        let Some(src) = src.filter(|s| !s.trim().is_empty() && urls::is_safe_image(s)) else {
             return;
         };
         let cell = self.inlines.len() > 1;
@@ -591,7 +596,7 @@ impl Converter {
         let src = attr("src").or_else(|| attr("data")).or_else(|| {
             node.children().find_map(|c| c.value().as_element().filter(|e| e.name() == "source").and_then(|e| e.attr("src")))
         });
-        let Some(src) = src.filter(|s| safe_url(s, false)) else {
+        let Some(src) = src.filter(|s| urls::is_safe(s)) else {
             return;
         };
         let label = match (attr("title"), name) {
@@ -1048,23 +1053,4 @@ fn md_url(url: &str) -> String {
         }
     }
     out
-}
-
-/// Web, mail and relative URLs; for images also `data:image/…`. Never `javascript:` and the
-/// like, however disguised with white space or case (the content is sanitized already; a saved
-/// file must stay safe even if it was not).
-pub(crate) fn safe_url(url: &str, image: bool) -> bool {
-    let cleaned: String = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
-    let scheme_end = cleaned.find([':', '/', '?', '#']);
-    match scheme_end {
-        Some(i) if cleaned[i..].starts_with(':') => {
-            let scheme = cleaned[..i].to_ascii_lowercase();
-            match scheme.as_str() {
-                "http" | "https" | "mailto" | "tel" => true,
-                "data" => image && cleaned[i + 1..].to_ascii_lowercase().starts_with("image/"),
-                _ => false,
-            }
-        }
-        _ => true,
-    }
 }

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use lucid::segment::{merge, split, MergeOptions, Mode, Segmented, Translation};
+use lucid::segments::{merge, split, MergeOptions, Mode, Segmented, Translation};
 use scraper::Html;
 
 const READABILITY_URL: &str = "http://fakehost/test/page.html";
@@ -31,7 +31,7 @@ fn load(page: &Path, corpus: &str) -> (String, Option<String>) {
     let bytes = std::fs::read(page.join("source.html")).unwrap_or_else(|e| panic!("{}: {e}", page.display()));
     let json = expected_json(page);
     let label = json.as_ref().and_then(|j| j["encoding"].as_str().map(str::to_string));
-    let html = lucid::decode::decode_with_label(&bytes, label.as_deref())
+    let html = lucid::decode_with_label(&bytes, label.as_deref())
         .unwrap_or_else(|e| panic!("{}: {e}", page.display()));
     let url = match corpus {
         "readability" => Some(READABILITY_URL.to_string()),
@@ -357,7 +357,7 @@ fn degenerate_inputs() {
     // A template someone tampered with: unknown marker ids, markers in the content itself.
     let tampered = Segmented { segments: vec![], template: r#"<p data-lucid-seg="s7">x</p><lucid-seg data-lucid-seg="s8"></lucid-seg>"#.into() };
     assert_eq!(merge(&tampered, &[], &MergeOptions::default()), "<p>x</p>");
-    let originals = vec![lucid::segment::Segment { id: "s0".into(), html: "<b>x".into(), text: "x".into() }];
+    let originals = vec![lucid::segments::Segment { id: "s0".into(), html: "<b>x".into(), text: "x".into() }];
     for template in [
         r#"<html data-lucid-seg="s0"><p>a</p>"#,
         r#"<lucid-seg data-lucid-seg="s0"><lucid-seg data-lucid-seg="s0"></lucid-seg></lucid-seg>"#,

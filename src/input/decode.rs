@@ -6,8 +6,7 @@
 
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252, X_USER_DEFINED};
 
-use crate::Error;
-use crate::error::looks_binary;
+use crate::error::Error;
 
 /// The standard prescans this many bytes for a `<meta>` declaration.
 const PRESCAN_BYTES: usize = 1024;
@@ -53,6 +52,20 @@ pub fn decode_with_label(bytes: &[u8], label: Option<&str>) -> Result<String, Er
         return Err(Error::Empty);
     }
     Ok(text.into_owned())
+}
+
+/// True when the first bytes hold a NUL or are mostly control characters, as images, archives and
+/// executables do. Text pages never contain NUL; browsers sniff the same way.
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    if head.contains(&0) {
+        return true;
+    }
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
+        .count();
+    control * 10 > head.len()
 }
 
 /// The encoding a page declares in a `<meta>` near its start, if any.

@@ -1,0 +1,144 @@
+//! The article Lucid found, and how it is built from the cleaned, sanitized content: HTML,
+//! block-aware plain text, measures, excerpt, direction.
+
+use ego_tree::iter::Edge;
+use scraper::{Html, Node};
+use serde::{Deserialize, Serialize};
+
+use crate::dom;
+use crate::metadata::lang::primary_subtag;
+use crate::metadata::{self, Metadata, byline};
+use crate::text::{is_cjk, normalize_space, word_count};
+use crate::trace::{StageTime, TraceEntry};
+use crate::tunables::{CJK_CHARS_PER_MINUTE, EXCERPT_MAX_CHARS, RTL_LANGUAGES, WORDS_PER_MINUTE};
+
+/// The article Lucid found, ready to show or save. Serialized in camelCase.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Article {
+    pub title: String,
+    pub byline: Option<String>,
+    pub site_name: Option<String>,
+    /// ISO 8601 when the page gives a parseable date.
+    pub published_time: Option<String>,
+    /// BCP 47 language: declared by the page, else detected from the text.
+    pub lang: Option<String>,
+    /// `ltr` or `rtl`.
+    pub dir: Option<String>,
+    pub excerpt: Option<String>,
+    /// Clean, sanitized article HTML.
+    pub content: String,
+    /// Plain text, paragraphs separated by blank lines.
+    pub text_content: String,
+    /// Characters (not bytes) of `text_content`.
+    pub length: usize,
+    /// Words, where each CJK character counts as one.
+    pub word_count: usize,
+    pub reading_time_minutes: u32,
+    /// Absolute URL of the article's main image, if any.
+    pub lead_image: Option<String>,
+    /// Why elements were removed, when [`crate::Options::trace`] is on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub trace: Vec<TraceEntry>,
+    /// Milliseconds each stage took, when [`crate::Options::clock`] is set.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub timings: Vec<StageTime>,
+}
+
+/// Block-aware plain text of sanitized article HTML: paragraphs separated by blank lines, white
+/// space collapsed outside `<pre>`.
+fn plain_text(fragment: &Html) -> String {
+    let mut blocks: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut pre_depth = 0usize;
+    let flush = |current: &mut String, blocks: &mut Vec<String>, pre: bool| {
+        let text = if pre { current.trim_matches('\n').to_string() } else { normalize_space(current) };
+        if !text.trim().is_empty() {
+            blocks.push(text);
+        }
+        current.clear();
+    };
+    for edge in fragment.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Text(t) => current.push_str(t),
+                Node::Element(e) => match &*e.name.local {
+                    "br" => current.push(if pre_depth > 0 { '\n' } else { ' ' }),
+                    "pre" => {
+                        flush(&mut current, &mut blocks, false);
+                        pre_depth += 1;
+                    }
+                    // Cells of a row read on one line.
+                    "td" | "th" => current.push(' '),
+                    name if dom::is_block(name) && pre_depth == 0 => flush(&mut current, &mut blocks, false),
+                    _ => {}
+                },
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Some(name) = dom::tag(&node) {
+                    if name == "pre" {
+                        flush(&mut current, &mut blocks, true);
+                        pre_depth = pre_depth.saturating_sub(1);
+                    } else if dom::is_block(name) && !matches!(name, "td" | "th") && pre_depth == 0 {
+                        flush(&mut current, &mut blocks, false);
+                    }
+                }
+            }
+        }
+    }
+    flush(&mut current, &mut blocks, pre_depth > 0);
+    blocks.join("\n\n")
+}
+
+/// Minutes to read: words at [`WORDS_PER_MINUTE`], CJK characters at [`CJK_CHARS_PER_MINUTE`].
+fn reading_time(text: &str) -> u32 {
+    let cjk = text.chars().filter(|&c| is_cjk(c) && c.is_alphanumeric()).count();
+    let other_words = word_count(text).saturating_sub(cjk);
+    let minutes = other_words as f64 / WORDS_PER_MINUTE as f64 + cjk as f64 / CJK_CHARS_PER_MINUTE as f64;
+    minutes.ceil().max(1.0) as u32
+}
+
+/// Right-to-left scripts' languages.
+fn dir_for_lang(lang: &str) -> &'static str {
+    if RTL_LANGUAGES.contains(&primary_subtag(lang).as_str()) { "rtl" } else { "ltr" }
+}
+
+/// Assemble the `Article` from sanitized `content`; `None` when the content holds no text
+/// outside links: what is left of a sign-in page ("Forgot your password?") or a link list is no
+/// article. Short real text stays an article, as in Readability. The trace and timings are the
+/// caller's to fill in.
+pub fn assemble(content: String, meta: Metadata, byline_in_text: Option<String>) -> Option<Article> {
+    let fragment = Html::parse_fragment(&content);
+    if dom::prose_len(fragment.tree.root()) == 0 {
+        return None;
+    }
+    let text_content = plain_text(&fragment);
+    let lang = meta.lang.or_else(|| metadata::detect_lang(&text_content));
+    let dir = meta.dir.or_else(|| lang.as_deref().map(|l| dir_for_lang(l).to_string()));
+    let excerpt = meta.excerpt.filter(|e| !e.trim().is_empty()).or_else(|| {
+        let first = text_content.split("\n\n").next().unwrap_or("");
+        let mut e: String = first.chars().take(EXCERPT_MAX_CHARS).collect();
+        if first.chars().count() > EXCERPT_MAX_CHARS {
+            e.push('…');
+        }
+        Some(e)
+    });
+    Some(Article {
+        title: meta.title.unwrap_or_default(),
+        byline: byline::choose(meta.byline, byline_in_text),
+        site_name: meta.site_name,
+        published_time: meta.published_time,
+        lang,
+        dir,
+        excerpt,
+        length: text_content.chars().count(),
+        word_count: word_count(&text_content),
+        reading_time_minutes: reading_time(&text_content),
+        lead_image: meta.lead_image,
+        content,
+        text_content,
+        trace: Vec::new(),
+        timings: Vec::new(),
+    })
+}
