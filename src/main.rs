@@ -345,37 +345,41 @@ fn human_report(corpus: &CorpusReport, command: &EvalCommand) -> String {
         rows.sort_by(|a, b| a.f1.total_cmp(&b.f1));
         rows.truncate(n);
     }
-    let mut out = String::new();
-    for row in rows {
-        let title = match row.title_match {
-            Some(true) => "ok",
-            Some(false) => "WRONG",
-            None => "-",
-        };
-        let date = match (row.date_match, row.date_found) {
-            (Some(true), _) => "ok",
-            (Some(false), true) => "WRONG",
-            (Some(false), false) => "missing",
-            (None, _) => "-",
-        };
-        let outcome = match (&row.error, row.no_article) {
-            (Some(e), _) => format!("  ERROR: {e}"),
-            (None, true) => "  NO ARTICLE".to_string(),
-            _ => String::new(),
-        };
-        let time = row
-            .time_ms
-            .map(|t| format!("  {t:.2} ms"))
-            .unwrap_or_default();
-        out.push_str(&format!(
-            "  F1 {:.3}  title {title:<5}  date {date:<7}  {}{outcome}{time}\n",
-            row.f1, row.id
-        ));
+    let mut out: String = rows.into_iter().map(page_line).collect();
+    out.push_str(&summary_line(corpus));
+    if let Some(timing) = timing_line(corpus) {
+        out.push('\n');
+        out.push_str(&timing);
     }
+    out
+}
+
+/// One page: F1, title and date verdicts, what went wrong, its time.
+fn page_line(row: &eval::Row) -> String {
+    let title = match row.title_match {
+        Some(true) => "ok",
+        Some(false) => "WRONG",
+        None => "-",
+    };
+    let date = match (row.date_match, row.date_found) {
+        (Some(true), _) => "ok",
+        (Some(false), true) => "WRONG",
+        (Some(false), false) => "missing",
+        (None, _) => "-",
+    };
+    let outcome = match (&row.error, row.no_article) {
+        (Some(e), _) => format!("  ERROR: {e}"),
+        (None, true) => "  NO ARTICLE".to_string(),
+        _ => String::new(),
+    };
+    let time = row.time_ms.map(|t| format!("  {t:.2} ms")).unwrap_or_default();
+    format!("  F1 {:.3}  title {title:<5}  date {date:<7}  {}{outcome}{time}\n", row.f1, row.id)
+}
+
+fn summary_line(corpus: &CorpusReport) -> String {
     let s = &corpus.report.summary;
-    let pct =
-        |v: Option<f64>| v.map_or_else(|| "n/a".to_string(), |v| format!("{:.1}%", v * 100.0));
-    out.push_str(&format!(
+    let pct = |v: Option<f64>| v.map_or_else(|| "n/a".to_string(), |v| format!("{:.1}%", v * 100.0));
+    format!(
         "{}: pages {}  mean F1 {:.3}  aggregate F1 {:.3} (P {:.3} R {:.3})  title {}  date found {}  \
          date match {}  readerable {}  no article {}  errors {}",
         corpus.name,
@@ -390,21 +394,23 @@ fn human_report(corpus: &CorpusReport, command: &EvalCommand) -> String {
         pct(s.readerable_agreement),
         s.no_article,
         s.errors,
-    ));
-    if let Some(t) = &s.timing {
+    )
+}
+
+fn timing_line(corpus: &CorpusReport) -> Option<String> {
+    let t = corpus.report.summary.timing.as_ref()?;
+    let mut out = format!(
+        "{}: timing (median of {TIMING_RUNS} runs per page) median {:.2} ms  p95 {:.2} ms  max {:.2} ms  total {:.0} ms",
+        corpus.name, t.median_ms, t.p95_ms, t.max_ms, t.total_ms
+    );
+    if let (Some(peak), Some(extra)) = (corpus.peak_memory_kib, corpus.extraction_memory_kib) {
         out.push_str(&format!(
-            "\n{}: timing (median of {TIMING_RUNS} runs per page) median {:.2} ms  p95 {:.2} ms  max {:.2} ms  total {:.0} ms",
-            corpus.name, t.median_ms, t.p95_ms, t.max_ms, t.total_ms
+            "  peak memory {:.1} MiB ({:.1} MiB above the loaded corpus)",
+            peak as f64 / 1024.0,
+            extra as f64 / 1024.0
         ));
-        if let (Some(peak), Some(extra)) = (corpus.peak_memory_kib, corpus.extraction_memory_kib) {
-            out.push_str(&format!(
-                "  peak memory {:.1} MiB ({:.1} MiB above the loaded corpus)",
-                peak as f64 / 1024.0,
-                extra as f64 / 1024.0
-            ));
-        }
     }
-    out
+    Some(out)
 }
 
 /// Peak resident memory from `/proc/self/status` (Linux only; elsewhere `None`).

@@ -34,10 +34,6 @@ pub fn char_len(text: &str) -> usize {
 }
 
 /// Commas and their relatives in every script: each marks a clause, a sign of prose.
-pub fn clause_count(text: &str) -> usize {
-    text.chars().filter(|&c| is_clause_mark(c)).count()
-}
-
 pub fn is_clause_mark(c: char) -> bool {
     // ASCII text, most of what is measured, has one clause mark: skip the list for it.
     if c.is_ascii() { c == ',' } else { CLAUSE_PUNCTUATION.contains(c) }

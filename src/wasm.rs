@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::{render, Article, Options};
+use crate::{Article, Options, render};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
@@ -172,6 +172,10 @@ pub fn split_segments(content_html: &str) -> Result<JsValue, JsError> {
     to_js(&crate::segments::split(content_html))
 }
 
+fn merge_options(options: JsValue) -> Result<crate::segments::MergeOptions, JsError> {
+    Ok(if options.is_undefined() || options.is_null() { Default::default() } else { serde_wasm_bindgen::from_value(options)? })
+}
+
 /// Put translations (`[{id, html}]`, untrusted: sanitized by the core) back into what
 /// `splitSegments` returned; `options`: `{mode: "replace" | "bilingual", lang}`, both optional.
 #[wasm_bindgen(js_name = mergeSegments)]
@@ -182,9 +186,43 @@ pub fn merge_segments(
 ) -> Result<String, JsError> {
     let segmented: crate::segments::Segmented = serde_wasm_bindgen::from_value(segmented)?;
     let translations: Vec<crate::segments::Translation> = serde_wasm_bindgen::from_value(translations)?;
-    let options: crate::segments::MergeOptions =
-        if options.is_undefined() || options.is_null() { Default::default() } else { serde_wasm_bindgen::from_value(options)? };
-    Ok(crate::segments::merge(&segmented, &translations, &options))
+    Ok(crate::segments::merge(&segmented, &translations, &merge_options(options)?))
+}
+
+/// `mergeSegments` one batch at a time (see the core's `segments::Merger`): made once from what
+/// `splitSegments` returned, then each `add(batch)` puts only that batch in place and returns
+/// the content with every translation so far, without handing the article back each time.
+#[wasm_bindgen]
+pub struct TranslationMerger(crate::segments::Merger);
+
+#[wasm_bindgen]
+impl TranslationMerger {
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "{ segments: { id: string; html: string; text: string }[]; template: string }")] segmented: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ mode?: \"replace\" | \"bilingual\"; lang?: string | null } | undefined")] options: JsValue,
+    ) -> Result<TranslationMerger, JsError> {
+        let segmented: crate::segments::Segmented = serde_wasm_bindgen::from_value(segmented)?;
+        Ok(TranslationMerger(crate::segments::Merger::new(&segmented, merge_options(options)?)))
+    }
+
+    /// Put a batch of translations (`[{id, html}]`, untrusted) in place; returns the content HTML.
+    pub fn add(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "{ id: string; html: string }[]")] translations: JsValue,
+    ) -> Result<String, JsError> {
+        let translations: Vec<crate::segments::Translation> = serde_wasm_bindgen::from_value(translations)?;
+        self.0.add(&translations);
+        Ok(self.0.html())
+    }
+}
+
+/// A page's bytes decoded as a browser decodes them (byte order mark, the transport's
+/// `charset` when given, `<meta charset>`, the core's rules for mis-declared pages); throws for
+/// empty or binary input.
+#[wasm_bindgen(js_name = decodeHtml)]
+pub fn decode_html(bytes: &[u8], charset: Option<String>) -> Result<String, JsError> {
+    Ok(crate::decode_with_label(bytes, charset.as_deref())?)
 }
 
 fn article_from(js: JsValue) -> Result<Article, JsError> {

@@ -1,16 +1,15 @@
 //! The `lucid` binary end to end: exit codes, output formats, decoding of legacy charsets.
 
+mod common;
+
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-const SEED: &str = "tests/fixtures/seed/netease-apple-tpu";
-/// A GB18030-encoded page (declares `gb2312`).
-const GB_PAGE: &str = "tests/fixtures/netease/money163-2015-1";
+use common::{SEED, fixtures as fixture};
 
-fn fixture(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
-}
+/// A GB18030-encoded page (declares `gb2312`).
+const GB_PAGE: &str = "netease/money163-2015-1";
 
 fn lucid(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lucid"))
@@ -258,7 +257,7 @@ fn help_and_version() {
 fn eval_scores_a_corpus_in_json() {
     let output = lucid(&[
         "eval",
-        fixture("tests/fixtures/seed").to_str().unwrap(),
+        fixture("seed").to_str().unwrap(),
         "--json",
     ]);
     assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(&output));

@@ -5,8 +5,9 @@
 //! `BLESS=1 cargo test --test corpus` raises page floors to what the extractor now reaches (never
 //! lowers them). The seed page is checked exactly.
 
+mod common;
+
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::process::ExitCode;
 
 use lucid::eval::{self, Page, Row};
@@ -21,12 +22,9 @@ const FLOORS: &[(&str, f64, f64, Option<f64>, Option<f64>, f64)] = &[
 /// Slack below a page's measured F1 when blessing, so that float noise never fails a run.
 const BLESS_SLACK: f64 = 0.005;
 
-fn fixtures() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"))
-}
 
 fn main() -> ExitCode {
-    let floors_path = fixtures().join("floors.json");
+    let floors_path = common::fixtures("floors.json");
     let mut floors: BTreeMap<String, f64> = std::fs::read(&floors_path)
         .ok()
         .and_then(|b| serde_json::from_slice(&b).ok())
@@ -45,7 +43,7 @@ fn main() -> ExitCode {
     };
 
     for &(corpus, mean_floor, title_floor, date_floor, readerable_floor, idempotent_floor) in FLOORS {
-        let pages = eval::load_corpus(&fixtures().join(corpus)).expect("fixture corpus loads");
+        let pages = eval::load_corpus(&common::fixtures(corpus)).expect("fixture corpus loads");
         let report = eval::evaluate(&pages, &eval::Options::default());
         for row in &report.pages {
             let key = format!("{corpus}/{}", row.id);
@@ -80,7 +78,7 @@ fn main() -> ExitCode {
         );
     }
 
-    let seed = eval::load_corpus(&fixtures().join("seed")).expect("seed loads");
+    let seed = eval::load_corpus(&common::fixtures("seed")).expect("seed loads");
     for page in &seed {
         check(format!("seed/{} is exact", page.id), seed_exact(page));
     }
@@ -109,7 +107,7 @@ fn page_result(row: &Row, floor: Option<f64>) -> Result<(), String> {
 /// anywhere, the date, and the language.
 fn seed_exact(page: &Page) -> Result<(), String> {
     let expected: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(fixtures().join("seed").join(&page.id).join("expected.json")).map_err(|e| e.to_string())?,
+        &std::fs::read(common::fixtures("seed").join(&page.id).join("expected.json")).map_err(|e| e.to_string())?,
     )
     .map_err(|e| e.to_string())?;
     let options = lucid::Options { url: page.url.clone(), ..lucid::Options::default() };

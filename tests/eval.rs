@@ -2,15 +2,11 @@
 //! must load. Expected values were computed with `shared/tools/score.py` (`page`, `prec`, `rec`,
 //! `score` with the CJK metric) and are pinned here so the tests need no Python.
 
-use std::path::Path;
+mod common;
+
 
 use lucid::eval::{self, Counts, Gold};
 
-fn fixtures(corpus: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(corpus)
-}
 
 fn close(actual: f64, expected: f64) -> bool {
     (actual - expected).abs() < 1e-6
@@ -111,7 +107,7 @@ fn corpus_aggregate_matches_score_py() {
 fn real_page_texts_match_score_py() {
     let paragraphs = |corpus: &str| -> Vec<String> {
         let json: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(fixtures(corpus).join("expected.json")).unwrap())
+            serde_json::from_slice(&std::fs::read(common::fixtures(corpus).join("expected.json")).unwrap())
                 .unwrap();
         json["paragraphs"]
             .as_array()
@@ -152,7 +148,7 @@ fn real_page_texts_match_score_py() {
 
 #[test]
 fn readability_layout_loads() {
-    let pages = eval::load_corpus(&fixtures("readability")).unwrap();
+    let pages = eval::load_corpus(&common::fixtures("readability")).unwrap();
     assert_eq!(pages.len(), 99);
     let page = pages.iter().find(|p| p.id == "001").unwrap();
     assert_eq!(page.url.as_deref(), Some(eval::READABILITY_TEST_URL));
@@ -185,7 +181,7 @@ fn readability_gold_text_separates_blocks() {
 
 #[test]
 fn netease_layout_loads_and_decodes_gb18030() {
-    let pages = eval::load_corpus(&fixtures("netease")).unwrap();
+    let pages = eval::load_corpus(&common::fixtures("netease")).unwrap();
     assert_eq!(pages.len(), 75);
     let page = pages.iter().find(|p| p.id == "money163-2015-1").unwrap();
     let title = "八部委如何玩转互联网+：打造万物互联新生态";
@@ -202,7 +198,7 @@ fn netease_layout_loads_and_decodes_gb18030() {
 
 #[test]
 fn wcxb_layout_loads_with_url() {
-    let pages = eval::load_corpus(&fixtures("wcxb")).unwrap();
+    let pages = eval::load_corpus(&common::fixtures("wcxb")).unwrap();
     assert_eq!(pages.len(), 20);
     let page = pages.iter().find(|p| p.id == "article-0043").unwrap();
     assert_eq!(
@@ -239,22 +235,22 @@ fn gzipped_sources_load() {
 
 #[test]
 fn a_folder_of_corpora_is_found() {
-    let corpora = eval::find_corpora(&fixtures("")).unwrap();
+    let corpora = eval::find_corpora(&common::fixtures("")).unwrap();
     let names: Vec<_> = corpora
         .iter()
         .map(|c| c.file_name().unwrap().to_str().unwrap())
         .collect();
     assert_eq!(names, ["netease", "readability", "seed", "wcxb", "zh-portals"]);
     assert_eq!(
-        eval::find_corpora(&fixtures("seed")).unwrap(),
-        [fixtures("seed")]
+        eval::find_corpora(&common::fixtures("seed")).unwrap(),
+        [common::fixtures("seed")]
     );
-    assert!(eval::find_corpora(&fixtures("seed/netease-apple-tpu")).is_err());
+    assert!(eval::find_corpora(&common::fixtures("seed/netease-apple-tpu")).is_err());
 }
 
 #[test]
 fn evaluate_reports_rows_and_summary() {
-    let pages = eval::load_corpus(&fixtures("seed")).unwrap();
+    let pages = eval::load_corpus(&common::fixtures("seed")).unwrap();
     let report = eval::evaluate(&pages, &eval::Options::default());
     assert_eq!(report.pages.len(), 1);
     let row = &report.pages[0];

@@ -1,44 +1,19 @@
 //! Metadata on the fixture corpora: titles and dates measured against each corpus's expectations,
 //! with floors pinned here (only ever raised). Every miss is printed with its fixture name.
 
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use lucid::metadata::{Metadata, extract};
 use scraper::Html;
 use serde_json::Value;
 use url::Url;
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-/// Readability's test suite runs its pages at this address.
-const READABILITY_BASE: &str = "http://fakehost/test/page.html";
-
-fn fixture_dirs(corpus: &str) -> Vec<PathBuf> {
-    let mut dirs: Vec<PathBuf> = fs::read_dir(Path::new(FIXTURES).join(corpus))
-        .unwrap_or_else(|e| panic!("{corpus}: {e}"))
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_dir())
-        .collect();
-    dirs.sort();
-    dirs
-}
-
-fn name(dir: &Path) -> String {
-    dir.file_name().unwrap().to_string_lossy().into_owned()
-}
-
 fn read_json(path: &Path) -> Value {
     serde_json::from_slice(&fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// A netease-style fixture's page, decoded with the encoding its `expected.json` names.
-fn decoded_source(dir: &Path, expected: &Value) -> String {
-    let bytes = fs::read(dir.join("source.html")).unwrap();
-    let label = expected["encoding"].as_str().unwrap_or("utf-8");
-    let encoding = encoding_rs::Encoding::for_label(label.as_bytes())
-        .unwrap_or_else(|| panic!("{}: unknown encoding {label}", name(dir)));
-    encoding.decode_without_bom_handling(&bytes).0.into_owned()
 }
 
 /// Share of `hits` over `total`, printed with the misses.
@@ -90,7 +65,7 @@ fn date_part(s: &str) -> &str {
 
 #[test]
 fn readability_corpus() {
-    let base = Url::parse(READABILITY_BASE).unwrap();
+    let base = Url::parse(common::READABILITY_URL).unwrap();
     let mut title = Tally::new("readability title");
     let mut byline = Tally::new("readability byline (where we give one)");
     let mut site = Tally::new("readability siteName (where we give one)");
@@ -101,11 +76,10 @@ fn readability_corpus() {
     let mut byline_recall = Tally::new("readability byline recall (metadata only)");
     let mut site_recall = Tally::new("readability siteName recall");
     let mut excerpt_recall = Tally::new("readability excerpt recall (metadata only)");
-    for page in fixture_dirs("readability") {
-        let fixture = name(&page);
+    for page in common::pages("readability") {
+        let fixture = common::name(&page);
         let expected = read_json(&page.join("expected-metadata.json"));
-        let html = fs::read_to_string(page.join("source.html")).unwrap_or_else(|e| panic!("{fixture}: {e}"));
-        let got = extract(&Html::parse_document(&html), Some(&base));
+        let got = extract(&Html::parse_document(&common::load(&page).html), Some(&base));
         let want = |k: &str| expected[k].as_str().map(str::to_string);
 
         let want_title = want("title").unwrap_or_default();
@@ -177,10 +151,10 @@ fn netease_corpus() {
     let mut title = Tally::new("netease title");
     let mut found = Tally::new("netease date found");
     let mut same_day = Tally::new("netease date equal (YYYY-MM-DD)");
-    for page in fixture_dirs("netease") {
-        let fixture = name(&page);
-        let expected = read_json(&page.join("expected.json"));
-        let got: Metadata = extract(&Html::parse_document(&decoded_source(&page, &expected)), None);
+    for page in common::pages("netease") {
+        let page = common::load(&page);
+        let (fixture, expected) = (&page.name, &page.expected);
+        let got: Metadata = extract(&Html::parse_document(&page.html), None);
         let want_title = expected["title"].as_str().unwrap_or_else(|| panic!("{fixture}: no expected title"));
         let got_title = got.title.clone().unwrap_or_default();
         title.record(got_title == want_title, || format!("{fixture}: expected {want_title:?}, got {got_title:?}"));
@@ -199,13 +173,9 @@ fn netease_corpus() {
 
 #[test]
 fn seed_page_is_exact() {
-    let page = Path::new(FIXTURES).join("seed/netease-apple-tpu");
-    let expected = read_json(&page.join("expected.json"));
-    let html = fs::read_to_string(page.join("source.html")).unwrap();
-    let got = extract(
-        &Html::parse_document(&html),
-        Url::parse("https://www.163.com/dy/article/J8F2KQ7R00097U7R.html").ok().as_ref(),
-    );
+    let seed = common::load(&common::fixtures(common::SEED));
+    let expected = &seed.expected;
+    let got = extract(&Html::parse_document(&seed.html), Url::parse(common::SEED_URL).ok().as_ref());
     assert_eq!(got.title.as_deref(), expected["title"].as_str(), "seed/netease-apple-tpu: title");
     assert_eq!(got.title.as_deref(), Some("苹果承认:AI模型使用谷歌定制芯片训练"), "seed/netease-apple-tpu: title");
     assert_eq!(

@@ -2,27 +2,24 @@
 //! bounded time. Deep trees are read on a thread with a small stack, as WASM has, so any
 //! recursion over the DOM fails here before it fails in a browser.
 
-use std::path::Path;
+mod common;
+
 use std::time::{Duration, Instant};
 
+use common::{READABILITY_URL, SEED, SEED_URL};
 use lucid::{Article, Error, Options, extract};
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-const SEED_URL: &str = "https://www.163.com/dy/article/J8F2KQ7R00097U7R.html";
-/// Mozilla Readability's test pages are read with this base URL (see PROVENANCE.md).
-const READABILITY_URL: &str = "http://fakehost/test/page.html";
 /// The stack a deep-tree test runs on. Debug builds have large frames, so this is generous for
 /// straight-line code and still far too small for a recursion 100 000 levels deep.
 const SMALL_STACK: usize = 256 * 1024;
 const DEPTH: usize = 100_000;
 
 fn fixture(path: &str) -> String {
-    let file = Path::new(FIXTURES).join(path).join("source.html");
-    std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()))
+    common::load(&common::fixtures(path)).html
 }
 
 fn seed() -> String {
-    fixture("seed/netease-apple-tpu")
+    fixture(SEED)
 }
 
 /// Run `f` on a thread with [`SMALL_STACK`]; a stack overflow aborts the test binary, which

@@ -2,8 +2,9 @@
 //! size and speed): configured with the same allow-lists, ammonia must find nothing to remove
 //! in any article Lucid produces from the fixture corpora. One named failure per page.
 
+mod common;
+
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
 
 use ammonia::{Builder, UrlRelative};
 use lucid::tunables::{
@@ -42,7 +43,7 @@ fn normalize(html: &str) -> String {
 
 #[test]
 fn ammonia_finds_nothing_to_remove_in_any_fixture_article() {
-    let fixtures = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"));
+    let fixtures = common::fixtures("");
     let ammonia = oracle();
     let mut checked = 0;
     let mut failures = Vec::new();

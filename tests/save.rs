@@ -4,8 +4,10 @@
 //! Goldens: a missing golden fails; `BLESS=1 cargo test --test save` rewrites them on purpose.
 //! They are meant to be read: a golden is only as right as the person who blessed it.
 
+mod common;
+
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use lucid::markdown::{html_to_markdown, to_markdown, yaml_string};
 use lucid::html_copy::{image_urls, standalone_html, EmbeddedImage, PageOptions};
@@ -415,34 +417,11 @@ fn article_from_raw(html: &str) -> Article {
 // Golden files: the seed page and corpus pages through the whole pipeline
 // ---------------------------------------------------------------------------------------------
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
-
-/// Extract a fixture page: readability pages at their suite's base URL, netease pages decoded
-/// from GB18030 when their expectation says so.
+/// Extract a fixture page at its address (netease pages, which name none, at 163.com's).
 fn extract_fixture(dir: &str) -> (Article, SaveInfo) {
-    let folder = fixtures().join(dir);
-    let bytes = std::fs::read(folder.join("source.html")).unwrap_or_else(|e| panic!("{dir}: {e}"));
-    let expected: serde_json::Value = std::fs::read(folder.join("expected.json"))
-        .ok()
-        .and_then(|b| serde_json::from_slice(&b).ok())
-        .unwrap_or(serde_json::Value::Null);
-    let html = match expected.get("encoding").and_then(|e| e.as_str()) {
-        Some(label) if !label.eq_ignore_ascii_case("utf-8") => {
-            let encoding = encoding_rs::Encoding::for_label(label.as_bytes()).unwrap_or(encoding_rs::GB18030);
-            encoding.decode(&bytes).0.into_owned()
-        }
-        _ => String::from_utf8_lossy(&bytes).into_owned(),
-    };
-    let url = if dir.starts_with("readability/") {
-        "http://fakehost/test/page.html".to_string()
-    } else {
-        expected.get("url").and_then(|u| u.as_str()).unwrap_or("https://www.163.com/").to_string()
-    };
-    let article = lucid::extract(&html, &Options::with_url(&url))
-        .unwrap_or_else(|e| panic!("{dir}: {e}"))
-        .unwrap_or_else(|| panic!("{dir}: no article"));
+    let mut fixture = common::load(&common::fixtures(dir));
+    let url = fixture.url.get_or_insert_with(|| "https://www.163.com/".to_string()).clone();
+    let article = common::article(&fixture).unwrap_or_else(|| panic!("{dir}: no article"));
     (article, SaveInfo { source_url: Some(url), saved_at: "2025-01-31T09:30:00Z".into() })
 }
 
@@ -481,7 +460,7 @@ fn golden_pair(name: &str, dir: &str) -> (Article, String, String) {
 fn golden_seed_netease_apple_tpu() {
     let (_, markdown, html) = golden_pair("seed-netease-apple-tpu", "seed/netease-apple-tpu");
     let expected: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(fixtures().join("seed/netease-apple-tpu/expected.json")).expect("expected.json"))
+        serde_json::from_slice(&std::fs::read(common::fixtures(common::SEED).join("expected.json")).expect("expected.json"))
             .expect("json");
     let title = expected["title"].as_str().expect("title");
     assert!(markdown.starts_with(&format!("---\ntitle: {}\n", yaml_string(title))), "{}", &markdown[..200.min(markdown.len())]);

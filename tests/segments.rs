@@ -1,53 +1,17 @@
 //! Translation hooks: split/merge round trips on every fixture page, link survival, bilingual
 //! structure, hostile translations, robustness.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use lucid::segments::{merge, split, MergeOptions, Mode, Segmented, Translation};
+use lucid::segments::{merge, split, MergeOptions, Merger, Mode, Segmented, Translation};
 use scraper::Html;
 
-const READABILITY_URL: &str = "http://fakehost/test/page.html";
+mod common;
 
-fn fixtures(corpus: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(corpus);
-    let mut pages: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.join("source.html").is_file())
-        .collect();
-    pages.sort();
-    assert!(!pages.is_empty(), "no pages in {}", dir.display());
-    pages
-}
+use common::{load, name, pages as fixtures};
 
-fn expected_json(page: &Path) -> Option<serde_json::Value> {
-    let text = std::fs::read(page.join("expected.json")).ok()?;
-    serde_json::from_slice(&text).ok()
-}
-
-/// The page's source, decoded with the charset its expected.json names (netease's GB18030
-/// pages) or, without one, as a browser would; and the URL to extract it with.
-fn load(page: &Path, corpus: &str) -> (String, Option<String>) {
-    let bytes = std::fs::read(page.join("source.html")).unwrap_or_else(|e| panic!("{}: {e}", page.display()));
-    let json = expected_json(page);
-    let label = json.as_ref().and_then(|j| j["encoding"].as_str().map(str::to_string));
-    let html = lucid::decode_with_label(&bytes, label.as_deref())
-        .unwrap_or_else(|e| panic!("{}: {e}", page.display()));
-    let url = match corpus {
-        "readability" => Some(READABILITY_URL.to_string()),
-        _ => json.as_ref().and_then(|j| j["url"].as_str().map(str::to_string)),
-    };
-    (html, url)
-}
-
-fn content_of(page: &Path, corpus: &str) -> Option<String> {
-    let (html, url) = load(page, corpus);
-    let options = lucid::Options { url, ..lucid::Options::default() };
-    lucid::extract(&html, &options).ok().flatten().map(|a| a.content)
-}
-
-fn name(page: &Path) -> String {
-    page.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+fn content_of(page: &Path) -> Option<String> {
+    common::article(&load(page)).map(|a| a.content)
 }
 
 /// Parse as a fragment and serialize again. The content is serialized by the sanitizer
@@ -78,7 +42,7 @@ fn round_trip(corpus: &str) {
     let mut failures = Vec::new();
     let (mut pages, mut segments) = (0, 0);
     for page in fixtures(corpus) {
-        let Some(content) = content_of(&page, corpus) else { continue };
+        let Some(content) = content_of(&page) else { continue };
         pages += 1;
         let segmented = split(&content);
         segments += segmented.segments.len();
@@ -134,9 +98,9 @@ fn texts_of(html: &str, selector: &str) -> Vec<String> {
 #[test]
 fn seed_page_paragraphs_are_segments_in_order() {
     let page = fixtures("seed").remove(0);
-    let content = content_of(&page, "seed").expect("the seed page has an article");
+    let content = content_of(&page).expect("the seed page has an article");
     let segmented = split(&content);
-    let paragraphs: Vec<String> = expected_json(&page).unwrap()["paragraphs"]
+    let paragraphs: Vec<String> = load(&page).expected["paragraphs"]
         .as_array()
         .unwrap()
         .iter()
@@ -186,7 +150,7 @@ fn hrefs(html: &str) -> Vec<String> {
 fn links_survive_translation_in_both_modes() {
     let mut checked = 0;
     for page in fixtures("readability") {
-        let Some(content) = content_of(&page, "readability") else { continue };
+        let Some(content) = content_of(&page) else { continue };
         let original = hrefs(&content);
         if original.is_empty() {
             continue;
@@ -420,7 +384,7 @@ fn measure() {
     for corpus in ["readability", "netease", "seed", "wcxb"] {
         let (mut counts, mut exact) = (Vec::new(), 0);
         for page in fixtures(corpus) {
-            let Some(content) = content_of(&page, corpus) else { continue };
+            let Some(content) = content_of(&page) else { continue };
             let segmented = split(&content);
             counts.push(segmented.segments.len());
             exact += usize::from(merge(&segmented, &identity(&segmented), &MergeOptions::default()) == content);
@@ -453,5 +417,30 @@ fn measure() {
         }
         let ms = start.elapsed().as_secs_f64() * 1000.0 / runs as f64;
         eprintln!("largest article: {} bytes, {} segments; split {split_ms:.2} ms; merge ({label}) {ms:.2} ms", largest.len(), segmented.segments.len());
+    }
+}
+
+/// Batches merged one at a time show, after each batch, what one merge of everything so far
+/// shows: on every seed and wcxb fixture, in both modes, with the batch size the shell uses.
+#[test]
+fn batches_merged_one_at_a_time_match_one_merge() {
+    for corpus in ["seed", "wcxb"] {
+        for page in fixtures(corpus) {
+            let Some(content) = content_of(&page) else { continue };
+            let segmented = split(&content);
+            let translations = shouted(&segmented);
+            for mode in [Mode::Replace, Mode::Bilingual] {
+                let options = MergeOptions { mode, lang: Some("en".into()) };
+                let mut merger = Merger::new(&segmented, options.clone());
+                for (i, batch) in translations.chunks(6).enumerate() {
+                    merger.add(batch);
+                    let so_far = &translations[..(i * 6 + batch.len())];
+                    assert_eq!(merger.html(), merge(&segmented, so_far, &options), "{} {mode:?} batch {i}", name(&page));
+                }
+                // A batch again, or an id already shown, changes nothing.
+                merger.add(&translations[..translations.len().min(3)]);
+                assert_eq!(merger.html(), merge(&segmented, &translations, &options), "{} {mode:?}", name(&page));
+            }
+        }
     }
 }

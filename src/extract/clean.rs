@@ -145,20 +145,12 @@ fn clean_conditionally(found: &mut Attempt, tag: &str, data_tables: &HashSet<Nod
 }
 
 fn looks_like_clutter(node: &NodeRefH<'_>, data_tables: &HashSet<NodeId>) -> Option<&'static str> {
-    if data_tables.contains(&node.id()) || node.ancestors().any(|a| data_tables.contains(&a.id())) {
+    let in_data = |n: &NodeRefH<'_>| data_tables.contains(&n.id()) || dom::is(n, "code") || dom::is(n, "pre");
+    if data_tables.contains(&node.id()) || node.ancestors().any(|a| in_data(&a)) {
         return None;
     }
-    if dom::has_ancestor(*node, "code") || dom::has_ancestor(*node, "pre") {
-        return None;
-    }
-    let tag = dom::tag(node).unwrap_or("");
     let measured = dom::measure(*node);
-    let len = measured.len;
-    let mut is_list = matches!(tag, "ul" | "ol");
-    if !is_list && len > 0 {
-        let list_len: usize = dom::descendants_named(*node, &["ul", "ol"]).map(|l| dom::measure(l).len).sum();
-        is_list = list_len as f32 / len as f32 > cc::LIST_TEXT_SHARE;
-    }
+    let is_list = is_list_like(node, measured.len);
     let weight = class_weight(node);
     if weight < 0.0 {
         return Some("class or id looks like clutter");
@@ -171,52 +163,89 @@ fn looks_like_clutter(node: &NodeRefH<'_>, data_tables: &HashSet<NodeId>) -> Opt
     if measured.clauses >= cc::MIN_CLAUSES_TO_KEEP {
         return None;
     }
-    let p = dom::count_named(*node, "p");
-    let img = dom::count_named(*node, "img");
-    let li = dom::count_named(*node, "li").saturating_sub(cc::LI_OVER_P);
-    let input = dom::count_named(*node, "input");
-    let heading_len: usize = dom::descendants_named(*node, &["h1", "h2", "h3", "h4", "h5", "h6"])
-        .map(|h| dom::measure(h).len)
-        .sum();
-    let heading_density = if len > 0 { heading_len as f32 / len as f32 } else { 0.0 };
-    let mut embeds = 0;
-    for e in dom::descendants_named(*node, &["object", "embed", "iframe", "video"]) {
-        if is_video_embed(&e) || dom::is(&e, "video") {
-            return None;
-        }
-        embeds += 1;
-    }
-    let in_figure = dom::has_ancestor(*node, "figure");
-    let reason = if img > 1 && (p as f32 / img as f32) < cc::MIN_PARAGRAPHS_PER_IMAGE && !in_figure {
-        "more images than paragraphs"
-    } else if !is_list && li > p {
-        "more list items than paragraphs"
-    } else if input > p / cc::INPUT_PARAGRAPH_DIVISOR {
-        "form inputs"
-    } else if !is_list
-        && heading_density < cc::MAX_HEADING_DENSITY
-        && len < cc::MIN_CONTENT_LEN
-        && (img == 0 || img > 2)
-        && !in_figure
-    {
-        "too little text"
-    } else if (!is_list && weight < cc::HIGH_WEIGHT && link_density > cc::MAX_LINK_DENSITY_LOW_WEIGHT)
-        || (weight >= cc::HIGH_WEIGHT && link_density > cc::MAX_LINK_DENSITY_HIGH_WEIGHT)
-    {
-        "mostly links"
-    } else if (embeds == cc::MAX_EMBEDS && len < cc::EMBED_MIN_CONTENT_LEN) || embeds > cc::MAX_EMBEDS {
-        "embedded objects"
-    } else {
-        return None;
-    };
+    let counts = Counts::of(node, measured.len)?;
+    let reason = counts.reason(is_list, weight, link_density, measured.len)?;
     // A plain list of images (a gallery) stays.
     if is_list {
         let simple = dom::element_children(*node).all(|c| dom::element_children(c).count() <= 1);
-        if simple && img == dom::count_named(*node, "li") && img > 0 {
+        if simple && counts.img == dom::count_named(*node, "li") && counts.img > 0 {
             return None;
         }
     }
     Some(reason)
+}
+
+/// A list, or a container whose text is mostly in lists.
+fn is_list_like(node: &NodeRefH<'_>, len: usize) -> bool {
+    if matches!(dom::tag(node), Some("ul" | "ol")) {
+        return true;
+    }
+    let list_len: usize = dom::descendants_named(*node, &["ul", "ol"]).map(|l| dom::measure(l).len).sum();
+    len > 0 && list_len as f32 / len as f32 > cc::LIST_TEXT_SHARE
+}
+
+/// What conditional cleaning counts in a container (Readability's `_cleanConditionally`).
+struct Counts {
+    p: usize,
+    img: usize,
+    /// List items beyond [`cc::LI_OVER_P`].
+    li: usize,
+    input: usize,
+    heading_density: f32,
+    embeds: usize,
+    in_figure: bool,
+}
+
+impl Counts {
+    /// `None` when the container holds a video: a player is content, whatever surrounds it.
+    fn of(node: &NodeRefH<'_>, len: usize) -> Option<Counts> {
+        let heading_len: usize =
+            dom::descendants_named(*node, &["h1", "h2", "h3", "h4", "h5", "h6"]).map(|h| dom::measure(h).len).sum();
+        let mut embeds = 0;
+        for e in dom::descendants_named(*node, &["object", "embed", "iframe", "video"]) {
+            if is_video_embed(&e) || dom::is(&e, "video") {
+                return None;
+            }
+            embeds += 1;
+        }
+        Some(Counts {
+            p: dom::count_named(*node, "p"),
+            img: dom::count_named(*node, "img"),
+            li: dom::count_named(*node, "li").saturating_sub(cc::LI_OVER_P),
+            input: dom::count_named(*node, "input"),
+            heading_density: if len > 0 { heading_len as f32 / len as f32 } else { 0.0 },
+            embeds,
+            in_figure: dom::has_ancestor(*node, "figure"),
+        })
+    }
+
+    /// Why the container is clutter by these counts, if it is.
+    fn reason(&self, is_list: bool, weight: f32, link_density: f32, len: usize) -> Option<&'static str> {
+        let Counts { p, img, li, input, heading_density, embeds, in_figure } = *self;
+        let reason = if img > 1 && (p as f32 / img as f32) < cc::MIN_PARAGRAPHS_PER_IMAGE && !in_figure {
+            "more images than paragraphs"
+        } else if !is_list && li > p {
+            "more list items than paragraphs"
+        } else if input > p / cc::INPUT_PARAGRAPH_DIVISOR {
+            "form inputs"
+        } else if !is_list
+            && heading_density < cc::MAX_HEADING_DENSITY
+            && len < cc::MIN_CONTENT_LEN
+            && (img == 0 || img > 2)
+            && !in_figure
+        {
+            "too little text"
+        } else if (!is_list && weight < cc::HIGH_WEIGHT && link_density > cc::MAX_LINK_DENSITY_LOW_WEIGHT)
+            || (weight >= cc::HIGH_WEIGHT && link_density > cc::MAX_LINK_DENSITY_HIGH_WEIGHT)
+        {
+            "mostly links"
+        } else if (embeds == cc::MAX_EMBEDS && len < cc::EMBED_MIN_CONTENT_LEN) || embeds > cc::MAX_EMBEDS {
+            "embedded objects"
+        } else {
+            return None;
+        };
+        Some(reason)
+    }
 }
 
 /// Headings whose class says clutter (Readability's `_cleanHeaders`).

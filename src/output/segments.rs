@@ -162,61 +162,150 @@ pub fn split(content_html: &str) -> Segmented {
 /// as [`split`] made them from sanitized content. With every segment's own `html` as its
 /// translation, Replace mode returns the content `split` was given (up to serialization).
 pub fn merge(segmented: &Segmented, translations: &[Translation], options: &MergeOptions) -> String {
-    let originals: HashMap<&str, &str> =
-        segmented.segments.iter().map(|s| (s.id.as_str(), s.html.as_str())).collect();
-    let mut translated: HashMap<&str, &str> = HashMap::new();
-    for t in translations.iter().filter(|t| !t.html.trim().is_empty()) {
-        translated.entry(t.id.as_str()).or_insert(t.html.as_str());
+    let mut merger = Merger::new(segmented, options.clone());
+    merger.add(translations);
+    merger.html()
+}
+
+/// [`merge`] one batch at a time, for a translation arriving in batches: the template is parsed
+/// once and each batch costs only its own segments plus one serialization, so showing progress
+/// does not merge the whole article again for every batch. `add` then `html` gives what `merge`
+/// gives for every translation added so far.
+pub struct Merger {
+    /// The content with every original in place; segments not yet translated keep their marker
+    /// (run segments stay wrapped in their placeholder), translated ones have lost it.
+    doc: Html,
+    /// The marked nodes in document order, with their segment's original HTML and whether they
+    /// are translated (a tampered template may mark several nodes with one id: each is filled).
+    targets: Vec<Target>,
+    options: MergeOptions,
+}
+
+struct Target {
+    id: String,
+    node: NodeId,
+    original: String,
+    is_run: bool,
+    translated: bool,
+}
+
+impl Merger {
+    pub fn new(segmented: &Segmented, options: MergeOptions) -> Merger {
+        let originals: HashMap<&str, &str> =
+            segmented.segments.iter().map(|s| (s.id.as_str(), s.html.as_str())).collect();
+        let mut doc = Html::parse_fragment(&segmented.template);
+        let root = doc.root_element().id();
+        let marked: Vec<(NodeId, String)> = doc
+            .tree
+            .get(root)
+            .into_iter()
+            .flat_map(|r| r.descendants())
+            .filter_map(|n| dom::attr(&n, MARKER).map(|id| (n.id(), id.to_string())))
+            .collect();
+        let mut targets = Vec::with_capacity(marked.len());
+        for (node, id) in marked {
+            let original = originals.get(id.as_str()).copied().unwrap_or("").to_string();
+            let is_run = doc.tree.get(node).is_some_and(|n| dom::is(&n, RUN_PLACEHOLDER));
+            place(&mut doc, node, false, Html::parse_fragment(&original));
+            targets.push(Target { id, node, original, is_run, translated: false });
+        }
+        Merger { doc, targets, options }
     }
 
-    let mut doc = Html::parse_fragment(&segmented.template);
-    let root = doc.root_element().id();
-    let marked: Vec<(NodeId, String)> = doc
-        .tree
-        .get(root)
-        .into_iter()
-        .flat_map(|r| r.descendants())
-        .filter_map(|n| dom::attr(&n, MARKER).map(|id| (n.id(), id.to_string())))
-        .collect();
+    /// True while `node` is still in the content (a tampered template can nest a marked node in
+    /// another, which a translation then replaces).
+    fn attached(&self, node: NodeId) -> bool {
+        let root = self.doc.root_element().id();
+        self.doc.tree.get(node).is_some_and(|n| n.ancestors().any(|a| a.id() == root))
+    }
 
-    for (target, id) in marked {
-        let is_run = doc.tree.get(target).is_some_and(|n| dom::is(&n, RUN_PLACEHOLDER));
-        dom::remove_attr(&mut doc, target, MARKER);
-        let original = originals.get(id.as_str()).copied().unwrap_or("");
-        let translation = translated.get(id.as_str()).map(|html| {
-            let inside_link = doc.tree.get(target).is_some_and(|n| dom::has_ancestor(n, "a"));
-            clean_translation(html, original, options.mode, inside_link)
-        });
-        let lang = options.lang.as_deref();
-        match (options.mode, translation) {
-            (Mode::Replace, Some(translation)) => match (is_run, lang) {
-                (true, Some(_)) => {
-                    let span = new_holder(&mut doc, "span", None, lang);
-                    if let Some(mut node) = doc.tree.get_mut(target) {
-                        node.insert_id_before(span);
+    /// Put `translations` in place; ids unknown or translated already, and empty translations,
+    /// are ignored.
+    pub fn add(&mut self, translations: &[Translation]) {
+        let mut seen: HashSet<&str> = HashSet::new();
+        for t in translations.iter().filter(|t| !t.html.trim().is_empty()) {
+            if !seen.insert(t.id.as_str()) {
+                continue;
+            }
+            for i in 0..self.targets.len() {
+                let target = &self.targets[i];
+                if target.id != t.id || target.translated {
+                    continue;
+                }
+                let (node, is_run) = (target.node, target.is_run);
+                if self.attached(node) {
+                    let inside_link = self.doc.tree.get(node).is_some_and(|n| dom::has_ancestor(n, "a"));
+                    let translation = clean_translation(&t.html, &target.original, self.options.mode, inside_link);
+                    self.put(node, is_run, translation);
+                }
+                self.targets[i].translated = true;
+            }
+        }
+    }
+
+    /// Show `translation` for the marked `node`, as the mode says.
+    fn put(&mut self, node: NodeId, is_run: bool, translation: Html) {
+        let doc = &mut self.doc;
+        dom::remove_attr(doc, node, MARKER);
+        let lang = self.options.lang.as_deref();
+        match self.options.mode {
+            Mode::Replace => {
+                let original: Vec<NodeId> =
+                    doc.tree.get(node).map(|n| n.children().map(|c| c.id()).collect()).unwrap_or_default();
+                for child in original {
+                    dom::remove(doc, child);
+                }
+                match (is_run, lang) {
+                    (true, Some(_)) => {
+                        let span = new_holder(doc, "span", None, lang);
+                        if let Some(mut n) = doc.tree.get_mut(node) {
+                            n.insert_id_before(span);
+                        }
+                        place(doc, span, false, translation);
                     }
-                    place(&mut doc, span, false, translation);
-                }
-                _ => {
-                    if let (false, Some(lang)) = (is_run, lang) {
-                        dom::set_attr(&mut doc, target, "lang", lang);
+                    _ => {
+                        if let (false, Some(lang)) = (is_run, lang) {
+                            dom::set_attr(doc, node, "lang", lang);
+                        }
+                        place(doc, node, is_run, translation);
                     }
-                    place(&mut doc, target, is_run, translation);
                 }
-            },
-            (_, translation) => {
-                place(&mut doc, target, is_run, Html::parse_fragment(original));
-                if let Some(translation) = translation {
-                    let holder = bilingual_holder(&mut doc, target, is_run, lang);
-                    place(&mut doc, holder, false, translation);
+            }
+            Mode::Bilingual => {
+                if is_run {
+                    unwrap_children_before(doc, node);
                 }
+                let holder = bilingual_holder(doc, node, is_run, lang);
+                place(doc, holder, false, translation);
             }
         }
         if is_run {
-            dom::remove(&mut doc, target);
+            dom::remove(doc, node);
         }
     }
-    doc.root_element().inner_html()
+
+    /// The content as it stands: translated segments as the mode shows them, the others as
+    /// they were.
+    pub fn html(&self) -> String {
+        let mut doc = self.doc.clone();
+        for target in self.targets.iter().filter(|t| !t.translated && self.attached(t.node)) {
+            dom::remove_attr(&mut doc, target.node, MARKER);
+            if target.is_run {
+                dom::unwrap(&mut doc, target.node);
+            }
+        }
+        doc.root_element().inner_html()
+    }
+}
+
+/// Move a node's children to just before it.
+fn unwrap_children_before(doc: &mut Html, id: NodeId) {
+    let children: Vec<NodeId> = doc.tree.get(id).map(|n| n.children().map(|c| c.id()).collect()).unwrap_or_default();
+    if let Some(mut node) = doc.tree.get_mut(id) {
+        for child in children {
+            node.insert_id_before(child);
+        }
+    }
 }
 
 /// Where a segment is in the parsed content.
