@@ -217,12 +217,13 @@ impl TranslationMerger {
     }
 }
 
-/// A page's bytes decoded as a browser decodes them (byte order mark, the transport's
-/// `charset` when given, `<meta charset>`, the core's rules for mis-declared pages); throws for
-/// empty or binary input.
-#[wasm_bindgen(js_name = decodeHtml)]
-pub fn decode_html(bytes: &[u8], charset: Option<String>) -> Result<String, JsError> {
-    Ok(crate::decode_with_label(bytes, charset.as_deref())?)
+/// The encoding a page's bytes are in, by the core's rules (byte order mark, the transport's
+/// `charset` when given, `<meta charset>`, a page mis-declared over UTF-8), as a label
+/// `TextDecoder` takes: the caller decodes with the browser's own decoder, so the module carries
+/// no decoding tables. Throws for binary input.
+#[wasm_bindgen(js_name = charsetOf)]
+pub fn charset_of(bytes: &[u8], charset: Option<String>) -> Result<String, JsError> {
+    Ok(crate::sniff_charset(bytes, charset.as_deref())?.0.name().to_string())
 }
 
 fn article_from(js: JsValue) -> Result<Article, JsError> {

@@ -27,31 +27,33 @@ pub fn decode_html(bytes: &[u8]) -> Result<String, Error> {
 /// Errors: [`Error::Empty`] when nothing but white space remains, [`Error::Binary`] when the bytes
 /// look like binary data (a UTF-16 page needs its byte order mark to be read).
 pub fn decode_with_label(bytes: &[u8], label: Option<&str>) -> Result<String, Error> {
-    let (encoding, body, from_bom) = match Encoding::for_bom(bytes) {
-        Some((encoding, bom_len)) => (encoding, &bytes[bom_len..], true),
-        None => {
-            if looks_binary(bytes) {
-                return Err(Error::Binary);
-            }
-            let declared = label
-                .and_then(|l| Encoding::for_label(l.trim().as_bytes()))
-                .or_else(|| prescan(bytes));
-            (declared.unwrap_or(UTF_8), bytes, false)
-        }
-    };
+    let (encoding, bom_len) = sniff_charset(bytes, label)?;
+    let text = encoding.decode_without_bom_handling(&bytes[bom_len..]).0;
+    if text.trim().is_empty() {
+        return Err(Error::Empty);
+    }
+    Ok(text.into_owned())
+}
+
+/// The encoding [`decode_with_label`] reads `bytes` in, and the length of the byte order mark to
+/// skip. Apart so that a caller holding a decoder of its own (a browser's `TextDecoder`) can
+/// decode by the same rules without the core's decoders.
+pub fn sniff_charset(bytes: &[u8], label: Option<&str>) -> Result<(&'static Encoding, usize), Error> {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        return Ok((encoding, bom_len));
+    }
+    if looks_binary(bytes) {
+        return Err(Error::Binary);
+    }
+    let declared = label.and_then(|l| Encoding::for_label(l.trim().as_bytes())).or_else(|| prescan(bytes));
+    let encoding = declared.unwrap_or(UTF_8);
     // Deviation from browsers: a page that declares a legacy charset but is really UTF-8 (seen
     // on 163.com: `gb2312` over UTF-8 bytes) is read as UTF-8. Checking only for replacement
     // characters is not enough: GBK decodes most UTF-8 Chinese without an error, as mojibake.
     // Legacy text that happens to be valid UTF-8 beyond ASCII does not occur in practice (every
     // lead byte would need exactly the right continuation bytes), so we lose nothing.
-    let text = match std::str::from_utf8(body) {
-        Ok(utf8) if !from_bom && encoding != UTF_8 && !utf8.is_ascii() => utf8.into(),
-        _ => encoding.decode_without_bom_handling(body).0,
-    };
-    if text.trim().is_empty() {
-        return Err(Error::Empty);
-    }
-    Ok(text.into_owned())
+    let really_utf8 = encoding != UTF_8 && std::str::from_utf8(bytes).is_ok_and(|text| !text.is_ascii());
+    Ok((if really_utf8 { UTF_8 } else { encoding }, 0))
 }
 
 /// True when the first bytes hold a NUL or are mostly control characters, as images, archives and
