@@ -3,7 +3,7 @@
 //! The pipeline reads top to bottom in [`extract`]; the folders follow it:
 //! - `input/`: bytes decoded as a browser decodes them, the input limits, the parse-cost guard;
 //! - `metadata/`: title, byline, date, language, read before scripts go;
-//! - `extract/`: prepare, the retry ladder (score, clean), resolve URLs, the readerable check;
+//! - `extract/`: prepare, the retry ladder (score, clean), threads, resolve URLs, the readerable check;
 //! - `sanitize.rs`: the allow-list every article passes through;
 //! - `article.rs`: the [`Article`] built from the sanitized content;
 //! - `output/`: the reading view, the saved copies (HTML, Markdown), segments for translation;
@@ -37,7 +37,7 @@ pub use options::Options;
 pub use output::{html_copy, markdown, render, save, segments};
 pub use trace::{Stage, StageTime, TraceEntry};
 
-use extract::{ladder, prepare, resolve};
+use extract::{ladder, noscript, prepare, resolve};
 use trace::{Timer, Trace};
 
 /// Find the article in a page. `Ok(None)` means the page has no article.
@@ -49,6 +49,7 @@ pub fn extract(html: &str, options: &Options) -> Result<Option<Article>, Error> 
     let meta = metadata::extract(&doc, base.as_ref());
     timer.lap(Stage::Metadata);
     let mut trace = Trace::new(options.trace);
+    noscript::reveal_page(&mut doc, options.max_elements);
     prepare::document(&mut doc, &mut trace);
     timer.lap(Stage::Prepare);
     let Some(mut found) = ladder::best_attempt(&doc, options, meta.title.as_deref(), &mut timer) else {

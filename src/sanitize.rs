@@ -26,6 +26,7 @@ use crate::tunables::{
     SANITIZE_RESERVED_CLASS_PREFIX, SANITIZE_SET_ATTRIBUTES, SANITIZE_TAG_ATTRIBUTES, SANITIZE_TAGS,
     TRANSLATION_CLASS,
 };
+use crate::tunables::thread::{POST_CLASS, POST_HEADER_CLASS};
 use crate::urls;
 
 /// Sanitize article HTML (a fragment, as in a `<div>`): only allowed elements and attributes
@@ -132,11 +133,14 @@ fn filter_attribute<'u>(element: &str, attr: &str, value: &'u str) -> Option<Cow
 }
 
 /// The page's class tokens, less any in Lucid's own `lucid-` namespace (an article must not be
-/// able to dress itself as the reader's toolbar) except the translation marker [`crate::output::segments`] adds;
+/// able to dress itself as the reader's toolbar) except the translation marker [`crate::output::segments`] adds
+/// and the post and post-header classes of a thread;
 /// `None` when nothing is left, so the attribute goes. Classes are kept so that reading Lucid's
 /// output again sees the same hints the first reading saw (idempotence), and for code languages.
 fn page_classes(value: &str) -> Option<Cow<'_, str>> {
-    let foreign = |t: &&str| t.starts_with(SANITIZE_RESERVED_CLASS_PREFIX) && *t != TRANSLATION_CLASS;
+    let foreign = |t: &&str| {
+        t.starts_with(SANITIZE_RESERVED_CLASS_PREFIX) && ![TRANSLATION_CLASS, POST_CLASS, POST_HEADER_CLASS].contains(t)
+    };
     if !value.split_ascii_whitespace().any(|t| foreign(&t)) {
         return (!value.trim().is_empty()).then_some(Cow::Borrowed(value));
     }

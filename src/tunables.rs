@@ -108,6 +108,93 @@ pub mod conditional {
     pub const LIST_LINK_DENSITY: f32 = 0.5;
 }
 
+/// Forum threads and Q&A pages (src/extract/thread.rs): what makes sibling elements posts, what
+/// a post's header and body are, and when a thread is read instead of the scorer's article.
+pub mod thread {
+    /// A `<noscript>` holding at least this much prose (weighted characters outside links) may
+    /// be a page written for readers without script: the article threshold, a page's worth.
+    pub const NOSCRIPT_MIN_PROSE: usize = super::DEFAULT_CHAR_THRESHOLD;
+    /// ... and it is revealed when the page shows less than this share of its prose outside
+    /// `<noscript>`: an empty shell for a script to fill (Discourse shows 0 characters, Flarum
+    /// 147 against 24 000). A page that already shows its text shows about as much as it hides.
+    pub const NOSCRIPT_SHELL_SHARE: f32 = 0.1;
+    /// Sibling posts a thread needs: three, as the signal says (two siblings with an
+    /// author and a time are as often a pair of teasers); two when schema.org marks them as
+    /// posts ([`POST_ITEM_TYPES`]).
+    pub const MIN_POSTS: usize = 3;
+    pub const MIN_MARKED_POSTS: usize = 2;
+    /// schema.org types (`itemtype`'s last segment) of a post in a discussion.
+    pub const POST_ITEM_TYPES: &[&str] = &["DiscussionForumPosting", "Comment", "Answer", "Question", "SocialMediaPosting"];
+    /// schema.org types of a Q&A page's posts: the question, then its answers.
+    pub const QA_ITEM_TYPES: &[&str] = &["Question", "Answer"];
+    /// The posts together hold at least this much prose (weighted): less is a list of stubs,
+    /// which the scorer reads as well.
+    pub const MIN_THREAD_PROSE: usize = 200;
+    /// Most link text a thread's posts may hold, as a share of their text: a forum's topic list
+    /// or a blog's archive is rows of links with an author and a date each; posts are prose.
+    pub const MAX_LINK_DENSITY: f32 = 0.5;
+    /// A post's number, in its id and in a permalink to it, has at least this many digits:
+    /// shorter runs (`post-3`) turn up in any URL.
+    pub const POST_NUMBER_DIGITS: usize = 4;
+    /// Class and id substrings of an element naming a post's author (`username`,
+    /// `cAuthorPane_author`, `message-name` is matched through its `username` link).
+    pub const AUTHOR_HINTS: &[&str] = &["author", "username", "user-name", "user_name", "poster", "byline", "creator", "nickname"];
+    /// Link paths of user profiles (`/u/name`, `/members/name.123/`, phpBB's `memberlist.php?mode=viewprofile`).
+    pub const PROFILE_PATHS: &[&str] = &[
+        "/u/", "/user/", "/users/", "/member/", "/members/", "/profile/", "/profiles/", "/people/",
+        "memberlist.php?mode=viewprofile", "member.php?", "/user-", "user?id=", "/~",
+    ];
+    /// Class and id substrings of an element holding a post's time (`post-time`, `DateTime`,
+    /// `post_date`, `timestamp`), counted only when its text reads as a time.
+    pub const TIME_HINTS: &[&str] = &["date", "time", "posted", "ago"];
+    /// An author name or a time line is at most this long (characters): longer text is prose.
+    pub const HEADER_MAX_CHARS: usize = 60;
+    /// How a date in a user's profile starts: the day they joined is not the post's time.
+    pub const PROFILE_DATE_LABELS: &[&str] = &["joined", "join date", "registered", "member since", "founded", "since"];
+    /// Class and id substring of a post's avatar: it stands for the author (and marks one where
+    /// nothing else does), and its text is no name.
+    pub const AVATAR_HINT: &str = "avatar";
+    /// An element this close below an avatar class (itself, its parent, its grandparent) is the
+    /// avatar: a letter avatar's initial is not the author's name.
+    pub const AVATAR_DEPTH: usize = 3;
+    /// Where only an avatar marks the author, their name is a short line among the next this
+    /// many elements after it (the name and the time sit beside the picture).
+    pub const AVATAR_NAME_WINDOW: usize = 12;
+    /// Words that make a short line a relative time ("3 hours ago", "yesterday").
+    pub const RELATIVE_TIME_WORDS: &[&str] = &["ago", "yesterday", "today", "just now"];
+    /// A post's body is the mark (class token, `itemprop`, id pattern) whose elements, without the
+    /// post's author and time, hold the most of the posts' prose, and on average at least this
+    /// share: the rest is the post's chrome (user pane, counters, signature, buttons), which on
+    /// a one-line reply holds more than the text (SDN's XenForo: 133 characters of text, 115 of
+    /// user pane, 41 of advertisement).
+    pub const BODY_MIN_COVERAGE: f32 = 0.3;
+    /// Body marks within this much of the best coverage are the same body under other names
+    /// (`DiscussionBoard-message VBEditorContent`): the opening post may carry any of them.
+    pub const BODY_MARK_TIE: f32 = 0.01;
+    /// Class and id substrings of a post's chrome inside its body: signatures, avatars, vote and
+    /// reaction widgets, post counters and buttons. Removed only when shorter than
+    /// [`CHROME_MAX_PROSE`], so a body so named (`post-reactions-content`) stays.
+    pub const CHROME_HINTS: &[&str] = &[
+        "signature", "avatar", "vote", "reaction", "likes", "share", "report", "postcount",
+        "post-count", "usertitle", "user-title", "userinfo", "user-info", "post-menu",
+        "postmenu", "actions", "controls", "attachment",
+    ];
+    pub const CHROME_MAX_PROSE: usize = 200;
+    /// A quote is recognised as repeating an earlier post by its longest line, when that line
+    /// is at least this long (characters): shorter lines ("Thanks!", "+1") repeat by chance.
+    pub const QUOTE_MIN_LINE: usize = 20;
+    /// The scorer's article is one of the thread's posts (and the thread is read) when at least
+    /// this share of its prose lies inside the posts; a story above its comments lies outside.
+    pub const ARTICLE_INSIDE_SHARE: f32 = 0.5;
+    /// The class of each post of a thread Lucid reads, and of each post's header (author in
+    /// `<strong>`, then `<time>`): styled by the reader's stylesheet (a rule between posts; the
+    /// header small, the time muted), so the sanitizer lets content keep these two `lucid-`
+    /// classes, as it keeps [`super::TRANSLATION_CLASS`]. A page dressing its own text in them
+    /// only looks like a post header, never like the reader's controls.
+    pub const POST_CLASS: &str = "lucid-post";
+    pub const POST_HEADER_CLASS: &str = "lucid-post-header";
+}
+
 /// A table without explicit data markup (`th`, `caption`, `summary`…) holds data when it has at
 /// least this many rows, more than this many columns, or more than this many cells; smaller
 /// ones lay out the page (Readability's `_markDataTables`: 10, 4, 10).

@@ -1,0 +1,1019 @@
+//! Forum threads and Q&A pages, read as threads: the opening post and the replies in order, each
+//! under a small header with its author and time, without what surrounds a post on the page
+//! (avatars, user titles, post counters, signatures, vote and reaction widgets, buttons).
+//!
+//! Found in the prepared document, before "unlikely" stripping (reply containers are named
+//! `replies`, `comments`, `MessageList`), in four steps:
+//! 1. **Posts**: sibling elements sharing a tag and a mark (a class token, an `itemprop`, an
+//!    `itemtype`, an id pattern like `post_123`), each holding an author (`itemprop=author`, a
+//!    `username`-like class, a profile link), a time (`<time>`, `itemprop=datePublished`, a short
+//!    line that reads as a date) and prose. Of the groups with [`MIN_POSTS`], the one with the
+//!    most prose wins; members that hold another such group (layout rows around the thread) are
+//!    no posts.
+//! 2. **Replies to replies** (Reddit, Slashdot, Lemmy) are the descendants with the group's mark.
+//! 3. **Bodies**: the mark whose elements, leaving the author and time out, hold most of the
+//!    posts' prose (`.cooked`, `.bbWrapper`, `.js-post-body`, `itemprop=text`). A Q&A page's
+//!    question or a link aggregator's submission, shaped otherwise than the replies, is the
+//!    element with that body mark just before them.
+//! 4. **Thread or article**: the thread is read when the scorer found nothing, or found one of
+//!    its posts; a story above its comments lies outside the thread and stays the article.
+
+use std::collections::{HashMap, HashSet};
+
+use ego_tree::NodeId;
+use ego_tree::iter::Edge;
+use scraper::{Html, Node};
+
+use super::attempt::{Attempt, Rules};
+use crate::dom::{self, NodeRefH, Walk};
+use crate::metadata::date;
+use crate::options::Options;
+use crate::text::{char_weight, normalize_space};
+use crate::trace::{Stage, Trace};
+use crate::tunables::thread::*;
+
+/// The thread when the page is one and the scorer's `article` is not a story of its own,
+/// else `article`.
+pub fn choose(doc: &Html, article: Option<Attempt>, options: &Options) -> Option<Attempt> {
+    let Some(thread) = find(doc) else { return article };
+    if std::env::var_os("LUCID_THREAD_DEBUG").is_some() {
+        for p in &thread.posts {
+            let n = doc.tree.get(p.node).unwrap();
+            eprintln!("post {} author={:?} time={:?} body={:?}", dom::describe(&n), p.author, p.time.as_ref().map(|t| &t.text), p.body.iter().map(|b| dom::describe(&doc.tree.get(*b).unwrap())).collect::<Vec<_>>());
+        }
+        eprintln!("inside share {:?}", article.as_ref().map(|a| inside_share(doc, &thread, a)));
+        let tp: usize = thread.posts.iter().flat_map(|p| p.body.iter()).filter_map(|&b| doc.tree.get(b)).map(dom::prose_len).sum();
+        eprintln!("DECIDE posts={} thread_prose={} article_prose={:?} inside={:?}", thread.posts.len(), tp, article.as_ref().map(|a| dom::prose_len(a.root())), article.as_ref().map(|a| inside_share(doc, &thread, a)));
+    }
+    if let Some(found) = &article {
+        if inside_share(doc, &thread, found) < ARTICLE_INSIDE_SHARE {
+            return article;
+        }
+    }
+    Some(build(doc, &thread, options))
+}
+
+// ---- What each element holds -------------------------------------------------------------
+
+/// Text measures and marks of one element's subtree, gathered bottom-up in one pass.
+#[derive(Clone, Copy, Debug, Default)]
+struct Tally {
+    /// Weighted characters of text, white space aside.
+    len: usize,
+    /// Of which inside links.
+    linked: usize,
+    /// Holds an author mark (see [`is_author_mark`]).
+    author: bool,
+    /// Holds a time mark (see [`is_time_mark`]).
+    time: bool,
+}
+
+impl Tally {
+    fn prose(&self) -> usize {
+        self.len.saturating_sub(self.linked)
+    }
+}
+
+type Tallies = HashMap<NodeId, Tally>;
+
+fn tally(root: NodeRefH<'_>) -> Tallies {
+    let order: Vec<NodeRefH<'_>> = root.descendants().collect();
+    let mut tallies: Tallies = HashMap::with_capacity(order.len());
+    for node in order.iter().rev() {
+        let mut t = Tally::default();
+        match node.value() {
+            Node::Text(text) => t.len = text.chars().filter(|c| !c.is_whitespace()).map(char_weight).sum(),
+            Node::Element(_) => {
+                for child in node.children() {
+                    if let Some(c) = tallies.get(&child.id()) {
+                        t.len += c.len;
+                        t.linked += c.linked;
+                        t.author |= c.author;
+                        t.time |= c.time;
+                    }
+                }
+                if dom::is(node, "a") {
+                    t.linked = t.len;
+                }
+                t.author = t.author || is_author_mark(node);
+                t.time = t.time || is_time_mark(node, t.len);
+            }
+            _ => {}
+        }
+        tallies.insert(node.id(), t);
+    }
+    tallies
+}
+
+fn has_itemprop(node: &NodeRefH<'_>, props: &[&str]) -> bool {
+    dom::attr(node, "itemprop").is_some_and(|v| v.split_whitespace().any(|p| props.contains(&p)))
+}
+
+/// `itemprop=author`, `rel=author`, an author-like class or id, a link to a user profile, or
+/// the author's avatar.
+fn is_author_mark(node: &NodeRefH<'_>) -> bool {
+    if has_itemprop(node, &["author", "creator"]) || dom::attr(node, "rel").is_some_and(|r| r.contains("author")) {
+        return true;
+    }
+    let hints = dom::class_and_id(node);
+    if AUTHOR_HINTS.iter().any(|h| hints.contains(h)) || hints.contains(AVATAR_HINT) {
+        return true;
+    }
+    is_profile_link(node)
+}
+
+fn is_profile_link(node: &NodeRefH<'_>) -> bool {
+    dom::is(node, "a")
+        && dom::attr(node, "href").is_some_and(|href| {
+            let href = href.to_ascii_lowercase();
+            PROFILE_PATHS.iter().any(|p| href.contains(p))
+        })
+}
+
+/// `<time>`, `itemprop=datePublished`, or a short line that reads as a time or is titled with one.
+fn is_time_mark(node: &NodeRefH<'_>, len: usize) -> bool {
+    if dom::is(node, "time") || has_itemprop(node, &["datePublished", "dateCreated"]) {
+        return true;
+    }
+    len > 0
+        && len <= HEADER_MAX_CHARS
+        && (reads_as_time(&dom::inner_text(*node)) || dom::attr(node, "title").is_some_and(reads_as_time))
+}
+
+/// A date (`Jan 2, 2024`, `2024-08-03 14:22`, `2nd April 2025`) or a relative time (`3 hours ago`).
+fn reads_as_time(text: &str) -> bool {
+    if text.is_empty() || text.chars().count() > HEADER_MAX_CHARS {
+        return false;
+    }
+    if date::find(text, None).is_some() {
+        return true;
+    }
+    let lower = text.to_lowercase();
+    if RELATIVE_TIME_WORDS.iter().any(|w| contains_word(&lower, w)) {
+        return true;
+    }
+    if has_day_month_year(text) {
+        return true;
+    }
+    // English dates start at a word: "Posted March 19, 2024", "Wed Dec 27, 2023 10:00 am",
+    // "2nd April 2025"; "11. Sep 2024" reads without its dot.
+    let text = text.replace(". ", " ");
+    text.char_indices()
+        .filter(|&(i, c)| c.is_alphanumeric() && text[..i].chars().next_back().is_none_or(|p| !p.is_alphanumeric()))
+        .any(|(i, _)| date::parse(&text[i..], None).is_some())
+}
+
+/// Day, month and a four-digit year last, in either order of day and month: `28/11/2025`,
+/// `11-29-2024`, `03.03.2026` (the date reader takes the year first).
+fn has_day_month_year(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let digits = |from: usize| bytes[from..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let mut i = 0;
+    while i < bytes.len() {
+        let d1 = digits(i);
+        if d1 == 0 || (i > 0 && bytes[i - 1].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let sep = i + d1;
+        let ok = (1..=2).contains(&d1)
+            && bytes.get(sep).is_some_and(|b| matches!(b, b'/' | b'-' | b'.'))
+            && {
+                let d2 = digits(sep + 1);
+                let sep2 = sep + 1 + d2;
+                (1..=2).contains(&d2) && bytes.get(sep2) == bytes.get(sep) && digits(sep2 + 1) == 4
+            };
+        if ok {
+            return true;
+        }
+        i += d1;
+    }
+    false
+}
+
+/// A date in a user's profile ("Joined: Jun 29, 2016", "Founded: Dec 11, 2021"), not a post's.
+fn is_profile_date(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    PROFILE_DATE_LABELS.iter().any(|l| lower.starts_with(l))
+}
+
+fn contains_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+// ---- Posts -------------------------------------------------------------------------------
+
+/// What sibling posts share: their tag and one mark.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Mark {
+    tag: String,
+    /// A class token, `itemprop=…`, `itemtype=…`, `id=…` (the id without its digits), or empty
+    /// for an element with none of these.
+    token: String,
+}
+
+impl Mark {
+    /// schema.org says elements with this mark are posts.
+    fn says_post(&self) -> bool {
+        self.token.strip_prefix("itemtype=").is_some_and(|t| POST_ITEM_TYPES.contains(&t))
+    }
+}
+
+fn marks(node: &NodeRefH<'_>) -> Vec<Mark> {
+    let Some(tag) = dom::tag(node) else { return Vec::new() };
+    let mark = |token: String| Mark { tag: tag.to_string(), token };
+    let mut out: Vec<Mark> = Vec::new();
+    if let Some(class) = dom::attr(node, "class") {
+        out.extend(class.split_ascii_whitespace().map(|c| mark(c.to_string())));
+    }
+    if let Some(props) = dom::attr(node, "itemprop") {
+        out.extend(props.split_ascii_whitespace().map(|p| mark(format!("itemprop={p}"))));
+    }
+    if let Some(kind) = dom::attr(node, "itemtype").and_then(|t| t.rsplit('/').next()).filter(|t| !t.is_empty()) {
+        out.push(mark(format!("itemtype={kind}")));
+    }
+    if let Some(id) = dom::attr(node, "id").filter(|id| id.chars().any(|c| c.is_ascii_digit())) {
+        out.push(mark(format!("id={}", id.chars().filter(|c| !c.is_ascii_digit()).collect::<String>())));
+    }
+    if out.is_empty() {
+        out.push(mark(String::new()));
+    }
+    out
+}
+
+/// Sibling elements sharing a mark, and which of them are posts.
+#[derive(Clone, Debug)]
+struct Group {
+    mark: Mark,
+    posts: Vec<NodeId>,
+    prose: usize,
+}
+
+/// An element with an author, a time and prose.
+fn looks_like_post(t: &Tally) -> bool {
+    t.author && t.time && t.prose() > 0
+}
+
+/// Every group of siblings that could be a thread's posts.
+fn groups(root: NodeRefH<'_>, tallies: &Tallies) -> Vec<Group> {
+    let mut out = Vec::new();
+    for parent in root.descendants().filter(|n| n.value().is_element()) {
+        let mut by_mark: Vec<(Mark, Vec<NodeId>)> = Vec::new();
+        let mut index: HashMap<Mark, usize> = HashMap::new();
+        for child in dom::element_children(parent) {
+            if !tallies.get(&child.id()).is_some_and(looks_like_post) {
+                continue;
+            }
+            for mark in marks(&child) {
+                let i = *index.entry(mark.clone()).or_insert_with(|| {
+                    by_mark.push((mark, Vec::new()));
+                    by_mark.len() - 1
+                });
+                by_mark[i].1.push(child.id());
+            }
+        }
+        let mut seen: Vec<Vec<NodeId>> = Vec::new();
+        for (mark, posts) in by_mark {
+            let needed = if mark.says_post() { MIN_MARKED_POSTS } else { MIN_POSTS };
+            if posts.len() < needed || seen.contains(&posts) {
+                continue;
+            }
+            seen.push(posts.clone());
+            let prose = posts.iter().map(|id| tallies[id].prose()).sum();
+            out.push(Group { mark, posts, prose });
+        }
+    }
+    out
+}
+
+/// A Q&A page's question and answers as schema.org marks them (`itemtype=Question`, `Answer`):
+/// not siblings (the answers have a box of their own, or sit inside the question's element),
+/// and a thread even with one answer.
+fn question_and_answers(body: NodeRefH<'_>, tallies: &Tallies) -> Option<Group> {
+    let kind = |n: &NodeRefH<'_>| {
+        dom::attr(n, "itemtype").and_then(|t| t.rsplit('/').next()).filter(|t| QA_ITEM_TYPES.contains(t)).map(str::to_string)
+    };
+    // Stack Exchange's question element wraps the answers too: they are its nested posts.
+    let items: Vec<NodeRefH<'_>> = body.descendants().filter(|n| kind(n).is_some()).collect();
+    let kinds: HashSet<String> = items.iter().filter_map(kind).collect();
+    if kinds.len() < QA_ITEM_TYPES.len() {
+        return None;
+    }
+    let posts: Vec<NodeId> = items.iter().filter(|n| tallies.get(&n.id()).is_some_and(looks_like_post)).map(|n| n.id()).collect();
+    let prose = posts.iter().map(|id| tallies[id].prose()).sum();
+    Some(Group { mark: Mark { tag: String::new(), token: format!("itemtype={}", QA_ITEM_TYPES[1]) }, posts, prose })
+}
+
+/// Drop the posts that hold another group holding most of their prose (a layout row around the
+/// thread, not a post), then the groups left too small or too full of links.
+fn qualify(groups: Vec<Group>, doc: &Html, tallies: &Tallies) -> Vec<Group> {
+    let mut owner: HashMap<NodeId, Vec<usize>> = HashMap::new();
+    for (i, g) in groups.iter().enumerate() {
+        for &p in &g.posts {
+            owner.entry(p).or_default().push(i);
+        }
+    }
+    let mut not_posts: HashSet<(usize, NodeId)> = HashSet::new();
+    for inner in &groups {
+        let Some(first) = inner.posts.first().and_then(|&id| doc.tree.get(id)) else { continue };
+        for ancestor in first.ancestors() {
+            for &g in owner.get(&ancestor.id()).into_iter().flatten() {
+                // Posts schema.org names are posts, whatever they hold (an answer's comments).
+                if groups[g].mark.says_post() {
+                    continue;
+                }
+                if groups[g].mark != inner.mark && inner.prose * 2 >= tallies[&ancestor.id()].prose() {
+                    not_posts.insert((g, ancestor.id()));
+                }
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, mut g)| {
+            g.posts.retain(|p| !not_posts.contains(&(i, *p)));
+            g.prose = g.posts.iter().map(|id| tallies[id].prose()).sum();
+            let (len, linked) = g.posts.iter().fold((0, 0), |(l, k), id| (l + tallies[id].len, k + tallies[id].linked));
+            let needed = if g.mark.says_post() { MIN_MARKED_POSTS } else { MIN_POSTS };
+            let teasers = g.posts.iter().filter_map(|&id| doc.tree.get(id)).filter(|n| is_teaser(*n)).count();
+            let ok = g.posts.len() >= needed
+                && g.prose >= MIN_THREAD_PROSE
+                && (linked as f32) <= len as f32 * MAX_LINK_DENSITY
+                && teasers * 2 < g.posts.len();
+            ok.then_some(g)
+        })
+        .collect()
+}
+
+/// A teaser for another page (a related article, a search result, an app in a list): a heading
+/// whose text is mostly a link away from this page. A post's headings are its own, or link to
+/// its author's profile (XenForo's `h4.message-name`) or to the post itself: to an anchor
+/// (phpBB's `h3 > a[href="#p123"]`) or to a permalink naming the post's number (Slashdot's
+/// subject lines link `comments.pl?cid=64153161` from `li#tree_64153161`).
+fn is_teaser(node: NodeRefH<'_>) -> bool {
+    let number = dom::attr(&node, "id").and_then(longest_digit_run).filter(|d| d.len() >= POST_NUMBER_DIGITS);
+    let away = |a: &NodeRefH<'_>| {
+        let Some(href) = dom::attr(a, "href") else { return false };
+        let itself = href.starts_with('#') || number.is_some_and(|n| href.contains(n));
+        !itself && !is_profile_link(a)
+    };
+    dom::descendants_named(node, &["h1", "h2", "h3", "h4", "h5", "h6"]).any(|h| {
+        let heading = dom::measure(h).len;
+        // A link in the heading, or the heading in a link (`a > h2`, as card layouts write it).
+        let wrapped = h.ancestors().take_while(|a| a.id() != node.id()).any(|a| dom::is(&a, "a") && away(&a));
+        wrapped || dom::descendants_named(h, &["a"]).any(|a| away(&a) && heading > 0 && dom::measure(a).len * 2 >= heading)
+    })
+}
+
+/// The longest run of ASCII digits in `s`.
+fn longest_digit_run(s: &str) -> Option<&str> {
+    s.split(|c: char| !c.is_ascii_digit()).filter(|r| !r.is_empty()).max_by_key(|r| r.len())
+}
+
+// ---- The thread --------------------------------------------------------------------------
+
+/// One post as the reader shows it.
+#[derive(Clone, Debug)]
+struct Post {
+    node: NodeId,
+    author: Option<String>,
+    time: Option<When>,
+    /// The elements the author and the time were read from.
+    header_from: Vec<NodeId>,
+    /// The elements holding what the author wrote, in order.
+    body: Vec<NodeId>,
+}
+
+#[derive(Clone, Debug)]
+struct When {
+    text: String,
+    datetime: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+struct Thread {
+    posts: Vec<Post>,
+}
+
+fn find(doc: &Html) -> Option<Thread> {
+    let body = doc.tree.root().descendants().find(|n| dom::is(n, "body")).unwrap_or(doc.tree.root());
+    let tallies = tally(body);
+    let mut candidates = groups(body, &tallies);
+    candidates.extend(question_and_answers(body, &tallies));
+    let groups = qualify(candidates, doc, &tallies);
+    // The most prose; the first in document order among equals.
+    let best = groups.into_iter().fold(None, |best: Option<Group>, g| match best {
+        Some(b) if b.prose >= g.prose => Some(b),
+        _ => Some(g),
+    })?;
+    if std::env::var_os("LUCID_THREAD_DEBUG").is_some() {
+        eprintln!("group {:?} posts={} prose={}", best.mark, best.posts.len(), best.prose);
+    }
+    read(doc, body, &tallies, &best)
+}
+
+/// The group's posts with their replies, headers and bodies; the opening post first when it is
+/// shaped otherwise.
+fn read(doc: &Html, body: NodeRefH<'_>, tallies: &Tallies, group: &Group) -> Option<Thread> {
+    let top: HashSet<NodeId> = group.posts.iter().copied().collect();
+    // Replies nested in a post carry a mark every post of the group has (`li.comment.full` and
+    // a collapsed `li.comment.oneline` share `comment`).
+    let mut shared: Vec<Mark> = group.posts.first().and_then(|&id| doc.tree.get(id)).map(|n| marks(&n)).unwrap_or_default();
+    shared.retain(|m| !m.token.is_empty());
+    for &id in &group.posts[1..] {
+        let Some(n) = doc.tree.get(id) else { continue };
+        let own = marks(&n);
+        shared.retain(|m| own.contains(m));
+    }
+    let mut nodes: Vec<NodeId> = Vec::new();
+    let mut inside: Vec<NodeId> = Vec::new();
+    let mut walk = Walk::new(body);
+    while let Some(edge) = walk.next() {
+        match edge {
+            Edge::Open(n) if top.contains(&n.id()) => {
+                nodes.push(n.id());
+                inside.push(n.id());
+            }
+            Edge::Open(n)
+                if !inside.is_empty()
+                    && n.value().is_element()
+                    && tallies.get(&n.id()).is_some_and(looks_like_post)
+                    && marks(&n).iter().any(|m| shared.contains(m)) =>
+            {
+                nodes.push(n.id());
+                inside.push(n.id());
+            }
+            Edge::Close(n) if inside.last() == Some(&n.id()) => {
+                inside.pop();
+            }
+            _ => {}
+        }
+    }
+    let all: HashSet<NodeId> = nodes.iter().copied().collect();
+    let mut posts: Vec<Post> = nodes.iter().filter_map(|&id| header(doc, id, &all, tallies)).collect();
+    let body_marks = body_marks(doc, &posts, &all);
+    for post in &mut posts {
+        post.body = body_of(doc, post, &all, body_marks.first());
+    }
+    if let Some(first) = opening_post(doc, body, &posts, &all, &body_marks, tallies) {
+        posts.insert(0, first);
+    }
+    posts.retain(|p| !p.body.is_empty());
+    (posts.len() >= MIN_MARKED_POSTS).then_some(Thread { posts })
+}
+
+/// The elements of a post that may hold its header: its own, outside quotes (a quote names the
+/// author it quotes) and outside anything schema.org calls a post of its own (a nested reply, a
+/// comment on an answer) holding less than half the post's prose (more is the post's own item,
+/// as XenForo wraps `div.MessageCard[itemtype=Comment]` in its `article.js-post`).
+fn header_nodes<'a>(post: NodeRefH<'a>, posts: &HashSet<NodeId>, tallies: &Tallies) -> Vec<NodeRefH<'a>> {
+    let prose = |n: &NodeRefH<'_>| tallies.get(&n.id()).map_or(0, Tally::prose);
+    let post_prose = prose(&post);
+    let mut out = Vec::new();
+    let mut walk = Walk::new(post);
+    while let Some(edge) = walk.next() {
+        let Edge::Open(n) = edge else { continue };
+        if n.id() == post.id() {
+            continue;
+        }
+        let marked_post = marks(&n).iter().any(Mark::says_post) && prose(&n) * 2 < post_prose;
+        if posts.contains(&n.id()) || marked_post || dom::is(&n, "blockquote") {
+            walk.skip_subtree();
+        } else if n.value().is_element() {
+            out.push(n);
+        }
+    }
+    out
+}
+
+/// The post's author and time.
+fn header(doc: &Html, id: NodeId, posts: &HashSet<NodeId>, tallies: &Tallies) -> Option<Post> {
+    let node = doc.tree.get(id)?;
+    let own = header_nodes(node, posts, tallies);
+    // The page's own `itemprop=author` first: Stack Exchange marks the owner's card, not the editor's.
+    let author = own
+        .iter()
+        .filter(|n| has_itemprop(n, &["author", "creator"]))
+        .chain(own.iter().filter(|n| is_author_mark(n)))
+        .filter(|n| !is_avatar(n))
+        .find_map(|n| author_name(*n))
+        .or_else(|| name_after_avatar(&own));
+    let time = own
+        .iter()
+        .filter(|n| dom::is(n, "time") || has_itemprop(n, &["datePublished", "dateCreated"]))
+        .find_map(|n| when(*n))
+        .or_else(|| {
+            // A short label whose title is the date: "2y" titled "August 14, 2023 - 12:00am".
+            own.iter().find_map(|n| {
+                let title = dom::attr(n, "title").map(normalize_space)?;
+                (reads_as_time(&title) && dom::measure(*n).len <= HEADER_MAX_CHARS)
+                    .then(|| (When { text: title, datetime: dom::attr(n, "datetime").map(str::to_string) }, n.id()))
+            })
+        })
+        .or_else(|| {
+            // The innermost line that reads as a time: "Posted March 19, 2024", not its whole row;
+            // not the date the author joined.
+            own.iter()
+                .filter(|n| {
+                    let text = dom::inner_text(**n);
+                    reads_as_time(&text)
+                        && !dom::element_children(**n).any(|c| reads_as_time(&dom::inner_text(c)))
+                        && !is_profile_date(&text)
+                })
+                .find_map(|n| when(*n))
+        });
+    let header_from = author.iter().map(|(_, id)| *id).chain(time.iter().map(|(_, id)| *id)).collect();
+    Some(Post { node: id, author: author.map(|(a, _)| a), time: time.map(|(t, _)| t), header_from, body: Vec::new() })
+}
+
+/// Without any other mark, the author's name is the first short line after their avatar (a
+/// page whose class names say nothing, as styled components write them).
+fn name_after_avatar(own: &[NodeRefH<'_>]) -> Option<(String, NodeId)> {
+    let avatar = own.iter().position(|n| dom::class_and_id(n).contains(AVATAR_HINT))?;
+    let inside = own[avatar].id();
+    own[avatar + 1..]
+        .iter()
+        .filter(|n| !n.ancestors().any(|a| a.id() == inside))
+        .take(AVATAR_NAME_WINDOW)
+        .find_map(|n| {
+            let line = n.children().filter_map(|c| c.value().as_text().map(|t| normalize_space(t))).find(|t| !t.is_empty())?;
+            (line.chars().count() <= HEADER_MAX_CHARS && !reads_as_time(&line)).then_some((line, n.id()))
+        })
+}
+
+/// The author's name an author mark gives: its `itemprop=name`, else its profile link's or
+/// name-like element's text, else its own short text.
+fn author_name(node: NodeRefH<'_>) -> Option<(String, NodeId)> {
+    let short = |n: NodeRefH<'_>| {
+        let text = dom::inner_text(n);
+        (!text.is_empty() && text.chars().count() <= HEADER_MAX_CHARS).then_some((text, n.id()))
+    };
+    node.descendants()
+        .filter(|n| has_itemprop(n, &["name"]) && !is_avatar(n))
+        .find_map(short)
+        .or_else(|| {
+            node.descendants()
+                .filter(|n| is_profile_link(n) || AUTHOR_HINTS.iter().any(|h| dom::class_and_id(n).contains(h)))
+                .filter(|n| n.id() != node.id() && !is_avatar(n))
+                .find_map(short)
+        })
+        .or_else(|| short(node))
+}
+
+/// An avatar or inside one: its text is an initial (XenForo's letter avatars), not a name.
+fn is_avatar(node: &NodeRefH<'_>) -> bool {
+    std::iter::once(*node).chain(node.ancestors()).take(AVATAR_DEPTH).any(|n| dom::class_and_id(&n).contains(AVATAR_HINT))
+}
+
+fn when(node: NodeRefH<'_>) -> Option<(When, NodeId)> {
+    let text = dom::inner_text(node);
+    let text = if text.is_empty() { dom::attr(&node, "title").map(normalize_space).unwrap_or_default() } else { text };
+    if text.is_empty() || text.chars().count() > HEADER_MAX_CHARS {
+        return None;
+    }
+    let datetime = dom::attr(&node, "datetime").map(str::to_string);
+    Some((When { text, datetime }, node.id()))
+}
+
+/// The elements the post's header was read from, with their ancestors inside the post: none
+/// of them can be the post's body.
+fn header_holders(doc: &Html, post: &Post) -> HashSet<NodeId> {
+    let mut out: HashSet<NodeId> = HashSet::from([post.node]);
+    for n in post.header_from.iter().filter_map(|&id| doc.tree.get(id)) {
+        out.insert(n.id());
+        out.extend(n.ancestors().take_while(|a| a.id() != post.node).map(|a| a.id()));
+    }
+    out
+}
+
+/// The marks of the posts' bodies: those whose outermost elements, leaving out the header and
+/// any nested reply, hold the largest share of what each post's author wrote (its prose less
+/// the page's template lines, see [`template_lines`]), on average, in the order first seen (the
+/// outer of two wrappers holding the same text first). Empty when none holds
+/// [`BODY_MIN_COVERAGE`].
+fn body_marks(doc: &Html, posts: &[Post], all: &HashSet<NodeId>) -> Vec<Mark> {
+    let template = template_lines(doc, posts, all);
+    // Marks in the order the walk first meets them, which breaks ties: never a map's order.
+    let mut order: Vec<Mark> = Vec::new();
+    let mut total: HashMap<Mark, f32> = HashMap::new();
+    for post in posts {
+        let Some(node) = doc.tree.get(post.node) else { continue };
+        let holders = header_holders(doc, post);
+        let prose = written_prose(node, all, &template);
+        // Ancestors of nested replies: a body never holds a reply.
+        let mut hold_replies: HashSet<NodeId> = HashSet::new();
+        let own_prose = prose.get(&post.node).copied().unwrap_or(0);
+        let mut covered: HashMap<Mark, usize> = HashMap::new();
+        // Marks of the counted elements open around the walk's position.
+        let mut open: HashMap<Mark, usize> = HashMap::new();
+        let mut stack: Vec<(NodeId, Vec<Mark>)> = Vec::new();
+        for reply in node.descendants().skip(1).filter(|n| all.contains(&n.id())) {
+            hold_replies.extend(reply.ancestors().take_while(|a| a.id() != post.node).map(|a| a.id()));
+        }
+        let mut walk = Walk::new(node);
+        while let Some(edge) = walk.next() {
+            match edge {
+                Edge::Open(n) if n.id() != post.node && all.contains(&n.id()) => walk.skip_subtree(),
+                Edge::Open(n) if n.value().is_element() => {
+                    let countable = !holders.contains(&n.id()) && !hold_replies.contains(&n.id());
+                    let pushed: Vec<Mark> = if countable {
+                        marks(&n).into_iter().filter(|m| !m.token.is_empty()).collect()
+                    } else {
+                        Vec::new()
+                    };
+                    for mark in &pushed {
+                        let depth = open.entry(mark.clone()).or_default();
+                        if *depth == 0 {
+                            *covered.entry(mark.clone()).or_default() += prose.get(&n.id()).copied().unwrap_or(0);
+                            if !total.contains_key(mark) {
+                                total.insert(mark.clone(), 0.0);
+                                order.push(mark.clone());
+                            }
+                        }
+                        *depth += 1;
+                    }
+                    stack.push((n.id(), pushed));
+                }
+                Edge::Close(n) if stack.last().is_some_and(|(id, _)| *id == n.id()) => {
+                    if let Some((_, pushed)) = stack.pop() {
+                        for mark in pushed {
+                            if let Some(depth) = open.get_mut(&mark) {
+                                *depth -= 1;
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        if own_prose == 0 {
+            continue;
+        }
+        for (mark, prose) in covered {
+            if let Some(t) = total.get_mut(&mark) {
+                *t += prose.min(own_prose) as f32 / own_prose as f32;
+            }
+        }
+    }
+    let n = posts.len().max(1) as f32;
+    let best = order.iter().map(|m| total[m] / n).fold(0.0f32, f32::max);
+    if std::env::var_os("LUCID_THREAD_DEBUG").is_some() {
+        let mut v: Vec<_> = order.iter().map(|m| (total[m] / n, m)).collect();
+        v.sort_by(|a, b| b.0.total_cmp(&a.0));
+        eprintln!("marks {:?}", &v[..v.len().min(8)]);
+    }
+    if best < BODY_MIN_COVERAGE {
+        return Vec::new();
+    }
+    order.into_iter().filter(|m| total[m] / n >= best - BODY_MARK_TIE).collect()
+}
+
+/// Lines the page prints in many posts ("Joined", "Messages", "Reaction score", "Reply",
+/// "Quote"): the template around what the authors wrote, found in at least half the posts.
+fn template_lines(doc: &Html, posts: &[Post], all: &HashSet<NodeId>) -> HashSet<String> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for post in posts {
+        let Some(node) = doc.tree.get(post.node) else { continue };
+        let mut lines: HashSet<String> = HashSet::new();
+        let mut walk = Walk::new(node);
+        while let Some(edge) = walk.next() {
+            match edge {
+                Edge::Open(n) if n.id() != post.node && all.contains(&n.id()) => walk.skip_subtree(),
+                Edge::Open(n) => {
+                    if let Some(t) = n.value().as_text() {
+                        let line = normalize_space(t);
+                        if !line.is_empty() {
+                            lines.insert(line);
+                        }
+                    }
+                }
+                Edge::Close(_) => {}
+            }
+        }
+        for line in lines {
+            *seen.entry(line).or_default() += 1;
+        }
+    }
+    let needed = (posts.len() / 2).max(2);
+    seen.into_iter().filter(|(_, n)| *n >= needed).map(|(line, _)| line).collect()
+}
+
+/// Weighted prose (text outside links, white space aside) below each element of a post, less
+/// the template lines and the post's nested replies.
+fn written_prose(post: NodeRefH<'_>, all: &HashSet<NodeId>, template: &HashSet<String>) -> HashMap<NodeId, usize> {
+    let mut order: Vec<NodeRefH<'_>> = Vec::new();
+    let mut walk = Walk::new(post);
+    while let Some(edge) = walk.next() {
+        match edge {
+            Edge::Open(n) if n.id() != post.id() && all.contains(&n.id()) => walk.skip_subtree(),
+            Edge::Open(n) => order.push(n),
+            Edge::Close(_) => {}
+        }
+    }
+    let mut prose: HashMap<NodeId, usize> = HashMap::with_capacity(order.len());
+    for n in order.iter().rev() {
+        let own = match n.value() {
+            Node::Text(t) if !template.contains(&normalize_space(t)) => {
+                t.chars().filter(|c| !c.is_whitespace()).map(char_weight).sum()
+            }
+            Node::Element(_) if dom::is(n, "a") => 0,
+            Node::Element(_) => n.children().filter_map(|c| prose.get(&c.id())).sum(),
+            _ => 0,
+        };
+        prose.insert(n.id(), own);
+    }
+    prose
+}
+
+/// The post's body: its outermost own elements with the body mark; without one, the post
+/// itself less its header's blocks (cut when the thread is built).
+fn body_of(doc: &Html, post: &Post, all: &HashSet<NodeId>, mark: Option<&Mark>) -> Vec<NodeId> {
+    let Some(node) = doc.tree.get(post.node) else { return Vec::new() };
+    if let Some(mark) = mark {
+        let holders = header_holders(doc, post);
+        let picked: Vec<NodeId> = dom::pick_outermost(node, |n| {
+            n.id() != post.node && !holders.contains(&n.id()) && !all.contains(&n.id()) && marks(n).contains(mark)
+        })
+        .into_iter()
+        .filter(|n| !n.ancestors().take_while(|a| a.id() != post.node).any(|a| all.contains(&a.id())))
+        .map(|n| n.id())
+        .collect();
+        if !picked.is_empty() {
+            return picked;
+        }
+    }
+    vec![post.node]
+}
+
+/// The opening post shaped otherwise than the replies (a Q&A page's question, a link
+/// aggregator's submission, a forum's first post in a box of its own): the last element with a
+/// body mark before the first reply, outside every post, up to its highest ancestor that does
+/// not reach the replies. The same body markup is what tells it from a story above its
+/// comments: a forum writes every post's text the same way, a news page its story otherwise.
+fn opening_post(
+    doc: &Html,
+    body: NodeRefH<'_>,
+    posts: &[Post],
+    all: &HashSet<NodeId>,
+    body_marks: &[Mark],
+    tallies: &Tallies,
+) -> Option<Post> {
+    let first = posts.first()?.node;
+    let mut candidate: Option<NodeId> = None;
+    let mut walk = Walk::new(body);
+    while let Some(edge) = walk.next() {
+        let Edge::Open(n) = edge else { continue };
+        if n.id() == first {
+            break;
+        }
+        if marks(&n).iter().any(|m| body_marks.contains(m)) && n.descendants().all(|d| !all.contains(&d.id())) {
+            candidate = Some(n.id());
+            walk.skip_subtree();
+        }
+    }
+    let body_node = doc.tree.get(candidate?)?;
+    let reaches = |n: &NodeRefH<'_>| n.descendants().any(|d| all.contains(&d.id()));
+    let mut top = body_node;
+    while let Some(parent) = top.parent() {
+        if !parent.value().is_element() || parent.id() == body.id() || reaches(&parent) {
+            break;
+        }
+        top = parent;
+    }
+    if top.id() == body_node.id() {
+        return None;
+    }
+    let mut post = header(doc, top.id(), all, tallies)?;
+    if post.author.is_none() && post.time.is_none() {
+        return None;
+    }
+    post.body = vec![body_node.id()];
+    Some(post)
+}
+
+// ---- Thread or article ---------------------------------------------------------------------
+
+/// Share of the article's text that the thread shows too.
+fn inside_share(doc: &Html, thread: &Thread, article: &Attempt) -> f32 {
+    // What the thread shows: the posts' bodies and header lines, not what else an opening post's
+    // element holds (a story whose excerpt matched the replies' body mark).
+    let mut in_posts: HashSet<NodeId> = HashSet::new();
+    for post in &thread.posts {
+        for &id in post.body.iter().chain(&post.header_from) {
+            if let Some(n) = doc.tree.get(id) {
+                in_posts.extend(n.descendants().map(|d| d.id()));
+            }
+        }
+    }
+    let (mut inside, mut all) = (0usize, 0usize);
+    for n in article.root().descendants() {
+        if let Node::Text(t) = n.value() {
+            let len: usize = t.chars().filter(|c| !c.is_whitespace()).map(char_weight).sum();
+            all += len;
+            if in_posts.contains(&n.id()) {
+                inside += len;
+            }
+        }
+    }
+    if all == 0 { 1.0 } else { inside as f32 / all as f32 }
+}
+
+// ---- Building the article ------------------------------------------------------------------
+
+/// The thread as an article: one `<article class="lucid-post">` per post, in order, each a
+/// `<header class="lucid-post-header">` (author in `<strong>`, then `<time>`) and the body.
+fn build(doc: &Html, thread: &Thread, options: &Options) -> Attempt {
+    let mut doc = doc.clone();
+    let mut trace = Trace::new(options.trace);
+    let root = dom::new_element(&mut doc, "div");
+    let mut built: Vec<NodeId> = Vec::new();
+    // Last post first: a reply nested in a post leaves it before the post's own body moves.
+    for post in thread.posts.iter().rev() {
+        let article = dom::new_element(&mut doc, "article");
+        dom::set_attr(&mut doc, article, "class", POST_CLASS);
+        let header = post_header(&mut doc, post);
+        append(&mut doc, article, header);
+        let whole = post.body == [post.node];
+        if whole {
+            cut_header_blocks(&mut doc, post, &mut trace);
+        } else if let Some(node) = doc.tree.get(post.node) {
+            let body: HashSet<NodeId> = post.body.iter().copied().collect();
+            for n in dom::pick_outermost(node, |n| {
+                n.id() != post.node && n.value().is_element() && !body.contains(&n.id()) && !n.descendants().any(|d| body.contains(&d.id()))
+            }) {
+                if dom::measure(n).len > 0 {
+                    trace.removed(Stage::Score, &n, "around a post: author box, counters, signature or buttons");
+                }
+            }
+        }
+        for &b in &post.body {
+            let target = if whole { children_in_div(&mut doc, b) } else { b };
+            append(&mut doc, article, target);
+        }
+        remove_chrome(&mut doc, article, &mut trace);
+        dom::remove(&mut doc, post.node);
+        built.push(article);
+    }
+    built.reverse();
+    remove_repeated_quotes(&mut doc, &built, &mut trace);
+    for article in built {
+        append(&mut doc, root, article);
+    }
+    let byline = thread.posts.first().and_then(|p| p.author.clone());
+    Attempt { doc, root, byline, rules: Rules { strip_unlikely: false, weight_classes: false, clean_conditionally: false }, trace }
+}
+
+fn append(doc: &mut Html, parent: NodeId, child: NodeId) {
+    if let Some(mut p) = doc.tree.get_mut(parent) {
+        p.append_id(child);
+    }
+}
+
+/// A post kept whole moves in as a `<div>` holding its children: its own tag (`li`, `tr`) may
+/// not stand in an article.
+fn children_in_div(doc: &mut Html, post: NodeId) -> NodeId {
+    let div = dom::new_element(doc, "div");
+    let children: Vec<NodeId> = doc.tree.get(post).map(|n| n.children().map(|c| c.id()).collect()).unwrap_or_default();
+    for c in children {
+        append(doc, div, c);
+    }
+    div
+}
+
+fn post_header(doc: &mut Html, post: &Post) -> NodeId {
+    let header = dom::new_element(doc, "header");
+    dom::set_attr(doc, header, "class", POST_HEADER_CLASS);
+    if let Some(name) = &post.author {
+        let strong = dom::new_element(doc, "strong");
+        let text = doc.tree.orphan(Node::Text(scraper::node::Text { text: name.as_str().into() })).id();
+        append(doc, strong, text);
+        append(doc, header, strong);
+    }
+    if let Some(when) = &post.time {
+        if post.author.is_some() {
+            let space = doc.tree.orphan(Node::Text(scraper::node::Text { text: " ".into() })).id();
+            append(doc, header, space);
+        }
+        let time = dom::new_element(doc, "time");
+        if let Some(dt) = &when.datetime {
+            dom::set_attr(doc, time, "datetime", dt);
+        }
+        let text = doc.tree.orphan(Node::Text(scraper::node::Text { text: when.text.as_str().into() })).id();
+        append(doc, time, text);
+        append(doc, header, time);
+    }
+    header
+}
+
+/// In a post kept whole, the blocks holding its author and time go: the header shows them.
+/// Each is the largest block around the header element made only of short lines (the user pane
+/// with its title and counters, the date line), stopping below any block holding a line of
+/// prose: the post's text.
+fn cut_header_blocks(doc: &mut Html, post: &Post, trace: &mut Trace) {
+    let mut cut: Vec<NodeId> = Vec::new();
+    for &from in &post.header_from {
+        let Some(mut block) = doc.tree.get(from) else { continue };
+        while let Some(parent) = block.parent() {
+            if parent.id() == post.node || !parent.value().is_element() || longest_line(parent) > HEADER_MAX_CHARS {
+                break;
+            }
+            block = parent;
+        }
+        if block.id() != post.node && !cut.contains(&block.id()) {
+            trace.removed(Stage::Score, &block, "a post's author and time, shown in its header");
+            cut.push(block.id());
+        }
+    }
+    for id in cut {
+        dom::remove(doc, id);
+    }
+}
+
+/// The longest text node below `node`, in characters, white space collapsed.
+fn longest_line(node: NodeRefH<'_>) -> usize {
+    node.descendants()
+        .filter_map(|n| n.value().as_text().map(|t| normalize_space(t).chars().count()))
+        .max()
+        .unwrap_or(0)
+}
+
+/// Quotes of an earlier post of the thread: the reader has just read that post, in full, above.
+/// A quote is known by its longest line (at least [`QUOTE_MIN_LINE`] characters), found again
+/// in an earlier post; a quote of a post on another page of the thread stays.
+fn remove_repeated_quotes(doc: &mut Html, posts: &[NodeId], trace: &mut Trace) {
+    let mut earlier = String::new();
+    for &post in posts {
+        let Some(node) = doc.tree.get(post) else { continue };
+        let quotes: Vec<NodeId> = dom::pick_outermost(node, |n| {
+            dom::is(n, "blockquote") || (n.value().is_element() && dom::class_and_id(n).contains("quote"))
+        })
+        .into_iter()
+        .filter(|q| {
+            let line = q.descendants().filter_map(|t| t.value().as_text().map(|t| normalize_space(t))).max_by_key(|l| l.chars().count());
+            line.is_some_and(|l| l.chars().count() >= QUOTE_MIN_LINE && earlier.contains(&l))
+        })
+        .map(|q| {
+            trace.removed(Stage::Score, &q, "quotes an earlier post of the thread");
+            q.id()
+        })
+        .collect();
+        for q in quotes {
+            dom::remove(doc, q);
+        }
+        if let Some(node) = doc.tree.get(post) {
+            for t in node.descendants().filter_map(|t| t.value().as_text().map(|t| normalize_space(t))) {
+                earlier.push_str(&t);
+                earlier.push('\n');
+            }
+        }
+    }
+}
+
+/// Signatures, avatars, vote and reaction widgets, counters and buttons inside a post.
+fn remove_chrome(doc: &mut Html, article: NodeId, trace: &mut Trace) {
+    dom::remove_outermost(doc, article, |n| {
+        if n.id() == article || !n.value().is_element() {
+            return false;
+        }
+        let hints = dom::class_and_id(n);
+        let chrome = CHROME_HINTS.iter().any(|h| hints.contains(h)) && dom::prose_len(*n) <= CHROME_MAX_PROSE;
+        if chrome {
+            trace.removed(Stage::Score, n, "a post's signature, avatar, votes or buttons");
+        }
+        chrome
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_as_forums_write_them() {
+        for t in [
+            "Jan 2, 2024",
+            "February 20, 2026, 4:55pm",
+            "2024-08-03 14:22:38",
+            "Posted March 19, 2024",
+            "Wed Dec 27, 2023 10:00 am",
+            "2nd April 2025, 13:59",
+            "11-29-2024, 09:03 AM",
+            "28/11/2025 at 7:28 pm",
+            "9:43pm On Dec 09, 2023",
+            "3 hours ago",
+            "on Friday January 12, 2024 @12:01PM",
+            "11. Sep 2024, 18:36",
+            "03/03/2026 19:44",
+        ] {
+            assert!(reads_as_time(t), "{t}");
+        }
+        for t in ["Karma: 2,779", "Posts: 3,839", "version 1.85", "Reply", "#2", "1.2.3", "12/345/2024"] {
+            assert!(!reads_as_time(t), "{t}");
+        }
+    }
+}
