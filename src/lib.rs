@@ -37,7 +37,7 @@ pub use options::Options;
 pub use output::{html_copy, markdown, render, save, segments};
 pub use trace::{Stage, StageTime, TraceEntry};
 
-use extract::{ladder, noscript, prepare, resolve};
+use extract::{ladder, noscript, prepare, resolve, thread};
 use trace::{Timer, Trace};
 
 /// Find the article in a page. `Ok(None)` means the page has no article.
@@ -50,9 +50,11 @@ pub fn extract(html: &str, options: &Options) -> Result<Option<Article>, Error> 
     timer.lap(Stage::Metadata);
     let mut trace = Trace::new(options.trace);
     noscript::reveal_page(&mut doc, options.max_elements);
+    let declared = thread::declared(&doc);
     prepare::document(&mut doc, &mut trace);
     timer.lap(Stage::Prepare);
-    let Some(mut found) = ladder::best_attempt(&doc, options, meta.title.as_deref(), &mut timer) else {
+    let article = ladder::best_attempt(&doc, options, meta.title.as_deref(), &mut timer);
+    let Some(mut found) = thread::or_article(&doc, article, declared, options, meta.title.as_deref(), &mut timer) else {
         return Ok(None);
     };
     resolve::images_and_links(&mut found, base.as_ref());

@@ -139,10 +139,22 @@ pub mod thread {
     /// Class and id substrings of an element naming a post's author (`username`,
     /// `cAuthorPane_author`, `message-name` is matched through its `username` link).
     pub const AUTHOR_HINTS: &[&str] = &["author", "username", "user-name", "user_name", "poster", "byline", "creator", "nickname"];
+    /// Labels an author-like element may hold instead of a name: IPS marks the thread starter's
+    /// replies "Author", other forums "OP" or the poster's role.
+    pub const NOT_NAMES: &[&str] = &[
+        "author", "op", "original poster", "thread starter", "topic starter", "moderator",
+        "administrator", "admin", "staff", "member", "quote", "reply",
+    ];
+    /// Whole class and id tokens naming the author, too short to match inside other names:
+    /// `div.name`, `span.user`, `a.nick`.
+    pub const AUTHOR_TOKENS: &[&str] = &["name", "user", "nick"];
+    /// Of a group of dated siblings with prose, at least this share must name their author
+    /// for the group to be posts; the rest are posts by guests or deleted accounts.
+    pub const SIGNED_SHARE: f32 = 0.66;
     /// Link paths of user profiles (`/u/name`, `/members/name.123/`, phpBB's `memberlist.php?mode=viewprofile`).
     pub const PROFILE_PATHS: &[&str] = &[
         "/u/", "/user/", "/users/", "/member/", "/members/", "/profile/", "/profiles/", "/people/",
-        "memberlist.php?mode=viewprofile", "member.php?", "/user-", "user?id=", "/~",
+        "memberlist.php?mode=viewprofile", "member.php?", "profile.php?", "/user-", "user?id=", "/~",
     ];
     /// Class and id substrings of an element holding a post's time (`post-time`, `DateTime`,
     /// `post_date`, `timestamp`), counted only when its text reads as a time.
@@ -157,9 +169,6 @@ pub mod thread {
     /// An element this close below an avatar class (itself, its parent, its grandparent) is the
     /// avatar: a letter avatar's initial is not the author's name.
     pub const AVATAR_DEPTH: usize = 3;
-    /// Where only an avatar marks the author, their name is a short line among the next this
-    /// many elements after it (the name and the time sit beside the picture).
-    pub const AVATAR_NAME_WINDOW: usize = 12;
     /// Words that make a short line a relative time ("3 hours ago", "yesterday").
     pub const RELATIVE_TIME_WORDS: &[&str] = &["ago", "yesterday", "today", "just now"];
     /// A post's body is the mark (class token, `itemprop`, id pattern) whose elements, without the
@@ -171,6 +180,18 @@ pub mod thread {
     /// Body marks within this much of the best coverage are the same body under other names
     /// (`DiscussionBoard-message VBEditorContent`): the opening post may carry any of them.
     pub const BODY_MARK_TIE: f32 = 0.01;
+    /// On a page that declares itself a discussion ([`DISCUSSION_TYPES`]) the opening post may
+    /// carry any body mark this close to the best: a Drupal forum writes its question in
+    /// `div.field.formatted-text`, its comments in `div.comment-content > div.field`. Elsewhere
+    /// such a loose match would make a story the opening post of its comments.
+    pub const DECLARED_MARK_TIE: f32 = 0.1;
+    /// schema.org types by which a page says it is a discussion (JSON-LD or microdata): its
+    /// thread is what it holds, whatever else the scorer finds (an AI summary above it, a
+    /// cookie notice). `Comment` is not one: news pages mark the comments under a story so;
+    /// nor is `Question`, which FAQ pages (`FAQPage`) are made of.
+    pub const DISCUSSION_TYPES: &[&str] = &["DiscussionForumPosting", "QAPage"];
+    /// How a reply's subject line starts before repeating the thread's title ("Re: …").
+    pub const REPLY_PREFIXES: &[&str] = &["Re:", "RE:", "Re :", "Aw:", "AW:", "Odp:", "Rép :"];
     /// Class and id substrings of a post's chrome inside its body: signatures, avatars, vote and
     /// reaction widgets, post counters and buttons. Removed only when shorter than
     /// [`CHROME_MAX_PROSE`], so a body so named (`post-reactions-content`) stays.

@@ -1,28 +1,19 @@
 //! The retry ladder: score and clean with each policy in turn until the article is long enough;
 //! otherwise keep the attempt with the most prose (Readability keeps the longest text; counting
-//! link text too would let a relaxed attempt win by adding a list of related links). A forum
-//! thread or Q&A page is then read as a thread when the ladder's article is one of its posts.
+//! link text too would let a relaxed attempt win by adding a list of related links).
 
 use scraper::Html;
 
 use super::attempt::{Attempt, Policy};
-use super::{clean, score, thread};
+use super::{clean, score};
 use crate::dom;
 use crate::options::Options;
 use crate::trace::{Stage, Timer};
 use crate::tunables::LADDER_MIN_GAIN;
 
-/// The article of the first attempt long enough, else of the one with the most prose, unless
-/// the page reads as a thread ([`thread::choose`]); `None` when no attempt found any text.
-/// Scoring and cleaning time is counted on `timer`.
+/// The article of the first attempt long enough, else of the one with the most prose; `None`
+/// when no attempt found any text. Scoring and cleaning time is counted on `timer`.
 pub fn best_attempt(doc: &Html, options: &Options, title: Option<&str>, timer: &mut Timer) -> Option<Attempt> {
-    let article = ladder(doc, options, title, timer);
-    let chosen = thread::choose(doc, article, options);
-    timer.lap(Stage::Score);
-    chosen
-}
-
-fn ladder(doc: &Html, options: &Options, title: Option<&str>, timer: &mut Timer) -> Option<Attempt> {
     // Ranked by prose first, then by all text (for pages whose text is all in links).
     let mut best: Option<((usize, usize), Attempt)> = None;
     for policy in Policy::LADDER {

@@ -14,4 +14,4 @@ pub mod prepare;
 pub mod readerable;
 pub mod resolve;
 mod score;
-mod thread;
+pub mod thread;

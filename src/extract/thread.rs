@@ -25,32 +25,98 @@ use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
 use super::attempt::{Attempt, Rules};
+use super::clean;
+use super::hints::has_token;
 use crate::dom::{self, NodeRefH, Walk};
 use crate::metadata::date;
 use crate::options::Options;
 use crate::text::{char_weight, normalize_space};
-use crate::trace::{Stage, Trace};
+use crate::trace::{Stage, Timer, Trace};
+use crate::tunables::{JSONLD_MAX_SCRIPTS, TITLE_HEADING_MIN_CHARS};
 use crate::tunables::thread::*;
 
-/// The thread when the page is one and the scorer's `article` is not a story of its own,
-/// else `article`.
-pub fn choose(doc: &Html, article: Option<Attempt>, options: &Options) -> Option<Attempt> {
-    let Some(thread) = find(doc) else { return article };
+/// What a page says it is, read before scripts go (JSON-LD lives in them): a discussion when
+/// schema.org types it `DiscussionForumPosting` or `QAPage`, in JSON-LD or microdata.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Declared {
+    Discussion,
+    Nothing,
+}
+
+pub fn declared(doc: &Html) -> Declared {
+    let says = |t: &str| DISCUSSION_TYPES.contains(&t.rsplit(['/', ':']).next().unwrap_or(t));
+    let mut scripts = 0;
+    for node in doc.tree.root().descendants() {
+        if dom::attr(&node, "itemtype").is_some_and(|t| t.split_whitespace().any(says)) {
+            return Declared::Discussion;
+        }
+        let json_ld = dom::is(&node, "script")
+            && dom::attr(&node, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+        if json_ld && scripts < JSONLD_MAX_SCRIPTS {
+            scripts += 1;
+            if serde_json::from_str::<serde_json::Value>(&dom::text(node)).is_ok_and(|v| json_types(&v).iter().any(|t| says(t))) {
+                return Declared::Discussion;
+            }
+        }
+    }
+    Declared::Nothing
+}
+
+/// Every `@type` in a JSON-LD value, however nested (`@graph`, `mainEntity`), walked iteratively.
+fn json_types(value: &serde_json::Value) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut stack = vec![value];
+    while let Some(v) = stack.pop() {
+        match v {
+            serde_json::Value::Object(map) => {
+                match map.get("@type") {
+                    Some(serde_json::Value::String(t)) => out.push(t.as_str()),
+                    Some(serde_json::Value::Array(ts)) => out.extend(ts.iter().filter_map(|t| t.as_str())),
+                    _ => {}
+                }
+                stack.extend(map.values());
+            }
+            serde_json::Value::Array(items) => stack.extend(items),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The page read as a thread when it is one, else the scorer's `article`: the thread wins when
+/// the scorer found nothing, or found one of its posts, or the page declares itself a
+/// discussion; otherwise a story above its comments lies outside the thread and stays the
+/// article. Time is counted as scoring's.
+pub fn or_article(
+    doc: &Html,
+    article: Option<Attempt>,
+    declared: Declared,
+    options: &Options,
+    title: Option<&str>,
+    timer: &mut Timer,
+) -> Option<Attempt> {
+    let chosen = choose(doc, article, declared, options, title);
+    timer.lap(Stage::Score);
+    chosen
+}
+
+fn choose(doc: &Html, article: Option<Attempt>, declared: Declared, options: &Options, title: Option<&str>) -> Option<Attempt> {
+    let Some(thread) = find(doc, declared) else { return article };
     if std::env::var_os("LUCID_THREAD_DEBUG").is_some() {
         for p in &thread.posts {
             let n = doc.tree.get(p.node).unwrap();
             eprintln!("post {} author={:?} time={:?} body={:?}", dom::describe(&n), p.author, p.time.as_ref().map(|t| &t.text), p.body.iter().map(|b| dom::describe(&doc.tree.get(*b).unwrap())).collect::<Vec<_>>());
         }
-        eprintln!("inside share {:?}", article.as_ref().map(|a| inside_share(doc, &thread, a)));
         let tp: usize = thread.posts.iter().flat_map(|p| p.body.iter()).filter_map(|&b| doc.tree.get(b)).map(dom::prose_len).sum();
-        eprintln!("DECIDE posts={} thread_prose={} article_prose={:?} inside={:?}", thread.posts.len(), tp, article.as_ref().map(|a| dom::prose_len(a.root())), article.as_ref().map(|a| inside_share(doc, &thread, a)));
+        eprintln!("DECIDE posts={} thread_prose={} article_prose={:?} inside={:?} declared={declared:?}", thread.posts.len(), tp, article.as_ref().map(|a| dom::prose_len(a.root())), article.as_ref().map(|a| inside_share(doc, &thread, a)));
     }
-    if let Some(found) = &article {
-        if inside_share(doc, &thread, found) < ARTICLE_INSIDE_SHARE {
-            return article;
-        }
+    let story = article.as_ref().is_some_and(|a| inside_share(doc, &thread, a) < ARTICLE_INSIDE_SHARE);
+    if story && declared != Declared::Discussion {
+        return article;
     }
-    Some(build(doc, &thread, options))
+    let mut found = build(doc, &thread, options, title);
+    clean::article(&mut found);
+    Some(found)
 }
 
 // ---- What each element holds -------------------------------------------------------------
@@ -116,7 +182,7 @@ fn is_author_mark(node: &NodeRefH<'_>) -> bool {
         return true;
     }
     let hints = dom::class_and_id(node);
-    if AUTHOR_HINTS.iter().any(|h| hints.contains(h)) || hints.contains(AVATAR_HINT) {
+    if AUTHOR_HINTS.iter().any(|h| hints.contains(h)) || has_token(&hints, AUTHOR_TOKENS) || hints.contains(AVATAR_HINT) {
         return true;
     }
     is_profile_link(node)
@@ -249,13 +315,20 @@ fn marks(node: &NodeRefH<'_>) -> Vec<Mark> {
 #[derive(Clone, Debug)]
 struct Group {
     mark: Mark,
+    /// The siblings' parent; none for posts that are not siblings (a Q&A page's).
+    parent: Option<NodeId>,
     posts: Vec<NodeId>,
     prose: usize,
 }
 
 /// An element with an author, a time and prose.
 fn looks_like_post(t: &Tally) -> bool {
-    t.author && t.time && t.prose() > 0
+    t.author && is_dated_text(t)
+}
+
+/// An element with a time and prose: a post, when its siblings name their authors.
+fn is_dated_text(t: &Tally) -> bool {
+    t.time && t.prose() > 0
 }
 
 /// Every group of siblings that could be a thread's posts.
@@ -265,7 +338,7 @@ fn groups(root: NodeRefH<'_>, tallies: &Tallies) -> Vec<Group> {
         let mut by_mark: Vec<(Mark, Vec<NodeId>)> = Vec::new();
         let mut index: HashMap<Mark, usize> = HashMap::new();
         for child in dom::element_children(parent) {
-            if !tallies.get(&child.id()).is_some_and(looks_like_post) {
+            if !tallies.get(&child.id()).is_some_and(is_dated_text) {
                 continue;
             }
             for mark in marks(&child) {
@@ -279,12 +352,14 @@ fn groups(root: NodeRefH<'_>, tallies: &Tallies) -> Vec<Group> {
         let mut seen: Vec<Vec<NodeId>> = Vec::new();
         for (mark, posts) in by_mark {
             let needed = if mark.says_post() { MIN_MARKED_POSTS } else { MIN_POSTS };
-            if posts.len() < needed || seen.contains(&posts) {
+            // Most carry their author; a guest's or a deleted account's post may name none.
+            let signed = posts.iter().filter(|id| tallies[*id].author).count();
+            if signed < needed || (signed as f32) < posts.len() as f32 * SIGNED_SHARE || seen.contains(&posts) {
                 continue;
             }
             seen.push(posts.clone());
             let prose = posts.iter().map(|id| tallies[id].prose()).sum();
-            out.push(Group { mark, posts, prose });
+            out.push(Group { mark, parent: Some(parent.id()), posts, prose });
         }
     }
     out
@@ -305,7 +380,7 @@ fn question_and_answers(body: NodeRefH<'_>, tallies: &Tallies) -> Option<Group> 
     }
     let posts: Vec<NodeId> = items.iter().filter(|n| tallies.get(&n.id()).is_some_and(looks_like_post)).map(|n| n.id()).collect();
     let prose = posts.iter().map(|id| tallies[id].prose()).sum();
-    Some(Group { mark: Mark { tag: String::new(), token: format!("itemtype={}", QA_ITEM_TYPES[1]) }, posts, prose })
+    Some(Group { mark: Mark { tag: String::new(), token: format!("itemtype={}", QA_ITEM_TYPES[1]) }, parent: None, posts, prose })
 }
 
 /// Drop the posts that hold another group holding most of their prose (a layout row around the
@@ -332,9 +407,11 @@ fn qualify(groups: Vec<Group>, doc: &Html, tallies: &Tallies) -> Vec<Group> {
             }
         }
     }
+    let wrappers: HashSet<usize> = (0..groups.len()).filter(|&i| wraps_posts(&groups[i], &groups, doc, tallies)).collect();
     groups
         .into_iter()
         .enumerate()
+        .filter(|(i, _)| !wrappers.contains(i))
         .filter_map(|(i, mut g)| {
             g.posts.retain(|p| !not_posts.contains(&(i, *p)));
             g.prose = g.posts.iter().map(|id| tallies[id].prose()).sum();
@@ -375,6 +452,22 @@ fn longest_digit_run(s: &str) -> Option<&str> {
     s.split(|c: char| !c.is_ascii_digit()).filter(|r| !r.is_empty()).max_by_key(|r| r.len())
 }
 
+/// A group whose members mostly each wrap one post of a sibling group: the boxes holding the
+/// replies to each post (`div.california-nested-message-children-wrapper` beside each
+/// `article.js-post`), whose posts the sibling group's thread collects.
+fn wraps_posts(group: &Group, groups: &[Group], doc: &Html, tallies: &Tallies) -> bool {
+    let prose = |id: NodeId| tallies.get(&id).map_or(0, Tally::prose);
+    groups.iter().filter(|h| h.parent.is_some() && h.parent == group.parent && h.mark != group.mark).any(|h| {
+        let wrapping = group
+            .posts
+            .iter()
+            .filter_map(|&id| doc.tree.get(id))
+            .filter(|m| m.descendants().skip(1).any(|d| marks(&d).contains(&h.mark) && prose(d.id()) * 2 >= prose(m.id())))
+            .count();
+        wrapping * 2 > group.posts.len()
+    })
+}
+
 // ---- The thread --------------------------------------------------------------------------
 
 /// One post as the reader shows it.
@@ -400,7 +493,7 @@ struct Thread {
     posts: Vec<Post>,
 }
 
-fn find(doc: &Html) -> Option<Thread> {
+fn find(doc: &Html, declared: Declared) -> Option<Thread> {
     let body = doc.tree.root().descendants().find(|n| dom::is(n, "body")).unwrap_or(doc.tree.root());
     let tallies = tally(body);
     let mut candidates = groups(body, &tallies);
@@ -414,12 +507,12 @@ fn find(doc: &Html) -> Option<Thread> {
     if std::env::var_os("LUCID_THREAD_DEBUG").is_some() {
         eprintln!("group {:?} posts={} prose={}", best.mark, best.posts.len(), best.prose);
     }
-    read(doc, body, &tallies, &best)
+    read(doc, body, &tallies, &best, declared)
 }
 
 /// The group's posts with their replies, headers and bodies; the opening post first when it is
 /// shaped otherwise.
-fn read(doc: &Html, body: NodeRefH<'_>, tallies: &Tallies, group: &Group) -> Option<Thread> {
+fn read(doc: &Html, body: NodeRefH<'_>, tallies: &Tallies, group: &Group, declared: Declared) -> Option<Thread> {
     let top: HashSet<NodeId> = group.posts.iter().copied().collect();
     // Replies nested in a post carry a mark every post of the group has (`li.comment.full` and
     // a collapsed `li.comment.oneline` share `comment`).
@@ -430,33 +523,24 @@ fn read(doc: &Html, body: NodeRefH<'_>, tallies: &Tallies, group: &Group) -> Opt
         let own = marks(&n);
         shared.retain(|m| own.contains(m));
     }
-    let mut nodes: Vec<NodeId> = Vec::new();
-    let mut inside: Vec<NodeId> = Vec::new();
-    let mut walk = Walk::new(body);
-    while let Some(edge) = walk.next() {
-        match edge {
-            Edge::Open(n) if top.contains(&n.id()) => {
-                nodes.push(n.id());
-                inside.push(n.id());
-            }
-            Edge::Open(n)
-                if !inside.is_empty()
-                    && n.value().is_element()
-                    && tallies.get(&n.id()).is_some_and(looks_like_post)
-                    && marks(&n).iter().any(|m| shared.contains(m)) =>
-            {
-                nodes.push(n.id());
-                inside.push(n.id());
-            }
-            Edge::Close(n) if inside.last() == Some(&n.id()) => {
-                inside.pop();
-            }
-            _ => {}
-        }
-    }
+    // Replies sit in the posts or beside them, in the posts' parent.
+    let region = group.parent.and_then(|p| doc.tree.get(p)).unwrap_or(body);
+    let nodes: Vec<NodeId> = region
+        .descendants()
+        .filter(|n| {
+            top.contains(&n.id())
+                || (n.value().is_element()
+                    && tallies.get(&n.id()).is_some_and(is_dated_text)
+                    && marks(n).iter().any(|m| shared.contains(m)))
+        })
+        .map(|n| n.id())
+        .collect();
     let all: HashSet<NodeId> = nodes.iter().copied().collect();
     let mut posts: Vec<Post> = nodes.iter().filter_map(|&id| header(doc, id, &all, tallies)).collect();
-    let body_marks = body_marks(doc, &posts, &all);
+    // A page that says it is a discussion has its opening post somewhere: it may carry any
+    // mark close to the replies' body mark (a Drupal forum's `field` beside its comments').
+    let tie = if declared == Declared::Discussion { DECLARED_MARK_TIE } else { BODY_MARK_TIE };
+    let body_marks = body_marks(doc, &posts, &all, tie);
     for post in &mut posts {
         post.body = body_of(doc, post, &all, body_marks.first());
     }
@@ -502,7 +586,7 @@ fn header(doc: &Html, id: NodeId, posts: &HashSet<NodeId>, tallies: &Tallies) ->
         .chain(own.iter().filter(|n| is_author_mark(n)))
         .filter(|n| !is_avatar(n))
         .find_map(|n| author_name(*n))
-        .or_else(|| name_after_avatar(&own));
+        .or_else(|| name_near_avatar(&own, id));
     let time = own
         .iter()
         .filter(|n| dom::is(n, "time") || has_itemprop(n, &["datePublished", "dateCreated"]))
@@ -527,22 +611,44 @@ fn header(doc: &Html, id: NodeId, posts: &HashSet<NodeId>, tallies: &Tallies) ->
                 })
                 .find_map(|n| when(*n))
         });
-    let header_from = author.iter().map(|(_, id)| *id).chain(time.iter().map(|(_, id)| *id)).collect();
+    let mut header_from: Vec<NodeId> = author.iter().map(|(_, id)| *id).chain(time.iter().map(|(_, id)| *id)).collect();
+    // The same time again elsewhere in the post ("Posted October 29, 2025" beside the user pane
+    // that also gives it) is header too, not the post's text.
+    if let Some((when, _)) = &time {
+        let again: Vec<NodeId> = own
+            .iter()
+            .filter(|n| !header_from.contains(&n.id()))
+            .filter(|n| dom::measure(**n).len <= HEADER_MAX_CHARS && dom::inner_text(**n).contains(&when.text))
+            .map(|n| n.id())
+            .collect();
+        header_from.extend(again);
+    }
     Some(Post { node: id, author: author.map(|(a, _)| a), time: time.map(|(t, _)| t), header_from, body: Vec::new() })
 }
 
-/// Without any other mark, the author's name is the first short line after their avatar (a
-/// page whose class names say nothing, as styled components write them).
-fn name_after_avatar(own: &[NodeRefH<'_>]) -> Option<(String, NodeId)> {
-    let avatar = own.iter().position(|n| dom::class_and_id(n).contains(AVATAR_HINT))?;
-    let inside = own[avatar].id();
-    own[avatar + 1..]
-        .iter()
-        .filter(|n| !n.ancestors().any(|a| a.id() == inside))
-        .take(AVATAR_NAME_WINDOW)
+/// Without any other mark, the author's name is the first short line of the pane around their
+/// avatar: the largest block around it made only of short lines (FluxBB's `div.postleft`: the
+/// name, the user title, the avatar, "Registered: …"; a page whose class names say nothing, as
+/// styled components write them, beside the picture), leaving out times and labelled lines.
+fn name_near_avatar(own: &[NodeRefH<'_>], post: NodeId) -> Option<(String, NodeId)> {
+    let avatar = own.iter().find(|n| dom::class_and_id(n).contains(AVATAR_HINT))?;
+    let mut pane = *avatar;
+    while let Some(parent) = pane.parent() {
+        if parent.id() == post || !parent.value().is_element() || longest_line(parent) > HEADER_MAX_CHARS {
+            break;
+        }
+        pane = parent;
+    }
+    pane.descendants()
+        .filter(|n| !n.ancestors().any(|a| a.id() == avatar.id()) && n.id() != avatar.id())
         .find_map(|n| {
-            let line = n.children().filter_map(|c| c.value().as_text().map(|t| normalize_space(t))).find(|t| !t.is_empty())?;
-            (line.chars().count() <= HEADER_MAX_CHARS && !reads_as_time(&line)).then_some((line, n.id()))
+            let line = normalize_space(n.value().as_text()?);
+            let plain = !line.is_empty()
+                && line.chars().count() <= HEADER_MAX_CHARS
+                && !reads_as_time(&line)
+                && !line.contains(':')
+                && line.chars().any(char::is_alphabetic);
+            plain.then(|| (line, n.parent().map_or(n.id(), |p| p.id())))
         })
 }
 
@@ -551,15 +657,20 @@ fn name_after_avatar(own: &[NodeRefH<'_>]) -> Option<(String, NodeId)> {
 fn author_name(node: NodeRefH<'_>) -> Option<(String, NodeId)> {
     let short = |n: NodeRefH<'_>| {
         let text = dom::inner_text(n);
-        (!text.is_empty() && text.chars().count() <= HEADER_MAX_CHARS).then_some((text, n.id()))
+        let label = NOT_NAMES.iter().any(|l| text.eq_ignore_ascii_case(l));
+        (!text.is_empty() && text.chars().count() <= HEADER_MAX_CHARS && !reads_as_time(&text) && !label)
+            .then_some((text, n.id()))
     };
+    let named = |n: &NodeRefH<'_>| AUTHOR_HINTS.iter().any(|h| dom::class_and_id(n).contains(h));
     node.descendants()
         .filter(|n| has_itemprop(n, &["name"]) && !is_avatar(n))
         .find_map(short)
+        .or_else(|| node.descendants().filter(|n| is_profile_link(n) && !is_avatar(n)).find_map(short))
         .or_else(|| {
+            // The innermost name-like element: IPS's `cAuthorPane_content` also holds the date.
             node.descendants()
-                .filter(|n| is_profile_link(n) || AUTHOR_HINTS.iter().any(|h| dom::class_and_id(n).contains(h)))
-                .filter(|n| n.id() != node.id() && !is_avatar(n))
+                .filter(|n| n.id() != node.id() && named(n) && !is_avatar(n))
+                .filter(|n| !n.descendants().skip(1).any(|d| named(&d)))
                 .find_map(short)
         })
         .or_else(|| short(node))
@@ -570,8 +681,11 @@ fn is_avatar(node: &NodeRefH<'_>) -> bool {
     std::iter::once(*node).chain(node.ancestors()).take(AVATAR_DEPTH).any(|n| dom::class_and_id(&n).contains(AVATAR_HINT))
 }
 
+/// The time an element shows: its text, or its title when it shows none. A time written twice
+/// inside it (IPS's `time` holds "April 2, 2024" and "1 yr" side by side) reads as the first.
 fn when(node: NodeRefH<'_>) -> Option<(When, NodeId)> {
-    let text = dom::inner_text(node);
+    let shown = dom::element_children(node).find(|c| reads_as_time(&dom::inner_text(*c)));
+    let text = shown.map_or_else(|| dom::inner_text(node), |c| dom::inner_text(c));
     let text = if text.is_empty() { dom::attr(&node, "title").map(normalize_space).unwrap_or_default() } else { text };
     if text.is_empty() || text.chars().count() > HEADER_MAX_CHARS {
         return None;
@@ -596,7 +710,7 @@ fn header_holders(doc: &Html, post: &Post) -> HashSet<NodeId> {
 /// the page's template lines, see [`template_lines`]), on average, in the order first seen (the
 /// outer of two wrappers holding the same text first). Empty when none holds
 /// [`BODY_MIN_COVERAGE`].
-fn body_marks(doc: &Html, posts: &[Post], all: &HashSet<NodeId>) -> Vec<Mark> {
+fn body_marks(doc: &Html, posts: &[Post], all: &HashSet<NodeId>, tie: f32) -> Vec<Mark> {
     let template = template_lines(doc, posts, all);
     // Marks in the order the walk first meets them, which breaks ties: never a map's order.
     let mut order: Vec<Mark> = Vec::new();
@@ -670,7 +784,7 @@ fn body_marks(doc: &Html, posts: &[Post], all: &HashSet<NodeId>) -> Vec<Mark> {
     if best < BODY_MIN_COVERAGE {
         return Vec::new();
     }
-    order.into_iter().filter(|m| total[m] / n >= best - BODY_MARK_TIE).collect()
+    order.into_iter().filter(|m| total[m] / n >= best - tie).collect()
 }
 
 /// Lines the page prints in many posts ("Joined", "Messages", "Reaction score", "Reply",
@@ -827,7 +941,7 @@ fn inside_share(doc: &Html, thread: &Thread, article: &Attempt) -> f32 {
 
 /// The thread as an article: one `<article class="lucid-post">` per post, in order, each a
 /// `<header class="lucid-post-header">` (author in `<strong>`, then `<time>`) and the body.
-fn build(doc: &Html, thread: &Thread, options: &Options) -> Attempt {
+fn build(doc: &Html, thread: &Thread, options: &Options, title: Option<&str>) -> Attempt {
     let mut doc = doc.clone();
     let mut trace = Trace::new(options.trace);
     let root = dom::new_element(&mut doc, "div");
@@ -856,6 +970,9 @@ fn build(doc: &Html, thread: &Thread, options: &Options) -> Attempt {
             append(&mut doc, article, target);
         }
         remove_chrome(&mut doc, article, &mut trace);
+        if let Some(title) = title {
+            remove_subject_lines(&mut doc, article, title, &mut trace);
+        }
         dom::remove(&mut doc, post.node);
         built.push(article);
     }
@@ -972,6 +1089,25 @@ fn remove_repeated_quotes(doc: &mut Html, posts: &[NodeId], trace: &mut Trace) {
             }
         }
     }
+}
+
+/// A post's subject line that repeats the thread's title ("Re: How to …"): the reader's header
+/// shows the title once.
+fn remove_subject_lines(doc: &mut Html, article: NodeId, title: &str, trace: &mut Trace) {
+    let title = normalize_space(title);
+    dom::remove_outermost(doc, article, |n| {
+        if !matches!(dom::tag(n), Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6")) {
+            return false;
+        }
+        let text = dom::inner_text(*n);
+        let subject = REPLY_PREFIXES.iter().find_map(|p| text.strip_prefix(p)).unwrap_or(&text).trim();
+        let repeats = !subject.is_empty()
+            && (subject == title || (subject.chars().count() > TITLE_HEADING_MIN_CHARS && title.contains(subject)));
+        if repeats {
+            trace.removed(Stage::Score, n, "repeats the thread's title, shown in the header");
+        }
+        repeats
+    });
 }
 
 /// Signatures, avatars, vote and reaction widgets, counters and buttons inside a post.
