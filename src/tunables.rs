@@ -120,7 +120,7 @@ pub mod thread {
     pub const NOSCRIPT_SHELL_SHARE: f32 = 0.1;
     /// Sibling posts a thread needs: three, as the signal says (two siblings with an
     /// author and a time are as often a pair of teasers); two when schema.org marks them as
-    /// posts ([`POST_ITEM_TYPES`]).
+    /// posts ([`POST_ITEM_TYPES`]) or their ids number them ([`POST_NUMBER_DIGITS`]).
     pub const MIN_POSTS: usize = 3;
     pub const MIN_MARKED_POSTS: usize = 2;
     /// schema.org types (`itemtype`'s last segment) of a post in a discussion.
@@ -201,8 +201,11 @@ pub mod thread {
         "postmenu", "actions", "controls", "attachment",
     ];
     pub const CHROME_MAX_PROSE: usize = 200;
-    /// A quote is recognised as repeating an earlier post by its longest line, when that line
-    /// is at least this long (characters): shorter lines ("Thanks!", "+1") repeat by chance.
+    /// A quote or block repeats earlier posts when at least this share of its lines of
+    /// [`QUOTE_MIN_LINE`] characters or more is found in them; shorter lines ("X said:",
+    /// "Thanks!", "Reply") repeat by chance and count neither way. A line an author repeats in
+    /// every post (a car, a rig) is a small share of a real reply.
+    pub const REPEATED_SHARE: f32 = 0.7;
     pub const QUOTE_MIN_LINE: usize = 20;
     /// The scorer's article is one of the thread's posts (and the thread is read) when at least
     /// this share of its prose lies inside the posts; a story above its comments lies outside.

@@ -28,7 +28,7 @@ use super::attempt::{Attempt, Rules};
 use super::clean;
 use super::hints::has_token;
 use crate::dom::{self, NodeRefH, Walk};
-use crate::metadata::date;
+use crate::metadata::{byline, date};
 use crate::options::Options;
 use crate::text::{char_weight, normalize_space};
 use crate::trace::{Stage, Timer, Trace};
@@ -201,9 +201,8 @@ fn is_time_mark(node: &NodeRefH<'_>, len: usize) -> bool {
     if dom::is(node, "time") || has_itemprop(node, &["datePublished", "dateCreated"]) {
         return true;
     }
-    len > 0
-        && len <= HEADER_MAX_CHARS
-        && (reads_as_time(&dom::inner_text(*node)) || dom::attr(node, "title").is_some_and(reads_as_time))
+    len <= HEADER_MAX_CHARS
+        && ((len > 0 && reads_as_time(&dom::inner_text(*node))) || dom::attr(node, "title").is_some_and(reads_as_time))
 }
 
 /// A date (`Jan 2, 2024`, `2024-08-03 14:22`, `2nd April 2025`) or a relative time (`3 hours ago`).
@@ -277,8 +276,8 @@ fn contains_word(text: &str, word: &str) -> bool {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Mark {
     tag: String,
-    /// A class token, `itemprop=…`, `itemtype=…`, `id=…` (the id without its digits), or empty
-    /// for an element with none of these.
+    /// A class token, `itemprop=…`, `itemtype=…`, `id=…` (a numbered id without its digits:
+    /// `post_123456` and `post_123457` share `id=post_`), or empty for an element with none.
     token: String,
 }
 
@@ -286,6 +285,13 @@ impl Mark {
     /// schema.org says elements with this mark are posts.
     fn says_post(&self) -> bool {
         self.token.strip_prefix("itemtype=").is_some_and(|t| POST_ITEM_TYPES.contains(&t))
+    }
+
+    /// How many siblings with this mark make a thread: [`MIN_MARKED_POSTS`] when schema.org
+    /// says they are posts or their ids number them (`elComment_1065461`: records of a
+    /// database, not layout), else [`MIN_POSTS`].
+    fn posts_needed(&self) -> usize {
+        if self.says_post() || self.token.starts_with("id=") { MIN_MARKED_POSTS } else { MIN_POSTS }
     }
 }
 
@@ -302,7 +308,7 @@ fn marks(node: &NodeRefH<'_>) -> Vec<Mark> {
     if let Some(kind) = dom::attr(node, "itemtype").and_then(|t| t.rsplit('/').next()).filter(|t| !t.is_empty()) {
         out.push(mark(format!("itemtype={kind}")));
     }
-    if let Some(id) = dom::attr(node, "id").filter(|id| id.chars().any(|c| c.is_ascii_digit())) {
+    if let Some(id) = dom::attr(node, "id").filter(|id| longest_digit_run(id).is_some_and(|d| d.len() >= POST_NUMBER_DIGITS)) {
         out.push(mark(format!("id={}", id.chars().filter(|c| !c.is_ascii_digit()).collect::<String>())));
     }
     if out.is_empty() {
@@ -351,7 +357,7 @@ fn groups(root: NodeRefH<'_>, tallies: &Tallies) -> Vec<Group> {
         }
         let mut seen: Vec<Vec<NodeId>> = Vec::new();
         for (mark, posts) in by_mark {
-            let needed = if mark.says_post() { MIN_MARKED_POSTS } else { MIN_POSTS };
+            let needed = mark.posts_needed();
             // Most carry their author; a guest's or a deleted account's post may name none.
             let signed = posts.iter().filter(|id| tallies[*id].author).count();
             if signed < needed || (signed as f32) < posts.len() as f32 * SIGNED_SHARE || seen.contains(&posts) {
@@ -416,7 +422,7 @@ fn qualify(groups: Vec<Group>, doc: &Html, tallies: &Tallies) -> Vec<Group> {
             g.posts.retain(|p| !not_posts.contains(&(i, *p)));
             g.prose = g.posts.iter().map(|id| tallies[id].prose()).sum();
             let (len, linked) = g.posts.iter().fold((0, 0), |(l, k), id| (l + tallies[id].len, k + tallies[id].linked));
-            let needed = if g.mark.says_post() { MIN_MARKED_POSTS } else { MIN_POSTS };
+            let needed = g.mark.posts_needed();
             let teasers = g.posts.iter().filter_map(|&id| doc.tree.get(id)).filter(|n| is_teaser(*n)).count();
             let ok = g.posts.len() >= needed
                 && g.prose >= MIN_THREAD_PROSE
@@ -587,21 +593,17 @@ fn header(doc: &Html, id: NodeId, posts: &HashSet<NodeId>, tallies: &Tallies) ->
         .filter(|n| !is_avatar(n))
         .find_map(|n| author_name(*n))
         .or_else(|| name_near_avatar(&own, id));
+    let stamped = |n: &&NodeRefH<'_>| dom::is(n, "time") || has_itemprop(n, &["datePublished", "dateCreated"]);
+    let shown = |n: &&NodeRefH<'_>| dom::measure(**n).len > 0;
+    // What the page shows first: a `<time>`, else the innermost line that reads as a time
+    // ("Posted March 19, 2024", not its whole row; not the date the author joined); only then
+    // a time kept in a title ("2y" titled "August 14, 2023 - 12:00am", a hidden `timeago`).
     let time = own
         .iter()
-        .filter(|n| dom::is(n, "time") || has_itemprop(n, &["datePublished", "dateCreated"]))
+        .filter(stamped)
+        .filter(shown)
         .find_map(|n| when(*n))
         .or_else(|| {
-            // A short label whose title is the date: "2y" titled "August 14, 2023 - 12:00am".
-            own.iter().find_map(|n| {
-                let title = dom::attr(n, "title").map(normalize_space)?;
-                (reads_as_time(&title) && dom::measure(*n).len <= HEADER_MAX_CHARS)
-                    .then(|| (When { text: title, datetime: dom::attr(n, "datetime").map(str::to_string) }, n.id()))
-            })
-        })
-        .or_else(|| {
-            // The innermost line that reads as a time: "Posted March 19, 2024", not its whole row;
-            // not the date the author joined.
             own.iter()
                 .filter(|n| {
                     let text = dom::inner_text(**n);
@@ -610,6 +612,14 @@ fn header(doc: &Html, id: NodeId, posts: &HashSet<NodeId>, tallies: &Tallies) ->
                         && !is_profile_date(&text)
                 })
                 .find_map(|n| when(*n))
+        })
+        .or_else(|| own.iter().filter(stamped).find_map(|n| when(*n)))
+        .or_else(|| {
+            own.iter().find_map(|n| {
+                let title = dom::attr(n, "title").map(normalize_space)?;
+                (reads_as_time(&title) && dom::measure(*n).len <= HEADER_MAX_CHARS)
+                    .then(|| (When { text: title, datetime: dom::attr(n, "datetime").map(str::to_string) }, n.id()))
+            })
         });
     let mut header_from: Vec<NodeId> = author.iter().map(|(_, id)| *id).chain(time.iter().map(|(_, id)| *id)).collect();
     // The same time again elsewhere in the post ("Posted October 29, 2025" beside the user pane
@@ -623,7 +633,9 @@ fn header(doc: &Html, id: NodeId, posts: &HashSet<NodeId>, tallies: &Tallies) ->
             .collect();
         header_from.extend(again);
     }
-    Some(Post { node: id, author: author.map(|(a, _)| a), time: time.map(|(t, _)| t), header_from, body: Vec::new() })
+    // "by Alison Plaut" reads as a byline does.
+    let author = author.map(|(a, _)| byline::clean(&a).unwrap_or(a));
+    Some(Post { node: id, author, time: time.map(|(t, _)| t), header_from, body: Vec::new() })
 }
 
 /// Without any other mark, the author's name is the first short line of the pane around their
@@ -665,7 +677,7 @@ fn author_name(node: NodeRefH<'_>) -> Option<(String, NodeId)> {
     node.descendants()
         .filter(|n| has_itemprop(n, &["name"]) && !is_avatar(n))
         .find_map(short)
-        .or_else(|| node.descendants().filter(|n| is_profile_link(n) && !is_avatar(n)).find_map(short))
+        .or_else(|| node.descendants().filter(|n| is_profile_link(n) && !is_avatar(n) && !holds_avatar(n)).find_map(short))
         .or_else(|| {
             // The innermost name-like element: IPS's `cAuthorPane_content` also holds the date.
             node.descendants()
@@ -683,6 +695,11 @@ fn is_avatar(node: &NodeRefH<'_>) -> bool {
 
 /// The time an element shows: its text, or its title when it shows none. A time written twice
 /// inside it (IPS's `time` holds "April 2, 2024" and "1 yr" side by side) reads as the first.
+/// A link around an avatar: its text is the initial and a status ("J Offline").
+fn holds_avatar(node: &NodeRefH<'_>) -> bool {
+    node.descendants().skip(1).any(|d| dom::class_and_id(&d).contains(AVATAR_HINT))
+}
+
 fn when(node: NodeRefH<'_>) -> Option<(When, NodeId)> {
     let shown = dom::element_children(node).find(|c| reads_as_time(&dom::inner_text(*c)));
     let text = shown.map_or_else(|| dom::inner_text(node), |c| dom::inner_text(c));
@@ -1059,36 +1076,74 @@ fn longest_line(node: NodeRefH<'_>) -> usize {
         .unwrap_or(0)
 }
 
-/// Quotes of an earlier post of the thread: the reader has just read that post, in full, above.
-/// A quote is known by its longest line (at least [`QUOTE_MIN_LINE`] characters), found again
-/// in an earlier post; a quote of a post on another page of the thread stays.
+/// Quotes of an earlier post of the thread, and body blocks repeating one (NodeBB heads a reply
+/// with its parent's text): the reader has just read that post, in full, above. Each is known
+/// by its lines (of its own, outside quotes, for a block), most of whose text is found again in
+/// earlier posts ([`REPEATED_SHARE`]); a quote of a post on another page of the thread stays.
 fn remove_repeated_quotes(doc: &mut Html, posts: &[NodeId], trace: &mut Trace) {
-    let mut earlier = String::new();
+    // Lines of earlier posts, each with how many posts wrote it; only a line one post wrote is
+    // evidence of quoting ("Reply", "Quote" and an author's signature line are in many).
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut order: Vec<String> = Vec::new();
     for &post in posts {
         let Some(node) = doc.tree.get(post) else { continue };
-        let quotes: Vec<NodeId> = dom::pick_outermost(node, |n| {
-            dom::is(n, "blockquote") || (n.value().is_element() && dom::class_and_id(n).contains("quote"))
-        })
-        .into_iter()
-        .filter(|q| {
-            let line = q.descendants().filter_map(|t| t.value().as_text().map(|t| normalize_space(t))).max_by_key(|l| l.chars().count());
-            line.is_some_and(|l| l.chars().count() >= QUOTE_MIN_LINE && earlier.contains(&l))
-        })
-        .map(|q| {
-            trace.removed(Stage::Score, &q, "quotes an earlier post of the thread");
-            q.id()
-        })
-        .collect();
-        for q in quotes {
+        let earlier: String = order.iter().filter(|l| seen[*l] == 1).map(|l| format!("{l}\n")).collect();
+        let repeats = |n: &NodeRefH<'_>, quotes_too: bool| {
+            let (mut all, mut found) = (0usize, 0usize);
+            let mut walk = Walk::new(*n);
+            while let Some(edge) = walk.next() {
+                let Edge::Open(d) = edge else { continue };
+                if !quotes_too && d.id() != n.id() && is_quote(&d) {
+                    walk.skip_subtree();
+                } else if let Some(t) = d.value().as_text() {
+                    // Short lines ("X said:", "Reply", "Click to expand...") say nothing either way.
+                    let line = normalize_space(t);
+                    let len = line.chars().count();
+                    if len >= QUOTE_MIN_LINE {
+                        all += len;
+                        if earlier.contains(&line) {
+                            found += len;
+                        }
+                    }
+                }
+            }
+            all > 0 && found as f32 >= all as f32 * REPEATED_SHARE
+        };
+        let blocks = dom::element_children(node).filter(|n| !dom::is(n, "header") && repeats(n, false));
+        let quotes = dom::pick_outermost(node, |n| is_quote(n)).into_iter().filter(|q| repeats(q, true));
+        let doomed: Vec<NodeId> = blocks
+            .chain(quotes)
+            .map(|q| {
+                trace.removed(Stage::Score, &q, "repeats an earlier post of the thread");
+                q.id()
+            })
+            .collect();
+        for q in doomed {
             dom::remove(doc, q);
         }
         if let Some(node) = doc.tree.get(post) {
-            for t in node.descendants().filter_map(|t| t.value().as_text().map(|t| normalize_space(t))) {
-                earlier.push_str(&t);
-                earlier.push('\n');
+            let lines: HashSet<String> =
+                node.descendants().filter_map(|t| t.value().as_text().map(|t| normalize_space(t))).filter(|l| !l.is_empty()).collect();
+            for line in lines {
+                let count = seen.entry(line.clone()).or_insert(0);
+                if *count == 0 {
+                    order.push(line);
+                }
+                *count += 1;
             }
         }
     }
+}
+
+/// A quote: `blockquote`, or a class naming one (`bbCodeBlock--quote`, `ipsQuote`, `quotebox`),
+/// not a script hook that only mentions quoting (XenForo's `js-selectToQuote` is on the body).
+fn is_quote(node: &NodeRefH<'_>) -> bool {
+    dom::is(node, "blockquote")
+        || dom::attr(node, "class").is_some_and(|c| {
+            c.split_ascii_whitespace().map(str::to_ascii_lowercase).any(|t| {
+                !t.starts_with("js-") && (t.starts_with("quote") || t.ends_with("quote")) && !t.contains("button")
+            })
+        })
 }
 
 /// A post's subject line that repeats the thread's title ("Re: How to …"): the reader's header
