@@ -145,6 +145,8 @@ pub mod thread {
         "author", "op", "original poster", "thread starter", "topic starter", "moderator",
         "administrator", "admin", "staff", "member", "quote", "reply",
     ];
+    /// Separators between an author's name and the time on one line ("FolioQuarto · 19:53").
+    pub const NAME_SEPARATORS: &[char] = &['·', '•', '|', '-', '–', '—', ',', ':'];
     /// Whole class and id tokens naming the author, too short to match inside other names:
     /// `div.name`, `span.user`, `a.nick`.
     pub const AUTHOR_TOKENS: &[&str] = &["name", "user", "nick"];
@@ -190,6 +192,9 @@ pub mod thread {
     /// cookie notice). `Comment` is not one: news pages mark the comments under a story so;
     /// nor is `Question`, which FAQ pages (`FAQPage`) are made of.
     pub const DISCUSSION_TYPES: &[&str] = &["DiscussionForumPosting", "QAPage"];
+    /// An opening post written right in the replies' box takes the nearest author and time
+    /// among this many elements before it: its header, not the page's.
+    pub const OP_HEADER_LOOKBACK: usize = 60;
     /// How a reply's subject line starts before repeating the thread's title ("Re: …").
     pub const REPLY_PREFIXES: &[&str] = &["Re:", "RE:", "Re :", "Aw:", "AW:", "Odp:", "Rép :"];
     /// Class and id substrings of a post's chrome inside its body: signatures, avatars, vote and

@@ -359,8 +359,11 @@ fn groups(root: NodeRefH<'_>, tallies: &Tallies) -> Vec<Group> {
         for (mark, posts) in by_mark {
             let needed = mark.posts_needed();
             // Most carry their author; a guest's or a deleted account's post may name none.
+            // Numbered records need no author mark: their ids say they are posts.
             let signed = posts.iter().filter(|id| tallies[*id].author).count();
-            if signed < needed || (signed as f32) < posts.len() as f32 * SIGNED_SHARE || seen.contains(&posts) {
+            let numbered = mark.token.starts_with("id=") && distinct_numbers(parent, &posts);
+            let unsigned = signed < needed || (signed as f32) < posts.len() as f32 * SIGNED_SHARE;
+            if posts.len() < needed || (unsigned && !numbered) || seen.contains(&posts) {
                 continue;
             }
             seen.push(posts.clone());
@@ -369,6 +372,15 @@ fn groups(root: NodeRefH<'_>, tallies: &Tallies) -> Vec<Group> {
         }
     }
     out
+}
+
+/// Each of the posts has its own number in its id (`150881924`, `150881958`): records, where
+/// a page builder's `section-23-120608` and `section-43-120608` share theirs.
+fn distinct_numbers(parent: NodeRefH<'_>, posts: &[NodeId]) -> bool {
+    let mut numbers: HashSet<&str> = HashSet::new();
+    dom::element_children(parent)
+        .filter(|c| posts.contains(&c.id()))
+        .all(|c| dom::attr(&c, "id").and_then(longest_digit_run).is_some_and(|n| numbers.insert(n)))
 }
 
 /// A Q&A page's question and answers as schema.org marks them (`itemtype=Question`, `Answer`):
@@ -621,6 +633,7 @@ fn header(doc: &Html, id: NodeId, posts: &HashSet<NodeId>, tallies: &Tallies) ->
                     .then(|| (When { text: title, datetime: dom::attr(n, "datetime").map(str::to_string) }, n.id()))
             })
         });
+    let author = author.or_else(|| time.as_ref().and_then(|(_, at)| name_beside_time(doc, *at)));
     let mut header_from: Vec<NodeId> = author.iter().map(|(_, id)| *id).chain(time.iter().map(|(_, id)| *id)).collect();
     // The same time again elsewhere in the post ("Posted October 29, 2025" beside the user pane
     // that also gives it) is header too, not the post's text.
@@ -662,6 +675,20 @@ fn name_near_avatar(own: &[NodeRefH<'_>], post: NodeId) -> Option<(String, NodeI
                 && line.chars().any(char::is_alphabetic);
             plain.then(|| (line, n.parent().map_or(n.id(), |p| p.id())))
         })
+}
+
+/// Without any mark at all, the author's name is the line the time sits in: Mumsnet writes
+/// `<div>FolioQuarto · <span>03/03/2026 19:53</span></div>`.
+fn name_beside_time(doc: &Html, time: NodeId) -> Option<(String, NodeId)> {
+    let line = doc.tree.get(time)?.parent()?;
+    let own: String = line.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect();
+    let name = normalize_space(own.trim_matches(|c: char| c.is_whitespace() || NAME_SEPARATORS.contains(&c)));
+    let plain = !name.is_empty()
+        && name.chars().count() <= HEADER_MAX_CHARS
+        && name.chars().any(char::is_alphabetic)
+        && !reads_as_time(&name)
+        && !NOT_NAMES.iter().any(|l| name.eq_ignore_ascii_case(l));
+    plain.then(|| (name, line.id()))
 }
 
 /// The author's name an author mark gives: its `itemprop=name`, else its profile link's or
@@ -917,7 +944,15 @@ fn opening_post(
         top = parent;
     }
     if top.id() == body_node.id() {
-        return None;
+        // The text sits right in the replies' box (Warrior Forum's `div#main-post` beside
+        // `section#comments`): its author and time are the nearest ones before it.
+        return header_before(body, body_node, all).map(|(author, time, header_from)| Post {
+            node: body_node.id(),
+            author,
+            time,
+            header_from,
+            body: vec![body_node.id()],
+        });
     }
     let mut post = header(doc, top.id(), all, tallies)?;
     if post.author.is_none() && post.time.is_none() {
@@ -925,6 +960,23 @@ fn opening_post(
     }
     post.body = vec![body_node.id()];
     Some(post)
+}
+
+/// The nearest author and time before `node` in the page, within [`OP_HEADER_LOOKBACK`]
+/// elements: both, or nothing.
+fn header_before(body: NodeRefH<'_>, node: NodeRefH<'_>, posts: &HashSet<NodeId>) -> Option<(Option<String>, Option<When>, Vec<NodeId>)> {
+    let before: Vec<NodeRefH<'_>> =
+        body.descendants().take_while(|n| n.id() != node.id()).filter(|n| n.value().is_element() && !posts.contains(&n.id())).collect();
+    let window = &before[before.len().saturating_sub(OP_HEADER_LOOKBACK)..];
+    let author = window.iter().rev().filter(|n| is_author_mark(n) && !is_avatar(n)).find_map(|n| author_name(*n))?;
+    let time = window
+        .iter()
+        .rev()
+        .filter(|n| dom::is(n, "time") || reads_as_time(&dom::inner_text(**n)))
+        .filter(|n| !dom::element_children(**n).any(|c| reads_as_time(&dom::inner_text(c))))
+        .find_map(|n| when(*n))?;
+    let author_name = byline::clean(&author.0).unwrap_or(author.0);
+    Some((Some(author_name), Some(time.0), vec![author.1, time.1]))
 }
 
 // ---- Thread or article ---------------------------------------------------------------------
