@@ -108,9 +108,15 @@ fn choose(doc: &Html, article: Option<Attempt>, declared: Declared, options: &Op
             eprintln!("post {} author={:?} time={:?} body={:?}", dom::describe(&n), p.author, p.time.as_ref().map(|t| &t.text), p.body.iter().map(|b| dom::describe(&doc.tree.get(*b).unwrap())).collect::<Vec<_>>());
         }
         let tp: usize = thread.posts.iter().flat_map(|p| p.body.iter()).filter_map(|&b| doc.tree.get(b)).map(dom::prose_len).sum();
-        eprintln!("DECIDE posts={} thread_prose={} article_prose={:?} inside={:?} declared={declared:?}", thread.posts.len(), tp, article.as_ref().map(|a| dom::prose_len(a.root())), article.as_ref().map(|a| inside_share(doc, &thread, a)));
+        eprintln!("DECIDE posts={} thread_prose={} article_prose={:?} inside={:?} declared={declared:?} beside={:?}", thread.posts.len(), tp, article.as_ref().map(|a| dom::prose_len(a.root())), article.as_ref().map(|a| inside_share(doc, &thread, a)), article.as_ref().map(|a| beside_thread(doc, &thread, a)));
     }
-    let story = article.as_ref().is_some_and(|a| inside_share(doc, &thread, a) < ARTICLE_INSIDE_SHARE);
+    // The article is a story of its own when it lies outside the thread and either shares a
+    // box with it (the story above its comments) or holds more prose than it (the page's text,
+    // with a few teasers elsewhere).
+    let story = article.as_ref().is_some_and(|a| {
+        inside_share(doc, &thread, a) < ARTICLE_INSIDE_SHARE
+            && (beside_thread(doc, &thread, a) || dom::prose_len(a.root()) > thread_prose(doc, &thread))
+    });
     if story && declared != Declared::Discussion {
         return article;
     }
@@ -954,8 +960,10 @@ fn opening_post(
             body: vec![body_node.id()],
         });
     }
+    // A post has its author: a sidebar written in the same markup (Reddit's subreddit rules
+    // in `div.side`) has at most a date.
     let mut post = header(doc, top.id(), all, tallies)?;
-    if post.author.is_none() && post.time.is_none() {
+    if post.author.is_none() {
         return None;
     }
     post.body = vec![body_node.id()];
@@ -980,6 +988,25 @@ fn header_before(body: NodeRefH<'_>, node: NodeRefH<'_>, posts: &HashSet<NodeId>
 }
 
 // ---- Thread or article ---------------------------------------------------------------------
+
+/// The scorer's article shares a box with the thread below the page's body: a story and its
+/// comments sit in one `main`, `article` or content column. An article whose only common
+/// ancestor with the thread is the body (a sidebar, a cookie notice) is not their story.
+fn beside_thread(doc: &Html, thread: &Thread, article: &Attempt) -> bool {
+    let Some(first) = thread.posts.first().and_then(|p| doc.tree.get(p.node)) else { return false };
+    let around: HashSet<NodeId> = first.ancestors().map(|a| a.id()).collect();
+    // The article's container, as it stood in the page: the parent of its first moved child.
+    let Some(placed) = dom::element_children(article.root()).find_map(|c| doc.tree.get(c.id())) else { return false };
+    placed
+        .ancestors()
+        .find(|a| around.contains(&a.id()))
+        .is_some_and(|shared| shared.value().is_element() && !matches!(dom::tag(&shared), Some("body" | "html")))
+}
+
+/// The prose of the thread's bodies.
+fn thread_prose(doc: &Html, thread: &Thread) -> usize {
+    thread.posts.iter().flat_map(|p| &p.body).filter_map(|&b| doc.tree.get(b)).map(dom::prose_len).sum()
+}
 
 /// Share of the article's text that the thread shows too.
 fn inside_share(doc: &Html, thread: &Thread, article: &Attempt) -> f32 {
