@@ -153,10 +153,12 @@ pub mod thread {
     /// Of a group of dated siblings with prose, at least this share must name their author
     /// for the group to be posts; the rest are posts by guests or deleted accounts.
     pub const SIGNED_SHARE: f32 = 0.66;
-    /// Link paths of user profiles (`/u/name`, `/members/name.123/`, phpBB's `memberlist.php?mode=viewprofile`).
+    /// Link paths of user profiles (`/u/name`, `/members/name.123/`, phpBB's
+    /// `memberlist.php?mode=viewprofile`, SMF's `index.php?action=profile;u=1`).
     pub const PROFILE_PATHS: &[&str] = &[
         "/u/", "/user/", "/users/", "/member/", "/members/", "/profile/", "/profiles/", "/people/",
-        "memberlist.php?mode=viewprofile", "member.php?", "profile.php?", "/user-", "user?id=", "/~",
+        "memberlist.php?mode=viewprofile", "member.php?", "profile.php?", "action=profile", "/user-",
+        "user?id=", "/~",
     ];
     /// Class and id substrings of an element holding a post's time (`post-time`, `DateTime`,
     /// `post_date`, `timestamp`), counted only when its text reads as a time.
@@ -201,11 +203,13 @@ pub mod thread {
     /// reaction widgets, post counters and buttons. Removed only when shorter than
     /// [`CHROME_MAX_PROSE`], so a body so named (`post-reactions-content`) stays.
     pub const CHROME_HINTS: &[&str] = &[
-        "signature", "avatar", "vote", "reaction", "likes", "share", "report", "postcount",
+        "avatar", "vote", "reaction", "likes", "share", "report", "postcount",
         "post-count", "usertitle", "user-title", "userinfo", "user-info", "post-menu",
         "postmenu", "actions", "controls", "attachment",
     ];
     pub const CHROME_MAX_PROSE: usize = 200;
+    /// Class and id substring of a post's signature: removed whatever its length.
+    pub const SIGNATURE_HINT: &str = "signature";
     /// A quote or block repeats earlier posts when at least this share of its lines of
     /// [`QUOTE_MIN_LINE`] characters or more is found in them; shorter lines ("X said:",
     /// "Thanks!", "Reply") repeat by chance and count neither way. A line an author repeats in

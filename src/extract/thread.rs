@@ -197,7 +197,8 @@ fn is_author_mark(node: &NodeRefH<'_>) -> bool {
 fn is_profile_link(node: &NodeRefH<'_>) -> bool {
     dom::is(node, "a")
         && dom::attr(node, "href").is_some_and(|href| {
-            let href = href.to_ascii_lowercase();
+            // A relative path (`members/cdb.383518/`) starts at a segment too.
+            let href = format!("/{}", href.trim_start_matches("./").to_ascii_lowercase());
             PROFILE_PATHS.iter().any(|p| href.contains(p))
         })
 }
@@ -631,6 +632,15 @@ fn header(doc: &Html, id: NodeId, posts: &HashSet<NodeId>, tallies: &Tallies) ->
                 })
                 .find_map(|n| when(*n))
         })
+        .or_else(|| {
+            // A line of its own beside other text: MyBB's `span.post_date` holds the date and a
+            // "(This post was last modified …)" note.
+            own.iter().find_map(|n| {
+                let text = n.children().filter_map(|c| c.value().as_text().map(|t| normalize_space(t))).find(|t| reads_as_time(t))?;
+                let text = text.trim_end_matches(['(', ',', ' ']).to_string();
+                Some((When { text, datetime: None }, n.id()))
+            })
+        })
         .or_else(|| own.iter().filter(stamped).find_map(|n| when(*n)))
         .or_else(|| {
             own.iter().find_map(|n| {
@@ -640,6 +650,18 @@ fn header(doc: &Html, id: NodeId, posts: &HashSet<NodeId>, tallies: &Tallies) ->
             })
         });
     let author = author.or_else(|| time.as_ref().and_then(|(_, at)| name_beside_time(doc, *at)));
+    // A byline line gives the time after the name: "by Minoa » Tue Aug 27, 2019 5:58 am".
+    let time = time.map(|(mut when, at)| {
+        if let Some((name, _)) = &author {
+            if let Some(i) = when.text.find(name.as_str()) {
+                let rest = when.text[i + name.len()..].trim_start_matches(|c: char| c.is_whitespace() || NAME_SEPARATORS.contains(&c) || c == '»');
+                if reads_as_time(rest) {
+                    when.text = rest.to_string();
+                }
+            }
+        }
+        (when, at)
+    });
     let mut header_from: Vec<NodeId> = author.iter().map(|(_, id)| *id).chain(time.iter().map(|(_, id)| *id)).collect();
     // The same time again elsewhere in the post ("Posted October 29, 2025" beside the user pane
     // that also gives it) is header too, not the post's text.
@@ -1251,7 +1273,10 @@ fn remove_chrome(doc: &mut Html, article: NodeId, trace: &mut Trace) {
             return false;
         }
         let hints = dom::class_and_id(n);
-        let chrome = CHROME_HINTS.iter().any(|h| hints.contains(h)) && dom::prose_len(*n) <= CHROME_MAX_PROSE;
+        // A signature goes however long (NationStates' run to 750 characters), unless it is a
+        // body itself: only the short kinds of chrome could be named like a body.
+        let signature = hints.contains(SIGNATURE_HINT) && n.parent().is_some_and(|p| p.id() != article);
+        let chrome = signature || (CHROME_HINTS.iter().any(|h| hints.contains(h)) && dom::prose_len(*n) <= CHROME_MAX_PROSE);
         if chrome {
             trace.removed(Stage::Score, n, "a post's signature, avatar, votes or buttons");
         }
