@@ -2,6 +2,8 @@
 // core writes the file (HTML or Markdown); this module fetches the images an HTML copy embeds
 // and hands back { fileName, mime, text } for the page to download.
 
+import { originOf } from './origins.js';
+
 /** Largest image embedded in a saved copy; bigger ones stay links (a copy should stay mailable). */
 export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 /** Images fetched at once. */
@@ -13,14 +15,6 @@ export const FORMATS = Object.freeze({
   html: { ext: 'html', mime: 'text/html;charset=utf-8' },
   markdown: { ext: 'md', mime: 'text/markdown;charset=utf-8' },
 });
-
-function originOf(url) {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
-}
 
 function base64(bytes) {
   let binary = '';
