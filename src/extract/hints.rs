@@ -4,8 +4,8 @@
 use crate::dom::{self, NodeRefH};
 use crate::urls;
 use crate::tunables::{
-    CLASS_WEIGHT, MAYBE_CANDIDATE_HINTS, NEGATIVE_HINTS, NEGATIVE_TOKENS, POSITIVE_HINTS, UNLIKELY_HINTS,
-    UNLIKELY_ROLES,
+    CLASS_WEIGHT, MAYBE_CANDIDATE_HINTS, NEGATIVE_HINTS, NEGATIVE_TOKENS, POSITIVE_HINTS, TEASER_MAX_LEN,
+    TEASER_MIN_ITEMS, TEASER_TEXT_SHARE, UNLIKELY_HINTS, UNLIKELY_ROLES,
 };
 
 /// True when `hints` (a lower-cased class and id) contains one of `words` as a substring.
@@ -71,4 +71,46 @@ pub fn looks_unlikely(hints: &str) -> bool {
 pub fn is_video_embed(node: &NodeRefH<'_>) -> bool {
     matches!(dom::tag(node), Some("iframe" | "embed" | "object"))
         && ["src", "data", "data-src"].iter().find_map(|a| dom::attr(node, a)).is_some_and(urls::points_at_video_host)
+}
+
+/// A list of teasers: most of the container's text sits in three or more sibling items of one
+/// kind (same tag and first class), each a linked title with at most a short excerpt — related
+/// posts, "more stories", a category listing. An article's own paragraphs are no such items.
+pub fn is_teaser_list(node: &NodeRefH<'_>) -> bool {
+    let total = dom::measure(*node).len;
+    if total == 0 {
+        return false;
+    }
+    node.descendants().filter(|n| n.value().is_element()).any(|parent| {
+        // (tag, first class) → (teaser items, their text); a non-teaser of the kind resets it.
+        let mut groups: Vec<((Option<&str>, Option<&str>), usize, usize)> = Vec::new();
+        for child in dom::element_children(parent) {
+            let key = (dom::tag(&child), dom::attr(&child, "class").and_then(|c| c.split_whitespace().next()));
+            let len = dom::measure(child).len;
+            let teaser = len <= TEASER_MAX_LEN && is_linked_title(&child);
+            let at = match groups.iter().position(|g| g.0 == key) {
+                Some(at) => at,
+                None => {
+                    groups.push((key, 0, 0));
+                    groups.len() - 1
+                }
+            };
+            if teaser {
+                groups[at].1 += 1;
+                groups[at].2 += len;
+            }
+        }
+        groups.iter().any(|g| g.1 >= TEASER_MIN_ITEMS && g.2 as f32 >= TEASER_TEXT_SHARE * total as f32)
+    })
+}
+
+/// An item that carries a title as a link: a heading holding a link, or a link holding a heading
+/// (not a paragraph, whose links are part of its sentences).
+fn is_linked_title(item: &NodeRefH<'_>) -> bool {
+    const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+    !dom::is(item, "p")
+        && item.descendants().any(|d| {
+            dom::tag(&d).is_some_and(|t| HEADINGS.contains(&t))
+                && (dom::has_ancestor(d, "a") || dom::count_named(d, "a") > 0)
+        })
 }
