@@ -6,7 +6,7 @@
 // DOM): it uses only what both have, and keeps its state in storage, since either may be stopped
 // between clicks.
 
-import init, { readerView, readerStylesheet, splitSegments, mergeSegments, saveHtml, saveMarkdown, saveFileName, saveImageUrls, __wbg_reset_state as resetCore } from './pkg/lucid.js';
+import init, { readerView, readerStylesheet, splitSegments, TranslationMerger, saveHtml, saveMarkdown, saveFileName, saveImageUrls, __wbg_reset_state as resetWasm } from './pkg/lucid.js';
 import { SETTINGS, mergeSettings } from './lib/settings.js';
 import { createDispatcher, listener } from './lib/messages.js';
 import { isRestrictedUrl } from './lib/pages.js';
@@ -14,7 +14,7 @@ import { actionLook, tabKey, tabRecord } from './lib/tabstate.js';
 import { imageFetch, savedFile } from './lib/save.js';
 import { missingOrigins, permissionQuery } from './lib/image-permissions.js';
 import { guardCore } from './lib/core-guard.js';
-import { translateHandlers } from './translate/service.js';
+import { translateService } from './translate/service.js';
 
 /** Injected in this order: shell.js defines what the others share. */
 const CONTENT_SCRIPTS = ['content/shell.js', 'content/page-state.js', 'content/save.js', 'content/reader.js', 'translate/reader-translate.js'];
@@ -130,10 +130,18 @@ async function capture(tab, closeOpenView) {
   }
 }
 
-/** Run the core; a trap (a Rust panic: RuntimeError "unreachable") resets it for the next click. */
+/**
+ * Run `call` into the core; a trap (a Rust panic: RuntimeError "unreachable") re-instantiates it
+ * for the next call, and the translation mergers that lived in the old module's memory go too.
+ */
+const guarded = (call) => guardCore(call, () => {
+  translation.forget();
+  resetWasm();
+});
+
 async function extractView(html, url) {
   await core();
-  return guardCore(() => readerView(html, url, undefined), resetCore);
+  return guarded(() => readerView(html, url, undefined));
 }
 
 async function openReader(tab, page) {
@@ -159,7 +167,7 @@ async function toggle(tab) {
   const page = await capture(tab, true);
   if (!page) return;
   if (page.closed) {
-    await setTabState(tab.id, tabRecord('idle', tab.url));
+    await viewClosed(tab);
     return;
   }
   try {
@@ -259,13 +267,21 @@ async function saveFromMenu(info, tab) {
   }
 }
 
+const translation = translateService({ core, guard: guarded, splitSegments, TranslationMerger });
+
+/** The reading view in `tab` has closed: its translation merger goes. */
+async function viewClosed(tab) {
+  translation.release(tab.id);
+  await setTabState(tab.id, tabRecord('idle', tab.url));
+}
+
 const dispatch = createDispatcher({
-  ...translateHandlers({ core, splitSegments, mergeSegments }),
+  ...translation.handlers,
   'settings/update': ({ patch }) => updateSettings(patch),
   'save': ({ article, format, ask, imageUrls }, sender) => buildSave(article, format, { tabId: sender.tab?.id, sourceUrl: sender.tab?.url }, { ask: ask !== false, imageUrls }),
   'save/ask-permission': ({ article, format, origins, imageUrls }, sender) => askImagePermission(sender.tab, { article, format, imageUrls }, origins),
   'imagePermission': (message, sender) => finishSave(message, sender),
-  'reader/closed': (_message, sender) => sender.tab && setTabState(sender.tab.id, tabRecord('idle', sender.tab.url)),
+  'reader/closed': (_message, sender) => sender.tab && viewClosed(sender.tab),
 });
 
 chrome.action.onClicked.addListener(toggle);
@@ -277,4 +293,7 @@ globalThis.LucidMenu = Object.freeze({ click: saveFromMenu });
 // Compile the module as soon as the background starts, not on the first click that needs it.
 core().catch((error) => console.error('Lucid: the core failed to load:', error));
 chrome.runtime.onMessage.addListener(listener(dispatch));
-chrome.tabs.onRemoved.addListener((tabId) => chrome.storage.session.remove([tabKey(tabId), pendingSaveKey(tabId)]));
+chrome.tabs.onRemoved.addListener((tabId) => {
+  translation.release(tabId);
+  chrome.storage.session.remove([tabKey(tabId), pendingSaveKey(tabId)]);
+});

@@ -221,8 +221,8 @@ globalThis.LucidReader ??= (() => {
 
   /**
    * Show the reading view. `payload`: { html (rendered by the core, already sanitized), article
-   * (the core's, which Save hands back), css (the reader stylesheet), uiCss, settings, schema
-   * ([key, spec] pairs of the settings table) }.
+   * (the core's, which Save and Translate hand back), css (the reader stylesheet), uiCss,
+   * settings, schema ([key, spec] pairs of the settings table) }.
    */
   function open(payload) {
     if (view) close();
@@ -243,7 +243,7 @@ globalThis.LucidReader ??= (() => {
     const container = element('div', { className: 'lucid-reader' }, [scroller, toolbar, panel, saveMenu]);
     root.append(style(payload.css), style(payload.uiCss), container);
 
-    view = { host, root, container, scroller, toolbar, panel, saveMenu, article: payload.article, pageRecord, schema, settings: null, question: null };
+    view = { host, root, container, scroller, toolbar, panel, saveMenu, article: payload.article, pageRecord, schema, settings: null, question: null, translation: null };
     applySettings(view, payload.settings);
     const v = view;
     container.addEventListener('click', (event) => onClick(v, event));
@@ -251,7 +251,7 @@ globalThis.LucidReader ??= (() => {
     window.addEventListener('keydown', onKeyDown, true);
 
     document.documentElement.append(host);
-    globalThis.LucidTranslate?.attach({ container, scroller });
+    view.translation = globalThis.LucidTranslate.attach({ container, scroller, article: payload.article });
     scroller.focus({ preventScroll: true });
     return true;
   }
@@ -259,8 +259,9 @@ globalThis.LucidReader ??= (() => {
   /** Remove the view and give the page back. `fromPage`: closed from inside, tell the worker. */
   function close({ fromPage = false } = {}) {
     if (!view) return false;
-    const { host, pageRecord } = view;
+    const { host, pageRecord, translation } = view;
     view = null;
+    translation?.detach();
     window.removeEventListener('keydown', onKeyDown, true);
     host.remove();
     unlock(document, window, pageRecord);
