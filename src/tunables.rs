@@ -119,6 +119,9 @@ pub mod conditional {
     /// page builders name their text blocks `elementor-widget`, `ck-widget`, `node--promoted`.
     /// Measured on WCXB articles (793): word F1 0.938 → see the issue note.
     pub const NEGATIVE_HINT_SPARED_SHARE: f32 = 0.3;
+    /// The same when the blocks of its kind (tag and first class: every `elementor-widget-
+    /// container` of the page) hold together at least this share of the article's prose.
+    pub const NEGATIVE_HINT_KIND_SHARE: f32 = 0.5;
     /// Lists whose items are mostly links above this density are navigation (related links).
     pub const LIST_LINK_DENSITY: f32 = 0.5;
 }
@@ -170,6 +173,10 @@ pub const NEGATIVE_HINTS: &[&str] = &[
 /// as substrings: `hot` would hit `photo`, `hid` would hit `hidden-xs`-free names like `hide`.
 pub const NEGATIVE_TOKENS: &[&str] = &["hid", "hot", "ad", "ads", "tie", "nav", "copyright"];
 
+/// Code elements: never removed for their class or id, nor is a container whose text is at
+/// least [`CODE_TEXT_SHARE`] code (a code sample's wrapper, `div.nextra-code`).
+pub const CODE_TAGS: &[&str] = &["pre", "code", "kbd", "samp"];
+pub const CODE_TEXT_SHARE: f32 = 0.5;
 /// An element with the `hidden` attribute holding this much prose (weighted characters outside
 /// links) is kept: pages reveal such blocks by script (streamed rendering, "read more"). 2 000 is
 /// four times the article threshold: no menu or dialog holds that much prose. Measured on WCXB

@@ -1,13 +1,13 @@
 //! Cleaning the assembled article (Readability's `_prepArticle`, in our own code): what is
 //! never article content goes, clutter is removed conditionally, empty paragraphs are dropped.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use ego_tree::NodeId;
 use scraper::Node;
 
 use super::attempt::Attempt;
-use super::hints::{class_weight, has_token, is_teaser_list, is_video_embed};
+use super::hints::{class_weight, has_token, is_code, is_teaser_list, is_video_embed};
 use crate::dom::{self, NodeRefH};
 use crate::trace::Stage;
 use crate::tunables::{conditional as cc, *};
@@ -17,7 +17,11 @@ pub fn article(found: &mut Attempt) {
     remove_share_widgets(found);
     remove_boilerplate_blocks(found);
     remove_boilerplate_sections(found);
-    let context = Context { data_tables: data_tables(found.root()), article_prose: dom::prose_len(found.root()) };
+    let context = Context {
+        data_tables: data_tables(found.root()),
+        article_prose: dom::prose_len(found.root()),
+        prose_by_kind: prose_by_kind(found.root()),
+    };
     if found.rules.clean_conditionally {
         for tag in ["form", "fieldset", "table", "ul", "ol", "div", "section"] {
             clean_conditionally(found, tag, &context);
@@ -233,6 +237,38 @@ struct Context {
     data_tables: HashSet<NodeId>,
     /// Weighted characters of prose in the article when cleaning starts.
     article_prose: usize,
+    /// Prose held by the outermost elements of each kind (tag and first class) when cleaning
+    /// starts.
+    prose_by_kind: HashMap<(String, String), usize>,
+}
+
+/// An element's kind as a page builder names its blocks: its tag and first class.
+fn kind_of(node: &NodeRefH<'_>) -> Option<(String, String)> {
+    let class = dom::attr(node, "class")?.split_whitespace().next()?;
+    Some((dom::tag(node)?.to_string(), class.to_string()))
+}
+
+fn prose_by_kind(root: NodeRefH<'_>) -> HashMap<(String, String), usize> {
+    let mut by_kind: HashMap<(String, String), usize> = HashMap::new();
+    let mut walk = dom::Walk::new(root);
+    let mut open: Vec<(ego_tree::NodeId, (String, String))> = Vec::new();
+    while let Some(edge) = walk.next() {
+        match edge {
+            ego_tree::iter::Edge::Open(n) => {
+                // Count a kind's outermost elements only: nested ones are inside the count.
+                if let Some(kind) = kind_of(&n).filter(|k| !open.iter().any(|(_, o)| o == k)) {
+                    *by_kind.entry(kind.clone()).or_default() += dom::measure(n).prose();
+                    open.push((n.id(), kind));
+                }
+            }
+            ego_tree::iter::Edge::Close(n) => {
+                if open.last().is_some_and(|(id, _)| *id == n.id()) {
+                    open.pop();
+                }
+            }
+        }
+    }
+    by_kind
 }
 
 fn clean_conditionally(found: &mut Attempt, tag: &str, context: &Context) {
@@ -251,7 +287,7 @@ fn clean_conditionally(found: &mut Attempt, tag: &str, context: &Context) {
 fn looks_like_clutter(node: &NodeRefH<'_>, context: &Context) -> Option<&'static str> {
     let data_tables = &context.data_tables;
     let in_data = |n: &NodeRefH<'_>| data_tables.contains(&n.id()) || dom::is(n, "code") || dom::is(n, "pre");
-    if data_tables.contains(&node.id()) || node.ancestors().any(|a| in_data(&a)) {
+    if data_tables.contains(&node.id()) || node.ancestors().any(|a| in_data(&a)) || is_code(node) {
         return None;
     }
     let measured = dom::measure(*node);
@@ -259,8 +295,12 @@ fn looks_like_clutter(node: &NodeRefH<'_>, context: &Context) -> Option<&'static
     let weight = class_weight(node);
     let link_density = measured.link_density();
     // A clutter-like name (`widget`, `promo`) on a block holding a good part of the article's
-    // prose names the page builder's block, not clutter: the block is judged by its content.
-    let holds_the_article = measured.prose() as f32 >= cc::NEGATIVE_HINT_SPARED_SHARE * context.article_prose as f32
+    // prose, alone or with the blocks of its kind, names the page builder's block, not clutter:
+    // the block is judged by its content.
+    let article_prose = context.article_prose as f32;
+    let kind_prose = kind_of(node).and_then(|k| context.prose_by_kind.get(&k).copied()).unwrap_or(0);
+    let holds_the_article = (measured.prose() as f32 >= cc::NEGATIVE_HINT_SPARED_SHARE * article_prose
+        || kind_prose as f32 >= cc::NEGATIVE_HINT_KIND_SHARE * article_prose)
         && link_density < cc::MAX_LINK_DENSITY_LOW_WEIGHT
         && !is_teaser_list(node);
     if weight < 0.0 && !holds_the_article {

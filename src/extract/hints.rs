@@ -4,7 +4,7 @@
 use crate::dom::{self, NodeRefH};
 use crate::urls;
 use crate::tunables::{
-    CLASS_WEIGHT, MAYBE_CANDIDATE_HINTS, NEGATIVE_HINTS, NEGATIVE_TOKENS, POSITIVE_HINTS, TEASER_MAX_LEN,
+    CLASS_WEIGHT, CODE_TAGS, CODE_TEXT_SHARE, MAYBE_CANDIDATE_HINTS, NEGATIVE_HINTS, NEGATIVE_TOKENS, POSITIVE_HINTS, TEASER_MAX_LEN,
     TEASER_MIN_ITEMS, TEASER_TEXT_SHARE, UNLIKELY_HINTS, UNLIKELY_ROLES,
 };
 
@@ -59,6 +59,25 @@ pub fn is_unlikely(node: &NodeRefH<'_>) -> bool {
         // `<main class="js-social-anchor">` holds the story.
         && !matches!(dom::tag(node), Some("body" | "a" | "main" | "article"))
         && dom::attr(node, "role") != Some("main")
+        && !is_code(node)
+}
+
+/// Code, whatever its wrapper is called (`nextra-code`, `extra-code-block`): a `pre`, `code`,
+/// `kbd` or `samp`, or a container whose text is mostly in them. On a documentation page the
+/// samples are the content, and an inline `code` word is part of its sentence.
+pub fn is_code(node: &NodeRefH<'_>) -> bool {
+    if dom::tag(node).is_some_and(|t| CODE_TAGS.contains(&t)) {
+        return true;
+    }
+    let all = dom::measure(*node).len;
+    if all == 0 {
+        return false;
+    }
+    let in_code: usize = dom::pick_outermost(*node, |n| dom::tag(n).is_some_and(|t| CODE_TAGS.contains(&t)))
+        .into_iter()
+        .map(|c| dom::measure(c).len)
+        .sum();
+    in_code as f32 >= CODE_TEXT_SHARE * all as f32
 }
 
 /// Class and id hints that say "unlikely", without the rescues [`is_unlikely`] applies to a
