@@ -144,6 +144,20 @@ pub const SHARE_TOKENS: &[&str] = &["sns"];
 pub const TEASER_MIN_ITEMS: usize = 3;
 pub const TEASER_MAX_LEN: usize = 800;
 pub const TEASER_TEXT_SHARE: f32 = 0.6;
+/// A page whose article, once found and cleaned, is at least [`LISTING_MIN_ITEMS`] teasers of one
+/// kind holding [`LISTING_TEXT_SHARE`] of its text, [`LISTING_MAX_MEAN_LEN`] weighted characters
+/// each on average, lists other pages (search results, a category, a forum's index): it has no
+/// article. Five items make a list rather than an article's "see also"; a listicle's items run
+/// to paragraphs, a listing's to a title and a line.
+pub const LISTING_MIN_ITEMS: usize = 5;
+pub const LISTING_TEXT_SHARE: f32 = 0.7;
+pub const LISTING_MAX_MEAN_LEN: usize = 300;
+/// A page with a password field and less than [`SIGN_IN_MAX_PAGE_PROSE`] weighted characters of
+/// prose in all, whose article holds less than [`SIGN_IN_MAX_PROSE`] (a short paragraph), is a
+/// sign-in page: its "Welcome back" lines are no article. A short news brief on a page with a
+/// sign-in box in its header sits among menus and teasers holding far more.
+pub const SIGN_IN_MAX_PROSE: usize = 300;
+pub const SIGN_IN_MAX_PAGE_PROSE: usize = 1_500;
 /// Classes and ids that mark clutter, matched as substrings of the lower-cased `class` and `id`
 /// (Readability's `unlikelyCandidates`, plus the names Chinese portals use for share bars,
 /// statements, recommendation lists and comment areas).

@@ -5,7 +5,8 @@ use crate::dom::{self, NodeRefH};
 use crate::urls;
 use crate::tunables::{
     CLASS_WEIGHT, CODE_TAGS, CODE_TEXT_SHARE, MAYBE_CANDIDATE_HINTS, NEGATIVE_HINTS, NEGATIVE_TOKENS, POSITIVE_HINTS, TEASER_MAX_LEN,
-    TEASER_MIN_ITEMS, TEASER_TEXT_SHARE, UNLIKELY_HINTS, UNLIKELY_ROLES,
+    LISTING_MAX_MEAN_LEN, LISTING_MIN_ITEMS, LISTING_TEXT_SHARE, TEASER_MIN_ITEMS, TEASER_TEXT_SHARE,
+    UNLIKELY_HINTS, UNLIKELY_ROLES,
 };
 
 /// True when `hints` (a lower-cased class and id) contains one of `words` as a substring.
@@ -96,35 +97,55 @@ pub fn is_video_embed(node: &NodeRefH<'_>) -> bool {
 /// kind (same tag and first class), each a linked title with at most a short excerpt — related
 /// posts, "more stories", a category listing. An article's own paragraphs are no such items.
 pub fn is_teaser_list(node: &NodeRefH<'_>) -> bool {
+    teaser_items(node, TEASER_MIN_ITEMS).is_some_and(|(share, _)| share >= TEASER_TEXT_SHARE)
+}
+
+/// A page that lists other pages instead of being an article: search results, a category or tag
+/// page, a forum's index. Its whole text is [`LISTING_MIN_ITEMS`] or more teasers of one kind,
+/// short on average ([`LISTING_MAX_MEAN_LEN`]): a listicle's items are long.
+pub fn is_listing(node: &NodeRefH<'_>) -> bool {
+    teaser_items(node, LISTING_MIN_ITEMS).is_some_and(|(share, mean)| share >= LISTING_TEXT_SHARE && mean <= LISTING_MAX_MEAN_LEN)
+}
+
+/// Of the groups of at least `min_items` teaser items of one kind below `node`, the one holding
+/// the most text: the share of `node`'s text it holds, and its items' mean length (weighted
+/// characters).
+fn teaser_items(node: &NodeRefH<'_>, min_items: usize) -> Option<(f32, usize)> {
     let total = dom::measure(*node).len;
     if total == 0 {
-        return false;
+        return None;
     }
-    node.descendants().filter(|n| n.value().is_element()).any(|parent| {
-        // (tag, first class) → (teaser items, their text); a non-teaser of the kind resets it.
+    let mut best: Option<(usize, usize)> = None;
+    for parent in node.descendants().filter(|n| n.value().is_element()) {
+        // (tag, first class) → (teaser items, their text).
         let mut groups: Vec<((Option<&str>, Option<&str>), usize, usize)> = Vec::new();
         for child in dom::element_children(parent) {
             let key = (dom::tag(&child), dom::attr(&child, "class").and_then(|c| c.split_whitespace().next()));
             let len = dom::measure(child).len;
-            let teaser = len <= TEASER_MAX_LEN && is_linked_title(&child);
-            let at = match groups.iter().position(|g| g.0 == key) {
-                Some(at) => at,
-                None => {
-                    groups.push((key, 0, 0));
-                    groups.len() - 1
+            if !(len <= TEASER_MAX_LEN && is_linked_title(&child)) {
+                continue;
+            }
+            match groups.iter_mut().find(|g| g.0 == key) {
+                Some(g) => {
+                    g.1 += 1;
+                    g.2 += len;
                 }
-            };
-            if teaser {
-                groups[at].1 += 1;
-                groups[at].2 += len;
+                None => groups.push((key, 1, len)),
             }
         }
-        groups.iter().any(|g| g.1 >= TEASER_MIN_ITEMS && g.2 as f32 >= TEASER_TEXT_SHARE * total as f32)
-    })
+        for (_, items, len) in groups.into_iter().filter(|g| g.1 >= min_items) {
+            if best.is_none_or(|(_, l)| len > l) {
+                best = Some((items, len));
+            }
+        }
+    }
+    let (items, len) = best?;
+    Some((len as f32 / total as f32, len / items))
 }
 
 /// An item that carries a title as a link: a heading holding a link, or a link holding a heading
-/// (not a paragraph, whose links are part of its sentences).
+/// (not a paragraph, whose links are part of its sentences, and not a post or an entry of a
+/// directory, which open with a link to a person or a place but have no linked title).
 fn is_linked_title(item: &NodeRefH<'_>) -> bool {
     const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
     !dom::is(item, "p")
