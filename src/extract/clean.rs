@@ -1,6 +1,7 @@
 //! Cleaning the assembled article (Readability's `_prepArticle`, in our own code): what is
 //! never article content goes, clutter is removed conditionally, empty paragraphs are dropped.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
 use ego_tree::NodeId;
@@ -20,7 +21,7 @@ pub fn article(found: &mut Attempt) {
     let context = Context {
         data_tables: data_tables(found.root()),
         article_prose: dom::prose_len(found.root()),
-        prose_by_kind: prose_by_kind(found.root()),
+        kind_prose: RefCell::new(HashMap::new()),
     };
     if found.rules.clean_conditionally {
         for tag in ["form", "fieldset", "table", "ul", "ol", "div", "section"] {
@@ -237,9 +238,9 @@ struct Context {
     data_tables: HashSet<NodeId>,
     /// Weighted characters of prose in the article when cleaning starts.
     article_prose: usize,
-    /// Prose held by the outermost elements of each kind (tag and first class) when cleaning
-    /// starts.
-    prose_by_kind: HashMap<(String, String), usize>,
+    /// Prose held by the outermost elements of a kind (tag and first class), measured the first
+    /// time a container of that kind is judged.
+    kind_prose: RefCell<HashMap<(String, String), usize>>,
 }
 
 /// An element's kind as a page builder names its blocks: its tag and first class.
@@ -248,27 +249,14 @@ fn kind_of(node: &NodeRefH<'_>) -> Option<(String, String)> {
     Some((dom::tag(node)?.to_string(), class.to_string()))
 }
 
-fn prose_by_kind(root: NodeRefH<'_>) -> HashMap<(String, String), usize> {
-    let mut by_kind: HashMap<(String, String), usize> = HashMap::new();
-    let mut walk = dom::Walk::new(root);
-    let mut open: Vec<(ego_tree::NodeId, (String, String))> = Vec::new();
-    while let Some(edge) = walk.next() {
-        match edge {
-            ego_tree::iter::Edge::Open(n) => {
-                // Count a kind's outermost elements only: nested ones are inside the count.
-                if let Some(kind) = kind_of(&n).filter(|k| !open.iter().any(|(_, o)| o == k)) {
-                    *by_kind.entry(kind.clone()).or_default() += dom::measure(n).prose();
-                    open.push((n.id(), kind));
-                }
-            }
-            ego_tree::iter::Edge::Close(n) => {
-                if open.last().is_some_and(|(id, _)| *id == n.id()) {
-                    open.pop();
-                }
-            }
-        }
+impl Context {
+    /// The prose the elements of `node`'s kind hold in the whole article (`root`).
+    fn prose_of_kind(&self, node: &NodeRefH<'_>, root: NodeRefH<'_>) -> usize {
+        let Some(kind) = kind_of(node) else { return 0 };
+        *self.kind_prose.borrow_mut().entry(kind.clone()).or_insert_with(|| {
+            dom::pick_outermost(root, |n| kind_of(n).as_ref() == Some(&kind)).into_iter().map(|n| dom::prose_len(n)).sum()
+        })
     }
-    by_kind
 }
 
 fn clean_conditionally(found: &mut Attempt, tag: &str, context: &Context) {
@@ -287,10 +275,13 @@ fn clean_conditionally(found: &mut Attempt, tag: &str, context: &Context) {
 fn looks_like_clutter(node: &NodeRefH<'_>, context: &Context) -> Option<&'static str> {
     let data_tables = &context.data_tables;
     let in_data = |n: &NodeRefH<'_>| data_tables.contains(&n.id()) || dom::is(n, "code") || dom::is(n, "pre");
-    if data_tables.contains(&node.id()) || node.ancestors().any(|a| in_data(&a)) || is_code(node) {
+    if data_tables.contains(&node.id()) || node.ancestors().any(|a| in_data(&a)) {
         return None;
     }
     let measured = dom::measure(*node);
+    if is_code(node, &measured) {
+        return None;
+    }
     let is_list = is_list_like(node, measured.len);
     let weight = class_weight(node);
     let link_density = measured.link_density();
@@ -298,10 +289,12 @@ fn looks_like_clutter(node: &NodeRefH<'_>, context: &Context) -> Option<&'static
     // prose, alone or with the blocks of its kind, names the page builder's block, not clutter:
     // the block is judged by its content.
     let article_prose = context.article_prose as f32;
-    let kind_prose = kind_of(node).and_then(|k| context.prose_by_kind.get(&k).copied()).unwrap_or(0);
-    let holds_the_article = (measured.prose() as f32 >= cc::NEGATIVE_HINT_SPARED_SHARE * article_prose
-        || kind_prose as f32 >= cc::NEGATIVE_HINT_KIND_SHARE * article_prose)
+    // The article's root is the top of the attempt's detached tree.
+    let root = node.ancestors().last().unwrap_or(*node);
+    let holds_the_article = weight < 0.0
         && link_density < cc::MAX_LINK_DENSITY_LOW_WEIGHT
+        && (measured.prose() as f32 >= cc::NEGATIVE_HINT_SPARED_SHARE * article_prose
+            || context.prose_of_kind(node, root) as f32 >= cc::NEGATIVE_HINT_KIND_SHARE * article_prose)
         && !is_teaser_list(node);
     if weight < 0.0 && !holds_the_article {
         return Some("class or id looks like clutter");

@@ -1,7 +1,7 @@
 //! What an element's class, id, role and `itemprop` say about it: content (`article`,
 //! `articleBody`), clutter (`sidebar`, `comment`, `share`), or nothing.
 
-use crate::dom::{self, NodeRefH};
+use crate::dom::{self, Measure, NodeRefH};
 use crate::urls;
 use crate::tunables::{
     CLASS_WEIGHT, CODE_TAGS, CODE_TEXT_SHARE, MAYBE_CANDIDATE_HINTS, NEGATIVE_HINTS, NEGATIVE_TOKENS, POSITIVE_HINTS, TEASER_MAX_LEN,
@@ -60,25 +60,20 @@ pub fn is_unlikely(node: &NodeRefH<'_>) -> bool {
         // `<main class="js-social-anchor">` holds the story.
         && !matches!(dom::tag(node), Some("body" | "a" | "main" | "article"))
         && dom::attr(node, "role") != Some("main")
-        && !is_code(node)
+        && !(has_code(node) && is_code(node, &dom::measure(*node)))
+}
+
+/// A code element at or below `node`: a walk without reading text, cheaper than measuring.
+fn has_code(node: &NodeRefH<'_>) -> bool {
+    node.descendants().any(|d| dom::tag(&d).is_some_and(|t| CODE_TAGS.contains(&t)))
 }
 
 /// Code, whatever its wrapper is called (`nextra-code`, `extra-code-block`): a `pre`, `code`,
-/// `kbd` or `samp`, or a container whose text is mostly in them. On a documentation page the
-/// samples are the content, and an inline `code` word is part of its sentence.
-pub fn is_code(node: &NodeRefH<'_>) -> bool {
-    if dom::tag(node).is_some_and(|t| CODE_TAGS.contains(&t)) {
-        return true;
-    }
-    let all = dom::measure(*node).len;
-    if all == 0 {
-        return false;
-    }
-    let in_code: usize = dom::pick_outermost(*node, |n| dom::tag(n).is_some_and(|t| CODE_TAGS.contains(&t)))
-        .into_iter()
-        .map(|c| dom::measure(c).len)
-        .sum();
-    in_code as f32 >= CODE_TEXT_SHARE * all as f32
+/// `kbd` or `samp`, or a container whose text (`measured`) is mostly in them. On a documentation
+/// page the samples are the content, and an inline `code` word is part of its sentence.
+pub fn is_code(node: &NodeRefH<'_>, measured: &Measure) -> bool {
+    dom::tag(node).is_some_and(|t| CODE_TAGS.contains(&t))
+        || (measured.len > 0 && measured.code as f32 >= CODE_TEXT_SHARE * measured.len as f32)
 }
 
 /// Class and id hints that say "unlikely", without the rescues [`is_unlikely`] applies to a
