@@ -380,7 +380,7 @@ pub const SANITIZE_DROP_WITH_CONTENT: &[&str] = &[
 /// keeping them lets a second reading of Lucid's output see the hints the first one saw.
 pub const SANITIZE_GENERIC_ATTRIBUTES: &[&str] = &["lang", "dir", "title", "id", "class"];
 /// Attributes kept per element, beside [`SANITIZE_GENERIC_ATTRIBUTES`]. URL-bearing ones
-/// (`href`, `src`, `srcset`, `poster`, `cite`) are checked by sanitize.rs. `name` on `a` keeps
+/// (`href`, `src`, `srcset`, `poster`, `cite`) are checked by the URL policy (src/urls.rs). `name` on `a` keeps
 /// old-style anchors (`<a name="fn1">`); `a` is not one of the elements `document.NAME` exposes.
 /// `source` keeps `src` as well as `srcset`, because video and audio sources use it.
 pub const SANITIZE_TAG_ATTRIBUTES: &[(&str, &[&str])] = &[
