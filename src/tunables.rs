@@ -71,6 +71,9 @@ pub const KIN_MIN_BLOCKS: usize = 3;
 pub const KIN_MIN_PROSE: usize = 100;
 pub const KIN_MAX_LINK_DENSITY: f32 = 0.3;
 pub const KIN_PROSE_SHARE: f32 = 0.6;
+/// Blocks of one kind are looked for from the top candidate and, when it has no class (an
+/// unnamed part of a block: a `dl` in a `div.sectionbody`), this many of its ancestors.
+pub const KIN_ANCESTOR_LEVELS: usize = 2;
 /// Siblings of the top candidate join the article when they score at least this fraction of it
 /// (Readability: 0.2) and at least [`MIN_SIBLING_SCORE`] (Readability: 10).
 pub const SIBLING_SCORE_FRACTION: f32 = 0.2;

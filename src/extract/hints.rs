@@ -117,7 +117,7 @@ fn teaser_items(node: &NodeRefH<'_>, min_items: usize) -> Option<(f32, usize)> {
         for child in dom::element_children(parent) {
             let key = (dom::tag(&child), dom::attr(&child, "class").and_then(|c| c.split_whitespace().next()));
             let len = dom::measure(child).len;
-            if !(len <= TEASER_MAX_LEN && is_linked_title(&child)) {
+            if !is_teaser(&child, len) {
                 continue;
             }
             match groups.iter_mut().find(|g| g.0 == key) {
@@ -136,6 +136,12 @@ fn teaser_items(node: &NodeRefH<'_>, min_items: usize) -> Option<(f32, usize)> {
     }
     let (items, len) = best?;
     Some((len as f32 / total as f32, len / items))
+}
+
+/// One teaser: a linked title with at most a short excerpt (`len`, weighted, at most
+/// [`TEASER_MAX_LEN`]).
+pub fn is_teaser(item: &NodeRefH<'_>, len: usize) -> bool {
+    len <= TEASER_MAX_LEN && is_linked_title(item)
 }
 
 /// An item that carries a title as a link: a heading holding a link, or a link holding a heading

@@ -271,7 +271,14 @@ fn refine_candidate(doc: &Html, scores: &HashMap<NodeId, f32>, top: &[(NodeId, f
     }
 
     // Page builders cut one article into many blocks of one kind: take the container of them all.
-    if let Some(kin) = container_of_kin(doc, top[0].0, body).filter(|&k| get(best).ancestors().any(|a| a.id() == k)) {
+    // The top candidate or, when it is an unnamed part of such a block (a `dl` in a
+    // `div.sectionbody`), one of its nearest ancestors.
+    let unnamed = dom::attr(&get(top[0].0), "class").is_none_or(|c| c.trim().is_empty());
+    let kin = std::iter::once(get(top[0].0))
+        .chain(get(top[0].0).ancestors().take(if unnamed { KIN_ANCESTOR_LEVELS } else { 0 }))
+        .take_while(|n| n.id() != body)
+        .find_map(|n| container_of_kin(doc, n.id(), body));
+    if let Some(kin) = kin.filter(|&k| get(best).ancestors().any(|a| a.id() == k)) {
         best = kin;
     }
 
