@@ -125,6 +125,9 @@ pub mod conditional {
     /// The same when the blocks of its kind (tag and first class: every `elementor-widget-
     /// container` of the page) hold together at least this share of the article's prose.
     pub const NEGATIVE_HINT_KIND_SHARE: f32 = 0.5;
+    /// A container whose text is at least this share data tables is the table's wrapper (a
+    /// scrolling `div`): its clutter-like name does not remove the table with it.
+    pub const DATA_WRAPPER_SHARE: f32 = 0.8;
     /// Lists whose items are mostly links above this density are navigation (related links).
     pub const LIST_LINK_DENSITY: f32 = 0.5;
 }
@@ -206,6 +209,12 @@ pub const BYLINE_HINTS: &[&str] = &["byline", "author", "dateline", "writtenby",
 /// A byline element's text is a byline only when shorter than this (characters; Readability: 100):
 /// longer, it is an author's biography or a whole header.
 pub const BYLINE_MAX_CHARS: usize = 100;
+/// Class and id substrings of accordion and tab panels that pages collapse with `display: none`
+/// until the reader opens them; such a panel holding at least [`COLLAPSED_PANEL_MIN_CLAUSES`]
+/// clause marks with link density under [`COLLAPSED_PANEL_MAX_LINK_DENSITY`] stays.
+pub const COLLAPSED_PANEL_HINTS: &[&str] = &["accordion", "collapse", "tab-pane", "tab-content", "tabpanel", "faq", "et_pb_tab", "toggle-content", "expand"];
+pub const COLLAPSED_PANEL_MIN_CLAUSES: usize = 2;
+pub const COLLAPSED_PANEL_MAX_LINK_DENSITY: f32 = 0.3;
 /// Roles whose elements are never article content (Readability's `unlikelyRoles`).
 pub const UNLIKELY_ROLES: &[&str] =
     &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];

@@ -296,7 +296,15 @@ fn looks_like_clutter(node: &NodeRefH<'_>, context: &Context) -> Option<&'static
         && (measured.prose() as f32 >= cc::NEGATIVE_HINT_SPARED_SHARE * article_prose
             || context.prose_of_kind(node, root) as f32 >= cc::NEGATIVE_HINT_KIND_SHARE * article_prose)
         && !is_teaser_list(node);
-    if weight < 0.0 && !holds_the_article {
+    // Nor does a name remove the wrapper of a data table (`div.overflow-x-scroll` around it).
+    let wraps_data = weight < 0.0 && {
+        let in_tables: usize = dom::pick_outermost(*node, |n| data_tables.contains(&n.id()))
+            .into_iter()
+            .map(|t| dom::measure(t).len)
+            .sum();
+        measured.len > 0 && in_tables as f32 >= cc::DATA_WRAPPER_SHARE * measured.len as f32
+    };
+    if weight < 0.0 && !holds_the_article && !wraps_data {
         return Some("class or id looks like clutter");
     }
     // A list that is mostly links is a list of related articles or navigation.

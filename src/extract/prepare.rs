@@ -7,7 +7,10 @@ use scraper::{Html, Node};
 
 use crate::dom::{self, NodeRefH};
 use crate::trace::{Stage, Trace};
-use crate::tunables::{HIDDEN_PROSE_KEPT, PHRASING_ELEMS, REMOVED_BEFORE_SCORING};
+use crate::tunables::{
+    COLLAPSED_PANEL_HINTS, COLLAPSED_PANEL_MAX_LINK_DENSITY, COLLAPSED_PANEL_MIN_CLAUSES, HIDDEN_PROSE_KEPT,
+    PHRASING_ELEMS, REMOVED_BEFORE_SCORING,
+};
 
 pub fn document(doc: &mut Html, trace: &mut Trace) {
     unwrap_noscript_images(doc);
@@ -59,10 +62,10 @@ fn remove_non_content(doc: &mut Html, trace: &mut Trace) {
     // `<div hidden id="S:0">`): it stays. Styles that hide (`display: none`) still remove.
     let page_prose = dom::measure(doc.tree.root()).prose();
     let shown_by_script = |node: &NodeRefH<'_>| {
-        dom::attr(node, "hidden").is_some() && {
+        (dom::attr(node, "hidden").is_some() && {
             let prose = dom::measure(*node).prose();
             prose * 2 > page_prose || prose >= HIDDEN_PROSE_KEPT
-        }
+        }) || is_collapsed_panel(node)
     };
     let root = doc.tree.root().id();
     dom::remove_outermost(doc, root, |node| {
@@ -83,6 +86,21 @@ fn remove_non_content(doc: &mut Html, trace: &mut Trace) {
     });
     for id in fonts {
         dom::rename(doc, id, "span");
+    }
+}
+
+/// A collapsed accordion or tab panel holding prose: the reader opens it with a click (the
+/// answers of an FAQ, a guide's steps), so it is content, not something the page hides. Known
+/// by its role (`region`, `tabpanel`), the heading that labels it (`aria-labelledby`) or a
+/// panel's class; a hidden menu or dialog is none of these, or holds links rather than prose.
+fn is_collapsed_panel(node: &NodeRefH<'_>) -> bool {
+    let role = dom::attr(node, "role").is_some_and(|r| matches!(r.trim(), "region" | "tabpanel"));
+    let labelled = dom::attr(node, "aria-labelledby").is_some();
+    let hints = dom::class_and_id(node);
+    let named = COLLAPSED_PANEL_HINTS.iter().any(|h| hints.contains(h));
+    (role || labelled || named) && {
+        let m = dom::measure(*node);
+        m.clauses >= COLLAPSED_PANEL_MIN_CLAUSES && m.link_density() < COLLAPSED_PANEL_MAX_LINK_DENSITY
     }
 }
 
