@@ -215,6 +215,9 @@ pub const BYLINE_MAX_CHARS: usize = 100;
 pub const COLLAPSED_PANEL_HINTS: &[&str] = &["accordion", "collapse", "tab-pane", "tab-content", "tabpanel", "faq", "et_pb_tab", "toggle-content", "expand"];
 pub const COLLAPSED_PANEL_MIN_CLAUSES: usize = 2;
 pub const COLLAPSED_PANEL_MAX_LINK_DENSITY: f32 = 0.3;
+/// How far above a MathML formula its wrapper may be when looking for the HTML rendering that
+/// KaTeX (`span.katex > span.katex-mathml > math`) and MathJax put beside it.
+pub const MATH_WRAPPER_LEVELS: usize = 2;
 /// Roles whose elements are never article content (Readability's `unlikelyRoles`).
 pub const UNLIKELY_ROLES: &[&str] =
     &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
@@ -376,11 +379,28 @@ pub const SANITIZE_TAGS: &[&str] = &[
 /// Elements removed together with everything inside them. Script and style text must never
 /// reach the reader as text either; form controls, `noscript` fallbacks (resolved into real
 /// images before sanitizing), templates and raw-text elements hold nothing to read; inline SVG
-/// and MathML are dropped whole because their namespaces are where mutation-XSS lives and their
-/// text alone (path data, `mi`/`mo` runs) reads as noise.
+/// is dropped whole because its namespace is where mutation-XSS lives and its text alone (path
+/// data) reads as noise. MathML is kept, strictly ([`SANITIZE_MATHML_TAGS`]).
 pub const SANITIZE_DROP_WITH_CONTENT: &[&str] = &[
-    "script", "style", "noscript", "template", "textarea", "select", "button", "svg", "math",
-    "title", "xmp", "noembed", "noframes",
+    "script", "style", "noscript", "template", "textarea", "select", "button", "svg", "title",
+    "xmp", "noembed", "noframes",
+];
+/// MathML presentation elements kept in formulas (KaTeX and MathJax keep one beside their HTML
+/// rendering; the rendering is the duplicate). `semantics` is unwrapped; everything else in the
+/// MathML namespace (`annotation` with its TeX source, `annotation-xml`, `maction`, `mglyph`)
+/// and any HTML element inside a formula are dropped with their content: those are the ways
+/// into mutation XSS, and a formula needs none of them.
+pub const SANITIZE_MATHML_TAGS: &[&str] = &[
+    "math", "mi", "mn", "mo", "ms", "mtext", "mspace", "mrow", "mfrac", "msqrt", "mroot", "mstyle",
+    "merror", "mpadded", "mphantom", "menclose", "msub", "msup", "msubsup", "munder", "mover",
+    "munderover", "mmultiscripts", "mprescripts", "none", "mtable", "mtr", "mtd", "mlabeledtr",
+];
+/// Attributes kept on MathML elements: layout only, nothing that holds a URL or an event.
+pub const SANITIZE_MATHML_ATTRIBUTES: &[&str] = &[
+    "display", "alttext", "mathvariant", "displaystyle", "scriptlevel", "fence", "separator",
+    "stretchy", "symmetric", "largeop", "movablelimits", "accent", "accentunder", "lspace",
+    "rspace", "form", "linethickness", "columnalign", "rowalign", "columnspan", "rowspan",
+    "columnlines", "rowlines", "frame", "notation", "width", "height", "depth", "dir",
 ];
 /// Attributes kept on every allowed element: language and direction (needed for bidi and CJK
 /// fonts), advisory titles (abbreviations), and `id` so in-article anchors (`#fn1` footnotes,

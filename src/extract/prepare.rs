@@ -3,18 +3,20 @@
 //! paragraphs; `<font>` becomes `<span>`.
 
 use ego_tree::NodeId;
+use html5ever::ns;
 use scraper::{Html, Node};
 
 use crate::dom::{self, NodeRefH};
 use crate::trace::{Stage, Trace};
 use crate::tunables::{
-    COLLAPSED_PANEL_HINTS, COLLAPSED_PANEL_MAX_LINK_DENSITY, COLLAPSED_PANEL_MIN_CLAUSES, HIDDEN_PROSE_KEPT,
+    COLLAPSED_PANEL_HINTS, COLLAPSED_PANEL_MAX_LINK_DENSITY, COLLAPSED_PANEL_MIN_CLAUSES, HIDDEN_PROSE_KEPT, MATH_WRAPPER_LEVELS,
     PHRASING_ELEMS, REMOVED_BEFORE_SCORING,
 };
 
 pub fn document(doc: &mut Html, trace: &mut Trace) {
     unwrap_noscript_images(doc);
     remove_non_content(doc, trace);
+    remove_math_renderings(doc, trace);
     replace_br_chains(doc);
 }
 
@@ -101,6 +103,37 @@ fn is_collapsed_panel(node: &NodeRefH<'_>) -> bool {
     (role || labelled || named) && {
         let m = dom::measure(*node);
         m.clauses >= COLLAPSED_PANEL_MIN_CLAUSES && m.link_density() < COLLAPSED_PANEL_MAX_LINK_DENSITY
+    }
+}
+
+/// KaTeX and MathJax write each formula twice: as MathML for assistive technology and as
+/// styled HTML for the eye (`span.katex` holds `span.katex-mathml` and `span.katex-html`;
+/// `mjx-container` holds `mjx-math` and `mjx-assistive-mml`). The reading view shows the MathML
+/// (its own stylesheet has no KaTeX CSS to draw the HTML), so the HTML twin goes: the sibling
+/// of the formula's wrapper, within [`MATH_WRAPPER_LEVELS`] of it, in a pair with no text of
+/// its own.
+fn remove_math_renderings(doc: &mut Html, trace: &mut Trace) {
+    let is_math = |n: &NodeRefH<'_>| n.value().as_element().is_some_and(|e| e.name.ns == ns!(mathml) && &*e.name.local == "math");
+    let mut twins: Vec<NodeId> = Vec::new();
+    for math in doc.tree.nodes().filter(|n| is_math(n)) {
+        let mut wrapper = math;
+        for _ in 0..MATH_WRAPPER_LEVELS {
+            let Some(pair) = wrapper.parent() else { break };
+            let children: Vec<NodeRefH<'_>> = dom::element_children(pair).collect();
+            let own_text = pair.children().any(|c| c.value().as_text().is_some_and(|t| !t.trim().is_empty()));
+            if children.len() == 2 && !own_text {
+                let twin = if children[0].id() == wrapper.id() { children[1] } else { children[0] };
+                if !twin.descendants().any(|d| is_math(&d)) {
+                    trace.removed(Stage::Prepare, &twin, "the formula drawn again in HTML");
+                    twins.push(twin.id());
+                }
+                break;
+            }
+            wrapper = pair;
+        }
+    }
+    for id in twins {
+        dom::remove(doc, id);
     }
 }
 
