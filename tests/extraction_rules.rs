@@ -62,13 +62,15 @@ fn boilerplate_boxes_inside_the_article_go() {
 /// the article is all of them, not the longest.
 #[test]
 fn an_article_cut_into_blocks_of_one_kind_reads_whole() {
-    let block = |p: &str| format!("<div class=\"row\"><div class=\"col\"><div class=\"TextBlock_text__x1 --left\"><p>{p}</p><p>{p}</p></div></div></div>");
+    let block = |i: usize, paragraphs: &[&str]| {
+        let text: String = paragraphs.iter().map(|p| format!("<p>{p}</p>")).collect();
+        format!("<div class=\"Row_row__{i}\"><div class=\"Column_wrapper__{i}\"><div class=\"TextBlock_text__x1 --left\">{text}</div></div></div>")
+    };
     let body = format!(
-        "<main><div class=\"page\">{}<div class=\"row\"><img src=\"/a.jpg\"></div>{}<div class=\"row\"><img src=\"/b.jpg\"></div>{}{}</div></main>",
-        block(PROSE[0]),
-        block(PROSE[1]),
-        block(PROSE[2]),
-        block(PROSE[3])
+        "<main><div class=\"page\">{}<div class=\"Row_media\"><img src=\"/a.jpg\"></div>{}<div class=\"Row_media\"><img src=\"/b.jpg\"></div>{}</div></main>",
+        block(1, &[PROSE[0], PROSE[1], PROSE[0], PROSE[1]]),
+        block(2, &[PROSE[2]]),
+        block(3, &[PROSE[3]])
     );
     let article = read(&body);
     for p in PROSE {
@@ -76,12 +78,11 @@ fn an_article_cut_into_blocks_of_one_kind_reads_whole() {
     }
 }
 
-/// `elementor-widget`, `promo`: a builder's names for the blocks that hold the article.
+/// `ck-widget`, `elementor-widget`: a builder's names for the blocks that hold the article.
 #[test]
 fn a_clutter_like_name_on_the_article_itself_does_not_remove_it() {
     let body = format!(
-        "<main><div class=\"elementor-widget-container\">{}</div><div class=\"elementor-widget-container\">{}</div>\
-         <div class=\"node node--promoted\">{}</div></main>",
+        "<main><div class=\"entry-content\">{}<div class=\"ck-widget row\">{}</div><div class=\"ck-widget row\">{}</div></div></main>",
         paragraphs(),
         paragraphs(),
         paragraphs()
