@@ -312,7 +312,7 @@ pub const BOILERPLATE_PREFIXES: &[&str] = &[
     "get the latest", "don't miss", "advertisement", "tags:", "tagged:", "filed under",
     "categories:", "copyright ©", "all rights reserved", "this article was originally published",
     "originally published", "we use cookies", "comments are closed", "leave a comment",
-    "leave a reply", "photo:", "photo by", "photos:", "photograph:", "image:", "image credit",
+    "leave a reply", "except as otherwise noted", "photo:", "photo by", "photos:", "photograph:", "image:", "image credit",
     "(image credit", "(image:", "(photo:", "credit:", "credits:", "picture:", "illustration:",
 ];
 /// Headings of blocks inside the article that are not its text (matched whole, case-insensitively,
@@ -334,6 +334,13 @@ pub const BOILERPLATE_HEADINGS: &[&str] = &[
 /// A block headed by one of [`BOILERPLATE_HEADINGS`] goes only when its text is at most this
 /// share of the article's: a long section that happens to be called "Contents" is the article.
 pub const BOILERPLATE_SECTION_MAX_SHARE: f32 = 0.25;
+/// Names of languages that documentation sites print as a header over a code sample.
+pub const CODE_LANGUAGE_LABELS: &[&str] = &[
+    "js", "javascript", "ts", "typescript", "jsx", "tsx", "html", "css", "scss", "json", "bash",
+    "sh", "shell", "console", "zsh", "powershell", "python", "py", "rust", "go", "java", "kotlin",
+    "swift", "c", "c++", "cpp", "c#", "csharp", "ruby", "php", "sql", "yaml", "yml", "toml", "xml",
+    "text", "plaintext", "diff", "dockerfile", "makefile",
+];
 /// Ends of short blocks that are photo credits in Chinese (`（新华社记者 张三 摄）`).
 pub const BOILERPLATE_SUFFIXES: &[&str] = &["摄）", "摄)", "摄影）", "摄影)"];
 /// Words of the engagement widgets Chinese portals print in the body (`0人参与 0条评论`).

@@ -87,6 +87,8 @@ fn remove_boilerplate_blocks(found: &mut Attempt) {
         .filter(|n| {
             let reason = if dom::is(n, "figcaption") && !n.parent().is_some_and(|f| holds_media(&f)) {
                 Some("caption without its image")
+            } else if is_code_label(n) {
+                Some("label of the code sample that follows")
             } else {
                 boilerplate_reason(&dom::inner_text(*n), article_len)
             };
@@ -175,6 +177,16 @@ fn boilerplate_reason(text: &str, article_len: usize) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// A code sample's header naming its language (`js`, `bash`) right before the sample: the
+/// reading view shows the code, and the Markdown copy writes the language on its fence.
+fn is_code_label(node: &NodeRefH<'_>) -> bool {
+    let text = dom::inner_text(*node).to_lowercase();
+    CODE_LANGUAGE_LABELS.contains(&text.as_str())
+        && node.next_siblings().find(|s| s.value().is_element()).is_some_and(|next| {
+            dom::is(&next, "pre") || dom::element_children(next).next().is_some_and(|first| dom::is(&first, "pre"))
+        })
 }
 
 /// `3 of 12`, `3 / 12`, `Image 3 of 12`, `1/5`: a slideshow's position, not text.
