@@ -6,7 +6,7 @@
 // DOM): it uses only what both have, and keeps its state in storage, since either may be stopped
 // between clicks.
 
-import init, { readerView, readerStylesheet, splitSegments, mergeSegments, saveHtml, saveMarkdown, saveFileName, saveImageUrls, __wbg_reset_state as resetCore } from './pkg/lucid.js';
+import init, { readerView, readerStylesheet, splitSegments, TranslationMerger, saveHtml, saveMarkdown, saveFileName, saveImageUrls, __wbg_reset_state as resetWasm } from './pkg/lucid.js';
 import { SETTINGS, mergeSettings } from './lib/settings.js';
 import { createDispatcher, listener } from './lib/messages.js';
 import { isRestrictedUrl } from './lib/pages.js';
@@ -14,9 +14,10 @@ import { actionLook, tabKey, tabRecord } from './lib/tabstate.js';
 import { imageFetch, savedFile } from './lib/save.js';
 import { missingOrigins, permissionQuery } from './lib/image-permissions.js';
 import { guardCore } from './lib/core-guard.js';
-import { translateHandlers } from './translate/service.js';
+import { translateService } from './translate/service.js';
 
-const CONTENT_SCRIPTS = ['content/page-state.js', 'content/save.js', 'content/reader.js', 'translate/reader-translate.js'];
+/** Injected in this order: shell.js defines what the others share. */
+const CONTENT_SCRIPTS = ['content/shell.js', 'content/page-state.js', 'content/save.js', 'content/reader.js', 'translate/reader-translate.js'];
 const SETTINGS_KEY = 'settings';
 const GRANT_RETRY_MS = 100;
 const NO_ARTICLE = "Lucid didn't find an article on this page.";
@@ -129,10 +130,18 @@ async function capture(tab, closeOpenView) {
   }
 }
 
-/** Run the core; a trap (a Rust panic: RuntimeError "unreachable") resets it for the next click. */
+/**
+ * Run `call` into the core; a trap (a Rust panic: RuntimeError "unreachable") re-instantiates it
+ * for the next call, and the translation mergers that lived in the old module's memory go too.
+ */
+const guarded = (call) => guardCore(call, () => {
+  translation.forget();
+  resetWasm();
+});
+
 async function extractView(html, url) {
   await core();
-  return guardCore(() => readerView(html, url, undefined), resetCore);
+  return guarded(() => readerView(html, url, undefined));
 }
 
 async function openReader(tab, page) {
@@ -158,7 +167,7 @@ async function toggle(tab) {
   const page = await capture(tab, true);
   if (!page) return;
   if (page.closed) {
-    await setTabState(tab.id, tabRecord('idle', tab.url));
+    await viewClosed(tab);
     return;
   }
   try {
@@ -172,7 +181,7 @@ async function toggle(tab) {
 
 /** `LucidSave[method](arg)` in the page in `tabId` (content/save.js, injected unless it is there). */
 async function inSaveScript(tabId, method, arg) {
-  await chrome.scripting.executeScript({ target: { tabId }, files: ['content/save.js'] });
+  await chrome.scripting.executeScript({ target: { tabId }, files: ['content/shell.js', 'content/save.js'] });
   return inPage(tabId, (m, a) => globalThis.LucidSave[m](a), [method, arg]);
 }
 
@@ -180,23 +189,24 @@ async function inSaveScript(tabId, method, arg) {
  * The saved copy of `article` in `format` ('html' | 'markdown') from the page at `sourceUrl` in
  * tab `tabId`: { fileName, mime, text }. Images from sites Lucid has no permission for stay
  * links; with `ask`, an HTML copy that has such images is not built and the answer is
- * { needsPermission: [origins] }. The page's own images are fetched by the page (imageFetch).
+ * { needsPermission: [origins], imageUrls }. The page's own images are fetched by the page
+ * (imageFetch). `imageUrls`: the copy's images, when a save that asked first goes on (the list
+ * is made once per save).
  */
-async function buildSave(article, format, { tabId, sourceUrl }, { ask = false } = {}) {
+async function buildSave(article, format, { tabId, sourceUrl }, { ask = false, imageUrls } = {}) {
   await core();
   const settings = await loadSettings();
-  const refused = format === 'html'
-    ? await missingOrigins(saveImageUrls(article), sourceUrl, (query) => chrome.permissions.contains(query))
-    : [];
-  if (ask && refused.length) return { needsPermission: refused };
-  const bindings = { saveHtml, saveMarkdown, saveFileName, saveImageUrls };
+  const images = format === 'html' ? imageUrls ?? saveImageUrls(article) : [];
+  const refused = await missingOrigins(images, sourceUrl, (query) => chrome.permissions.contains(query));
+  if (ask && refused.length) return { needsPermission: refused, imageUrls: images };
   const fetchImpl = imageFetch(sourceUrl, (url) => inSaveScript(tabId, 'fetchImage', url));
-  return savedFile(bindings, { article, format, settings, sourceUrl, refused, fetchImpl });
+  return savedFile({ saveHtml, saveMarkdown, saveFileName }, { article, format, settings, sourceUrl, imageUrls: images, refused, fetchImpl });
 }
 
 /**
- * Keep the save `{ article, format }` of `tab` and open the page that asks for `origins`: the
- * request needs a user gesture in an extension page, which a content script cannot give.
+ * Keep the save `{ article, format, imageUrls }` of `tab` and open the page that asks for
+ * `origins`: the request needs a user gesture in an extension page, which a content script cannot
+ * give.
  */
 async function askImagePermission(tab, save, origins) {
   if (!tab) throw new Error('no tab to save from');
@@ -217,7 +227,7 @@ async function finishSave({ tabId }, sender) {
   if (!pending) throw new Error('no save is waiting for this tab');
   await chrome.storage.session.remove(key);
   try {
-    const file = await buildSave(pending.article, pending.format, { tabId, sourceUrl: pending.sourceUrl });
+    const file = await buildSave(pending.article, pending.format, { tabId, sourceUrl: pending.sourceUrl }, { imageUrls: pending.imageUrls });
     return await inSaveScript(tabId, 'download', file);
   } catch (error) {
     await inPage(tabId, showToast, [`Not saved: ${error.message}`]).catch(() => {});
@@ -257,13 +267,21 @@ async function saveFromMenu(info, tab) {
   }
 }
 
+const translation = translateService({ core, guard: guarded, splitSegments, TranslationMerger });
+
+/** The reading view in `tab` has closed: its translation merger goes. */
+async function viewClosed(tab) {
+  translation.release(tab.id);
+  await setTabState(tab.id, tabRecord('idle', tab.url));
+}
+
 const dispatch = createDispatcher({
-  ...translateHandlers({ core, splitSegments, mergeSegments }),
+  ...translation.handlers,
   'settings/update': ({ patch }) => updateSettings(patch),
-  'save': ({ article, format, ask }, sender) => buildSave(article, format, { tabId: sender.tab?.id, sourceUrl: sender.tab?.url }, { ask: ask !== false }),
-  'save/ask-permission': ({ article, format, origins }, sender) => askImagePermission(sender.tab, { article, format }, origins),
+  'save': ({ article, format, ask, imageUrls }, sender) => buildSave(article, format, { tabId: sender.tab?.id, sourceUrl: sender.tab?.url }, { ask: ask !== false, imageUrls }),
+  'save/ask-permission': ({ article, format, origins, imageUrls }, sender) => askImagePermission(sender.tab, { article, format, imageUrls }, origins),
   'imagePermission': (message, sender) => finishSave(message, sender),
-  'reader/closed': (_message, sender) => sender.tab && setTabState(sender.tab.id, tabRecord('idle', sender.tab.url)),
+  'reader/closed': (_message, sender) => sender.tab && viewClosed(sender.tab),
 });
 
 chrome.action.onClicked.addListener(toggle);
@@ -275,4 +293,7 @@ globalThis.LucidMenu = Object.freeze({ click: saveFromMenu });
 // Compile the module as soon as the background starts, not on the first click that needs it.
 core().catch((error) => console.error('Lucid: the core failed to load:', error));
 chrome.runtime.onMessage.addListener(listener(dispatch));
-chrome.tabs.onRemoved.addListener((tabId) => chrome.storage.session.remove([tabKey(tabId), pendingSaveKey(tabId)]));
+chrome.tabs.onRemoved.addListener((tabId) => {
+  translation.release(tabId);
+  chrome.storage.session.remove([tabKey(tabId), pendingSaveKey(tabId)]);
+});

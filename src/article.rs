@@ -5,12 +5,12 @@ use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 use serde::{Deserialize, Serialize};
 
-use crate::dom;
+use crate::dom::{self, Walk};
 use crate::metadata::lang::primary_subtag;
 use crate::metadata::{self, Metadata, byline};
 use crate::text::{is_cjk, normalize_space, word_count};
 use crate::trace::{StageTime, TraceEntry};
-use crate::tunables::{CJK_CHARS_PER_MINUTE, EXCERPT_MAX_CHARS, RTL_LANGUAGES, WORDS_PER_MINUTE};
+use crate::tunables::{CAPTION_TAGS, CJK_CHARS_PER_MINUTE, EXCERPT_MAX_CHARS, RTL_LANGUAGES, WORDS_PER_MINUTE};
 
 /// The article Lucid found, ready to show or save. Serialized in camelCase.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -28,7 +28,10 @@ pub struct Article {
     pub excerpt: Option<String>,
     /// Clean, sanitized article HTML.
     pub content: String,
-    /// Plain text, paragraphs separated by blank lines.
+    /// The article's prose as plain text, paragraphs separated by blank lines: what is read
+    /// aloud, counted for the reading time and compared with references. Captions are not in
+    /// it: in [`Article::content`] a caption stays under its image (`<figcaption>`), but it
+    /// describes the image rather than continuing the text.
     pub text_content: String,
     /// Characters (not bytes) of `text_content`.
     pub length: usize,
@@ -58,11 +61,14 @@ fn plain_text(fragment: &Html) -> String {
         }
         current.clear();
     };
-    for edge in fragment.tree.root().traverse() {
+    let mut walk = Walk::new(fragment.tree.root());
+    while let Some(edge) = walk.next() {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Text(t) => current.push_str(t),
                 Node::Element(e) => match &*e.name.local {
+                    // Captions belong to their image, not to the prose read or counted.
+                    name if CAPTION_TAGS.contains(&name) => walk.skip_subtree(),
                     "br" => current.push(if pre_depth > 0 { '\n' } else { ' ' }),
                     "pre" => {
                         flush(&mut current, &mut blocks, false);

@@ -8,7 +8,7 @@ use html5ever::{LocalName, QualName, ns};
 use scraper::{Html, Node, node::Element};
 
 use crate::text::{char_weight, is_clause_mark};
-use crate::tunables::{BLOCK_TAGS, HASH_LINK_WEIGHT, MAX_TREE_DEPTH};
+use crate::tunables::{BLOCK_TAGS, CODE_TAGS, HASH_LINK_WEIGHT, MAX_TREE_DEPTH};
 
 pub type NodeRefH<'a> = NodeRef<'a, Node>;
 
@@ -102,6 +102,9 @@ pub struct Measure {
     pub linked_plain: usize,
     /// Clause marks (commas and their CJK relatives).
     pub clauses: usize,
+    /// Weighted length of the text in code ([`CODE_TAGS`]), each outermost code element
+    /// measured on its own.
+    pub code: usize,
 }
 
 impl Measure {
@@ -143,6 +146,7 @@ impl Collapsed {
 pub fn measure(node: NodeRefH<'_>) -> Measure {
     let mut all = Collapsed::default();
     let mut link: Option<(NodeId, Collapsed, f32)> = None;
+    let mut code: Option<(NodeId, Collapsed)> = None;
     let mut m = Measure::default();
     for edge in node.traverse() {
         match edge {
@@ -153,18 +157,30 @@ pub fn measure(node: NodeRefH<'_>) -> Measure {
                         if let Some((_, l, _)) = link.as_mut() {
                             l.push(c);
                         }
+                        if let Some((_, k)) = code.as_mut() {
+                            k.push(c);
+                        }
                         if is_clause_mark(c) {
                             m.clauses += 1;
                         }
                     }
                 }
-                Node::Element(e) if link.is_none() && &*e.name.local == "a" => {
-                    let in_page = e.attr("href").is_some_and(|h| h.starts_with('#') && h.len() > 1);
-                    link = Some((n.id(), Collapsed::default(), if in_page { HASH_LINK_WEIGHT } else { 1.0 }));
+                Node::Element(e) => {
+                    let name = &*e.name.local;
+                    if link.is_none() && name == "a" {
+                        let in_page = e.attr("href").is_some_and(|h| h.starts_with('#') && h.len() > 1);
+                        link = Some((n.id(), Collapsed::default(), if in_page { HASH_LINK_WEIGHT } else { 1.0 }));
+                    }
+                    if code.is_none() && CODE_TAGS.contains(&name) {
+                        code = Some((n.id(), Collapsed::default()));
+                    }
                 }
                 _ => {}
             },
             Edge::Close(n) => {
+                if code.as_ref().is_some_and(|(id, _)| *id == n.id()) {
+                    m.code += code.take().map_or(0, |(_, k)| k.len);
+                }
                 if let Some((id, l, weight)) = &link {
                     if *id == n.id() {
                         m.linked += l.len as f32 * weight;

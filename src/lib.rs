@@ -49,12 +49,15 @@ pub fn extract(html: &str, options: &Options) -> Result<Option<Article>, Error> 
     let meta = metadata::extract(&doc, base.as_ref());
     timer.lap(Stage::Metadata);
     let mut trace = Trace::new(options.trace);
+    let sign_in_page = ladder::is_sign_in_page(&doc);
     noscript::reveal_page(&mut doc, options.max_elements);
     let declared = thread::declared(&doc);
     prepare::document(&mut doc, &mut trace);
     timer.lap(Stage::Prepare);
     let article = ladder::best_attempt(&doc, options, meta.title.as_deref(), &mut timer);
-    let Some(mut found) = thread::or_article(&doc, article, declared, options, meta.title.as_deref(), &mut timer) else {
+    let found = thread::or_article(&doc, article, declared, options, meta.title.as_deref(), &mut timer)
+        .and_then(|attempt| ladder::article_or_none(attempt, sign_in_page));
+    let Some(mut found) = found else {
         return Ok(None);
     };
     resolve::images_and_links(&mut found, base.as_ref());

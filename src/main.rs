@@ -14,10 +14,11 @@ const USAGE: &str = "\
 lucid: reader mode for the web: finds the article in a page and prints it clean.
 
 Usage:
-  lucid extract [FILE|-] [--url URL] [--format json|html|text|markdown]
+  lucid extract [FILE|-] [--url URL] [--format json|html|text|markdown] [--trace]
       Read a saved page (FILE, or standard input with - or no FILE), decode it as a browser
       would (byte order mark, <meta charset>, else UTF-8) and print its article.
         --url URL      the page's address: relative links and images become absolute
+        --trace        with json: also list what was removed, by which stage and why
         --format F     json (default): the article with its metadata
                        html: a saved copy, one self-contained reader page (no
                          script, nothing loads from the network; images stay links)
@@ -102,6 +103,7 @@ struct ExtractCommand {
     file: Option<PathBuf>,
     url: Option<String>,
     format: Format,
+    trace: bool,
 }
 
 /// The value of an option given as `--name value` or `--name=value`.
@@ -124,12 +126,15 @@ fn parse_extract(args: &[String]) -> Result<ExtractCommand, Failure> {
         file: None,
         url: None,
         format: Format::Json,
+        trace: false,
     };
     let mut file_given = false;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         if let Some(url) = option_value(arg, "--url", &mut rest)? {
             command.url = Some(url.to_string());
+        } else if arg == "--trace" {
+            command.trace = true;
         } else if let Some(format) = option_value(arg, "--format", &mut rest)? {
             command.format = match format {
                 "json" => Format::Json,
@@ -189,6 +194,7 @@ fn read_input(file: Option<&Path>, limit: usize) -> Result<Vec<u8>, Failure> {
 fn run_extract(command: &ExtractCommand) -> Result<(), Failure> {
     let options = lucid::Options {
         url: command.url.clone(),
+        trace: command.trace,
         ..lucid::Options::default()
     };
     let bytes = read_input(command.file.as_deref(), options.max_bytes)?;

@@ -3,7 +3,8 @@
 //! The fragment is parsed as a browser parses it (html5ever, through scraper, the parser the
 //! rest of the core already uses), walked once without recursion, and serialized: elements not
 //! on the list are unwrapped (their text stays) or, for [`SANITIZE_DROP_WITH_CONTENT`] and
-//! anything outside the HTML namespace (SVG, MathML: where mutation XSS lives), removed whole;
+//! anything outside the HTML namespace but MathML's listed presentation elements (SVG, HTML
+//! inside MathML: where mutation XSS lives), removed whole;
 //! attributes not on the list go; URLs are checked scheme by scheme, `srcset` entry by entry;
 //! iframes stay only for video hosts, sandboxed. Which URLs pass is [`crate::urls`]' policy.
 //!
@@ -23,7 +24,8 @@ use scraper::{Html, Node};
 use crate::dom::{self, Walk};
 use crate::tunables::{
     SANITIZE_DROP_WITH_CONTENT, SANITIZE_GENERIC_ATTRIBUTES, SANITIZE_LINK_REL,
-    SANITIZE_RESERVED_CLASS_PREFIX, SANITIZE_SET_ATTRIBUTES, SANITIZE_TAG_ATTRIBUTES, SANITIZE_TAGS,
+    SANITIZE_MATHML_ATTRIBUTES, SANITIZE_MATHML_TAGS, SANITIZE_RESERVED_CLASS_PREFIX, SANITIZE_SET_ATTRIBUTES,
+    SANITIZE_TAG_ATTRIBUTES, SANITIZE_TAGS,
     TRANSLATION_CLASS,
 };
 use crate::tunables::thread::{POST_CLASS, POST_HEADER_CLASS};
@@ -55,9 +57,13 @@ fn clean(doc: &mut Html, root: NodeId) {
     let mut walk = Walk::new(root_ref);
     while let Some(edge) = walk.next() {
         let Edge::Open(node) = edge else { continue };
+        let in_math = node.parent().is_some_and(|p| p.value().as_element().is_some_and(|e| e.name.ns == ns!(mathml)));
         let verdict = match node.value() {
             _ if node.id() == root => continue,
             Node::Text(_) => continue,
+            Node::Element(e) if e.name.ns == ns!(mathml) => judge_math(e),
+            // HTML inside MathML (an `mtext` holding a table) is where mutation XSS lives.
+            Node::Element(_) if in_math => Verdict::Drop,
             Node::Element(e) => judge(e),
             _ => Verdict::Drop, // comments, processing instructions, doctypes
         };
@@ -114,6 +120,26 @@ fn judge(element: &scraper::node::Element) -> Verdict {
         attrs.push((QualName::new(None, ns!(), LocalName::from(attr)), value.into()));
     }
     // scraper looks attributes up by binary search.
+    attrs.sort_by(|a, b| a.0.cmp(&b.0));
+    Verdict::Keep(attrs)
+}
+
+/// A MathML element: kept with presentation attributes only when listed, `semantics` unwrapped
+/// (its first child is the formula), anything else (`annotation`, `maction`, `mglyph`) dropped.
+fn judge_math(element: &scraper::node::Element) -> Verdict {
+    let name: &str = &element.name.local;
+    if name == "semantics" {
+        return Verdict::Unwrap;
+    }
+    if !SANITIZE_MATHML_TAGS.contains(&name) {
+        return Verdict::Drop;
+    }
+    let mut attrs: Vec<(QualName, scraper::StrTendril)> = element
+        .attrs
+        .iter()
+        .filter(|(q, _)| q.ns == ns!() && SANITIZE_MATHML_ATTRIBUTES.contains(&&*q.local))
+        .map(|(q, v)| (q.clone(), v.clone()))
+        .collect();
     attrs.sort_by(|a, b| a.0.cmp(&b.0));
     Verdict::Keep(attrs)
 }

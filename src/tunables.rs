@@ -61,6 +61,19 @@ pub const PARENT_SCORE_DIVISOR: f32 = 3.0;
 pub const TITLE_HEADING_MIN_CHARS: usize = 15;
 /// Class/id weight: added for a positive hint, subtracted for a negative one (Readability: 25).
 pub const CLASS_WEIGHT: f32 = 25.0;
+/// Page builders cut one article into many blocks of one kind. When at least [`KIN_MIN_BLOCKS`]
+/// elements share the top candidate's tag and first class, each holding at least
+/// [`KIN_MIN_PROSE`] weighted characters of prose with link density under
+/// [`KIN_MAX_LINK_DENSITY`], and together at least [`KIN_PROSE_SHARE`] of their nearest common
+/// container's prose, that container is the article. Two blocks are a split article; a
+/// container holding far more prose than its blocks is the page, not the article.
+pub const KIN_MIN_BLOCKS: usize = 3;
+pub const KIN_MIN_PROSE: usize = 100;
+pub const KIN_MAX_LINK_DENSITY: f32 = 0.3;
+pub const KIN_PROSE_SHARE: f32 = 0.6;
+/// Blocks of one kind are looked for from the top candidate and, when it has no class (an
+/// unnamed part of a block: a `dl` in a `div.sectionbody`), this many of its ancestors.
+pub const KIN_ANCESTOR_LEVELS: usize = 2;
 /// Siblings of the top candidate join the article when they score at least this fraction of it
 /// (Readability: 0.2) and at least [`MIN_SIBLING_SCORE`] (Readability: 10).
 pub const SIBLING_SCORE_FRACTION: f32 = 0.2;
@@ -104,6 +117,17 @@ pub mod conditional {
     pub const EMBED_MIN_CONTENT_LEN: usize = 75;
     /// A container with fewer clause marks than this is examined at all (Readability: 10).
     pub const MIN_CLAUSES_TO_KEEP: usize = 10;
+    /// A container with a clutter-like class or id (`widget`, `promo`, `ad`) is still judged by
+    /// its content when it holds at least this share of the article's prose with few links:
+    /// page builders name their text blocks `elementor-widget`, `ck-widget`, `node--promoted`.
+    /// Measured on WCXB articles (793): word F1 0.938 → see the issue note.
+    pub const NEGATIVE_HINT_SPARED_SHARE: f32 = 0.3;
+    /// The same when the blocks of its kind (tag and first class: every `elementor-widget-
+    /// container` of the page) hold together at least this share of the article's prose.
+    pub const NEGATIVE_HINT_KIND_SHARE: f32 = 0.5;
+    /// A container whose text is at least this share data tables is the table's wrapper (a
+    /// scrolling `div`): its clutter-like name does not remove the table with it.
+    pub const DATA_WRAPPER_SHARE: f32 = 0.8;
     /// Lists whose items are mostly links above this density are navigation (related links).
     pub const LIST_LINK_DENSITY: f32 = 0.5;
 }
@@ -239,6 +263,27 @@ pub const DATA_TABLE_MIN_CELLS: usize = 10;
 /// [`DEFAULT_CHAR_THRESHOLD`]: a long element so named is an article that mentions sharing.
 pub const SHARE_HINTS: &[&str] = &["share"];
 pub const SHARE_TOKENS: &[&str] = &["sns"];
+/// Teaser lists (related posts, "more stories", listings): at least this many sibling items of
+/// one kind, each a linked heading with at most [`TEASER_MAX_LEN`] weighted characters in all,
+/// that together hold at least [`TEASER_TEXT_SHARE`] of the container's text. A teaser is a
+/// title, a date and a few lines of excerpt.
+pub const TEASER_MIN_ITEMS: usize = 3;
+pub const TEASER_MAX_LEN: usize = 800;
+pub const TEASER_TEXT_SHARE: f32 = 0.6;
+/// A page whose article, once found and cleaned, is at least [`LISTING_MIN_ITEMS`] teasers of one
+/// kind holding [`LISTING_TEXT_SHARE`] of its text, [`LISTING_MAX_MEAN_LEN`] weighted characters
+/// each on average, lists other pages (search results, a category, a forum's index): it has no
+/// article. Five items make a list rather than an article's "see also"; a listicle's items run
+/// to paragraphs, a listing's to a title and a line.
+pub const LISTING_MIN_ITEMS: usize = 5;
+pub const LISTING_TEXT_SHARE: f32 = 0.7;
+pub const LISTING_MAX_MEAN_LEN: usize = 300;
+/// A page with a password field and less than [`SIGN_IN_MAX_PAGE_PROSE`] weighted characters of
+/// prose in all, whose article holds less than [`SIGN_IN_MAX_PROSE`] (a short paragraph), is a
+/// sign-in page: its "Welcome back" lines are no article. A short news brief on a page with a
+/// sign-in box in its header sits among menus and teasers holding far more.
+pub const SIGN_IN_MAX_PROSE: usize = 300;
+pub const SIGN_IN_MAX_PAGE_PROSE: usize = 1_500;
 /// Classes and ids that mark clutter, matched as substrings of the lower-cased `class` and `id`
 /// (Readability's `unlikelyCandidates`, plus the names Chinese portals use for share bars,
 /// statements, recommendation lists and comment areas).
@@ -268,6 +313,10 @@ pub const NEGATIVE_HINTS: &[&str] = &[
 /// as substrings: `hot` would hit `photo`, `hid` would hit `hidden-xs`-free names like `hide`.
 pub const NEGATIVE_TOKENS: &[&str] = &["hid", "hot", "ad", "ads", "tie", "nav", "copyright"];
 
+/// Code elements: never removed for their class or id, nor is a container whose text is at
+/// least [`CODE_TEXT_SHARE`] code (a code sample's wrapper, `div.nextra-code`).
+pub const CODE_TAGS: &[&str] = &["pre", "code", "kbd", "samp"];
+pub const CODE_TEXT_SHARE: f32 = 0.5;
 /// An element with the `hidden` attribute holding this much prose (weighted characters outside
 /// links) is kept: pages reveal such blocks by script (streamed rendering, "read more"). 2 000 is
 /// four times the article threshold: no menu or dialog holds that much prose. Measured on WCXB
@@ -280,6 +329,15 @@ pub const BYLINE_HINTS: &[&str] = &["byline", "author", "dateline", "writtenby",
 /// A byline element's text is a byline only when shorter than this (characters; Readability: 100):
 /// longer, it is an author's biography or a whole header.
 pub const BYLINE_MAX_CHARS: usize = 100;
+/// Class and id substrings of accordion and tab panels that pages collapse with `display: none`
+/// until the reader opens them; such a panel holding at least [`COLLAPSED_PANEL_MIN_CLAUSES`]
+/// clause marks with link density under [`COLLAPSED_PANEL_MAX_LINK_DENSITY`] stays.
+pub const COLLAPSED_PANEL_HINTS: &[&str] = &["accordion", "collapse", "tab-pane", "tab-content", "tabpanel", "faq", "et_pb_tab", "toggle-content", "expand"];
+pub const COLLAPSED_PANEL_MIN_CLAUSES: usize = 2;
+pub const COLLAPSED_PANEL_MAX_LINK_DENSITY: f32 = 0.3;
+/// How far above a MathML formula its wrapper may be when looking for the HTML rendering that
+/// KaTeX (`span.katex > span.katex-mathml > math`) and MathJax put beside it.
+pub const MATH_WRAPPER_LEVELS: usize = 2;
 /// Roles whose elements are never article content (Readability's `unlikelyRoles`).
 pub const UNLIKELY_ROLES: &[&str] =
     &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
@@ -358,11 +416,60 @@ pub const BOILERPLATE_TEXTS: &[&str] = &[
     "分享至", "分享到", "用微信扫码二维码", "分享至好友和朋友圈", "打开网易新闻 查看精彩图片",
     "Share", "Share this", "Share this article", "Advertisement", "ADVERTISEMENT",
 ];
-/// Starts of short lines that are editor credits or statements, not article text
-/// (`责任编辑：…` ends most Chinese portal articles).
-pub const BOILERPLATE_PREFIXES: &[&str] = &["责任编辑", "本文来源", "特别声明", "声明：", "免责声明"];
-/// Longest text (characters) a block may have to be dropped by [`BOILERPLATE_PREFIXES`].
+/// Starts of short blocks inside the article that are not its text, matched case-insensitively:
+/// editor credits and statements (`责任编辑：…` ends most Chinese portal articles), prompts to
+/// read, follow or subscribe, tag lists, copyright and syndication lines, comment-form remains,
+/// photo credits ("Photo: …, AP", "(Image credit: …)", Chinese "图为…", "图片来源"), and the meta
+/// lines portals print around the body (字号, 打印, 相关阅读, 上一篇/下一篇, 原标题).
+pub const BOILERPLATE_PREFIXES: &[&str] = &[
+    "责任编辑", "[责任编辑", "【责任编辑", "本文来源", "特别声明", "声明：", "免责声明", "凡注明",
+    "转载请注明", "原标题：", "原标题:", "标签：", "标签:", "相关阅读", "相关推荐", "热点推荐",
+    "上一篇", "下一篇", "字号", "打印", "图片来源", "图源：", "图源:", "图为", "【纠错】",
+    "related:", "related articles", "related stories", "related posts", "related reading",
+    "read more:", "read more", "read next", "see more", "see also:", "more from", "more on this",
+    "you may also like", "you might also like", "recommended for you", "recommended reading",
+    "sign up for", "sign up to", "subscribe to", "subscribe for", "follow us", "join our",
+    "get the latest", "don't miss", "advertisement", "tags:", "tagged:", "filed under",
+    "categories:", "copyright ©", "all rights reserved", "this article was originally published",
+    "originally published", "we use cookies", "comments are closed", "leave a comment",
+    "leave a reply", "except as otherwise noted", "photo:", "photo by", "photos:", "photograph:", "image:", "image credit",
+    "(image credit", "(image:", "(photo:", "credit:", "credits:", "picture:", "illustration:",
+];
+/// Headings of blocks inside the article that are not its text (matched whole, case-insensitively,
+/// a trailing colon aside): an author's box, lists of other articles, tables of contents,
+/// newsletter and sharing boxes. The block they head goes with them when it is short next to
+/// the article ([`BOILERPLATE_SECTION_MAX_SHARE`]).
+pub const BOILERPLATE_HEADINGS: &[&str] = &[
+    "about the author", "about the authors", "about us", "author", "written by", "recent articles",
+    "recent posts", "related articles", "related posts", "related stories", "related content",
+    "related reading", "related", "more stories", "more articles", "more from", "you may also like",
+    "you might also like", "recommended", "recommended for you", "recommended reading",
+    "popular posts", "popular articles", "trending", "latest news", "latest posts", "latest articles",
+    "read next", "read more", "keep reading", "table of contents", "contents", "in this article",
+    "on this page", "jump to", "share this", "share this article", "share this post", "share",
+    "newsletter", "subscribe", "sign up for our newsletter", "get our newsletter", "follow us",
+    "tags", "topics", "categories", "目录", "相关阅读", "相关推荐", "相关文章", "热点推荐", "推荐阅读",
+    "延伸阅读", "热门文章", "最新文章", "作者简介", "分享到", "标签",
+];
+/// A block headed by one of [`BOILERPLATE_HEADINGS`] goes only when its text is at most this
+/// share of the article's: a long section that happens to be called "Contents" is the article.
+pub const BOILERPLATE_SECTION_MAX_SHARE: f32 = 0.25;
+/// Names of languages that documentation sites print as a header over a code sample.
+pub const CODE_LANGUAGE_LABELS: &[&str] = &[
+    "js", "javascript", "ts", "typescript", "jsx", "tsx", "html", "css", "scss", "json", "bash",
+    "sh", "shell", "console", "zsh", "powershell", "python", "py", "rust", "go", "java", "kotlin",
+    "swift", "c", "c++", "cpp", "c#", "csharp", "ruby", "php", "sql", "yaml", "yml", "toml", "xml",
+    "text", "plaintext", "diff", "dockerfile", "makefile",
+];
+/// Ends of short blocks that are photo credits in Chinese (`（新华社记者 张三 摄）`).
+pub const BOILERPLATE_SUFFIXES: &[&str] = &["摄）", "摄)", "摄影）", "摄影)"];
+/// Words of the engagement widgets Chinese portals print in the body (`0人参与 0条评论`).
+pub const BOILERPLATE_WORDS: &[&str] = &["人参与", "条评论", "打印 转发"];
+/// Longest text (characters) a block may have to be dropped by [`BOILERPLATE_PREFIXES`],
+/// [`BOILERPLATE_SUFFIXES`] or [`BOILERPLATE_WORDS`]; and at most this share of the article's
+/// text, so that a short article that happens to open with such words keeps them.
 pub const BOILERPLATE_MAX_CHARS: usize = 120;
+pub const BOILERPLATE_MAX_SHARE: f32 = 0.2;
 
 /// Readerable check (Readability's `isProbablyReaderable`): a page is readerable when its
 /// visible paragraphs, each over [`READERABLE_MIN_CONTENT_LEN`] weighted characters, add up to
@@ -370,6 +477,10 @@ pub const BOILERPLATE_MAX_CHARS: usize = 120;
 pub const READERABLE_MIN_CONTENT_LEN: usize = 140;
 pub const READERABLE_MIN_SCORE: f32 = 20.0;
 
+/// Elements whose text is a caption: shown under their image in the reading view, left out of
+/// `Article::text_content` (what is read aloud, counted and compared), as every human-made
+/// reference leaves captions out of an article's text.
+pub const CAPTION_TAGS: &[&str] = &["figcaption"];
 /// Words per minute for reading time; CJK characters per minute (each counted as a word).
 pub const WORDS_PER_MINUTE: usize = 230;
 pub const CJK_CHARS_PER_MINUTE: usize = 400;
@@ -395,11 +506,28 @@ pub const SANITIZE_TAGS: &[&str] = &[
 /// Elements removed together with everything inside them. Script and style text must never
 /// reach the reader as text either; form controls, `noscript` fallbacks (resolved into real
 /// images before sanitizing), templates and raw-text elements hold nothing to read; inline SVG
-/// and MathML are dropped whole because their namespaces are where mutation-XSS lives and their
-/// text alone (path data, `mi`/`mo` runs) reads as noise.
+/// is dropped whole because its namespace is where mutation-XSS lives and its text alone (path
+/// data) reads as noise. MathML is kept, strictly ([`SANITIZE_MATHML_TAGS`]).
 pub const SANITIZE_DROP_WITH_CONTENT: &[&str] = &[
-    "script", "style", "noscript", "template", "textarea", "select", "button", "svg", "math",
-    "title", "xmp", "noembed", "noframes",
+    "script", "style", "noscript", "template", "textarea", "select", "button", "svg", "title",
+    "xmp", "noembed", "noframes",
+];
+/// MathML presentation elements kept in formulas (KaTeX and MathJax keep one beside their HTML
+/// rendering; the rendering is the duplicate). `semantics` is unwrapped; everything else in the
+/// MathML namespace (`annotation` with its TeX source, `annotation-xml`, `maction`, `mglyph`)
+/// and any HTML element inside a formula are dropped with their content: those are the ways
+/// into mutation XSS, and a formula needs none of them.
+pub const SANITIZE_MATHML_TAGS: &[&str] = &[
+    "math", "mi", "mn", "mo", "ms", "mtext", "mspace", "mrow", "mfrac", "msqrt", "mroot", "mstyle",
+    "merror", "mpadded", "mphantom", "menclose", "msub", "msup", "msubsup", "munder", "mover",
+    "munderover", "mmultiscripts", "mprescripts", "none", "mtable", "mtr", "mtd", "mlabeledtr",
+];
+/// Attributes kept on MathML elements: layout only, nothing that holds a URL or an event.
+pub const SANITIZE_MATHML_ATTRIBUTES: &[&str] = &[
+    "display", "alttext", "mathvariant", "displaystyle", "scriptlevel", "fence", "separator",
+    "stretchy", "symmetric", "largeop", "movablelimits", "accent", "accentunder", "lspace",
+    "rspace", "form", "linethickness", "columnalign", "rowalign", "columnspan", "rowspan",
+    "columnlines", "rowlines", "frame", "notation", "width", "height", "depth", "dir",
 ];
 /// Attributes kept on every allowed element: language and direction (needed for bidi and CJK
 /// fonts), advisory titles (abbreviations), and `id` so in-article anchors (`#fn1` footnotes,
@@ -411,7 +539,7 @@ pub const SANITIZE_DROP_WITH_CONTENT: &[&str] = &[
 /// keeping them lets a second reading of Lucid's output see the hints the first one saw.
 pub const SANITIZE_GENERIC_ATTRIBUTES: &[&str] = &["lang", "dir", "title", "id", "class"];
 /// Attributes kept per element, beside [`SANITIZE_GENERIC_ATTRIBUTES`]. URL-bearing ones
-/// (`href`, `src`, `srcset`, `poster`, `cite`) are checked by sanitize.rs. `name` on `a` keeps
+/// (`href`, `src`, `srcset`, `poster`, `cite`) are checked by the URL policy (src/urls.rs). `name` on `a` keeps
 /// old-style anchors (`<a name="fn1">`); `a` is not one of the elements `document.NAME` exposes.
 /// `source` keeps `src` as well as `srcset`, because video and audio sources use it.
 pub const SANITIZE_TAG_ATTRIBUTES: &[(&str, &[&str])] = &[

@@ -166,7 +166,7 @@ pub fn reader_stylesheet() -> String {
 }
 
 /// Cut article content (`Article.content`) into translatable segments:
-/// `{segments: [{id, html, text}], template}` (see the core's `segment::split`).
+/// `{segments: [{id, html, text}], template}` (see the core's `segments::split`).
 #[wasm_bindgen(js_name = splitSegments, unchecked_return_type = "{ segments: { id: string; html: string; text: string }[]; template: string }")]
 pub fn split_segments(content_html: &str) -> Result<JsValue, JsError> {
     to_js(&crate::segments::split(content_html))

@@ -206,10 +206,20 @@ const PAYLOADS: &[(&str, &str)] = &[
 /// Elements that must never appear in an article.
 const FORBIDDEN_ELEMENTS: &[&str] = &[
     "script", "object", "embed", "applet", "form", "input", "button", "select", "textarea",
-    "keygen", "isindex", "base", "meta", "link", "style", "svg", "math", "template", "frame",
+    "keygen", "isindex", "base", "meta", "link", "style", "svg", "template", "frame",
     "frameset", "noscript", "noembed", "noframes", "xmp", "title", "area", "map", "bgsound",
     "marquee", "command", "param",
 ];
+/// MathML elements a formula may keep: presentation markup only. Not `annotation-xml`,
+/// `maction`, `mglyph`, `malignmark`, `semantics` or `annotation`, and never an HTML element
+/// inside a formula: those are the shapes mutation XSS takes through MathML.
+const FORMULA_ELEMENTS: &[&str] = &[
+    "math", "mi", "mn", "mo", "ms", "mtext", "mspace", "mrow", "mfrac", "msqrt", "mroot", "mstyle",
+    "merror", "mpadded", "mphantom", "menclose", "msub", "msup", "msubsup", "munder", "mover",
+    "munderover", "mmultiscripts", "mprescripts", "none", "mtable", "mtr", "mtd", "mlabeledtr",
+];
+const MATHML: &str = "http://www.w3.org/1998/Math/MathML";
+
 /// Attributes whose value is a URL somewhere in HTML, SVG or legacy browsers.
 const URL_ATTRIBUTES: &[&str] = &[
     "href", "src", "poster", "cite", "action", "formaction", "xlink:href", "background", "data",
@@ -287,8 +297,12 @@ fn problems(fragment: &Html) -> Vec<String> {
     for node in fragment.tree.nodes() {
         let Node::Element(element) = node.value() else { continue };
         let name = element.name();
-        if &*element.name.ns != "http://www.w3.org/1999/xhtml" {
-            found.push(format!("<{name}> in namespace {}", element.name.ns));
+        let in_formula = node.ancestors().any(|a| a.value().as_element().is_some_and(|e| &*e.name.ns == MATHML));
+        match &*element.name.ns {
+            MATHML if FORMULA_ELEMENTS.contains(&name) => {}
+            "http://www.w3.org/1999/xhtml" if !in_formula => {}
+            "http://www.w3.org/1999/xhtml" => found.push(format!("<{name}> inside a formula")),
+            other => found.push(format!("<{name}> in namespace {other}")),
         }
         if FORBIDDEN_ELEMENTS.contains(&name) {
             found.push(format!("<{name}> element"));

@@ -1,11 +1,12 @@
 // The demo page: input (paste, drop, open, sample) → Lucid's WASM core → the reading view the
 // extension shows, its metadata, timing, and the core's trace of what it removed.
 //
-// No extraction logic here. The core extracts and renders (`readerView`), and styles the view
-// (`readerStylesheet`); the theme choices come from the extension's settings table. The only
-// page-level work in JS is decoding a file's bytes to text, as a browser would.
+// No extraction logic here. The core extracts and renders (`readerView`), styles the view
+// (`readerStylesheet`) and says which encoding a file's bytes are in (`charsetOf`), by the rules
+// the command line decodes with; the browser's TextDecoder decodes. The theme choices come from
+// the extension's settings table.
 
-import init, { readerView, readerStylesheet } from './pkg/lucid.js';
+import init, { charsetOf, readerView, readerStylesheet } from './pkg/lucid.js';
 import { SETTINGS, DEFAULTS } from '../extension/lib/settings.js';
 
 const $ = (id) => document.getElementById(id);
@@ -41,22 +42,31 @@ function setStatus(text, kind = '') {
 }
 
 /**
- * Text from a file's bytes as a browser would decode them: a BOM, else the `<meta charset>` (or
- * http-equiv) in the first 1024 bytes, else UTF-8. Labels TextDecoder does not know fall back
- * to UTF-8.
+ * Text from a page's bytes, in the encoding the core finds (byte order mark, `charset` from the
+ * server when there is one, `<meta charset>`, a page mis-declared over UTF-8). Throws for bytes
+ * that are not a web page (an image, an archive), with the core's words.
  */
-function decodeHtml(bytes) {
-  const view = new Uint8Array(bytes);
-  if (view[0] === 0xef && view[1] === 0xbb && view[2] === 0xbf) return new TextDecoder('utf-8').decode(view);
-  if (view[0] === 0xff && view[1] === 0xfe) return new TextDecoder('utf-16le').decode(view);
-  if (view[0] === 0xfe && view[1] === 0xff) return new TextDecoder('utf-16be').decode(view);
-  const head = new TextDecoder('windows-1252').decode(view.subarray(0, 1024));
-  const label = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1];
+function decodeHtml(buffer, charset) {
+  const bytes = new Uint8Array(buffer);
+  return new TextDecoder(charsetOf(bytes, charset)).decode(bytes);
+}
+
+/** The `charset` parameter of a Content-Type header, or undefined. */
+const charsetParameter = (contentType) => /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1];
+
+/** Put a page's text in the input and read it; a file that is not a page says so instead. */
+function readBytes(buffer, charset, what) {
+  let html;
   try {
-    return new TextDecoder(label || 'utf-8').decode(view);
-  } catch {
-    return new TextDecoder('utf-8').decode(view);
+    html = decodeHtml(buffer, charset);
+  } catch (error) {
+    ui.html.value = '';
+    ui.facts.hidden = true;
+    setStatus(`Lucid could not read ${what}: ${error.message}.`, 'error');
+    return;
   }
+  ui.html.value = html;
+  run();
 }
 
 /** The reading view: a shadow root (isolated from this page's CSS) holding the core's markup. */
@@ -182,17 +192,15 @@ async function loadSample(path) {
     setStatus(`Could not load the sample (${response.status}).`, 'error');
     return;
   }
-  ui.html.value = decodeHtml(await response.arrayBuffer());
   ui.url.value = sample.url ?? '';
-  run();
+  readBytes(await response.arrayBuffer(), charsetParameter(response.headers.get('content-type')), 'the sample');
 }
 
 async function loadFile(file) {
   if (!file) return;
   ui.sample.value = '';
   ui.url.value = '';
-  ui.html.value = decodeHtml(await file.arrayBuffer());
-  run();
+  readBytes(await file.arrayBuffer(), undefined, file.name);
 }
 
 function selectTab(explain) {

@@ -1,8 +1,9 @@
-// A tiny static server for the www demo (and the speed benchmark), on 127.0.0.1 only.
+// A tiny static server for the www demo (and the speed benchmark and the browser tests), on
+// 127.0.0.1 only.
 //
-// URLs mirror the repository's layout, so the demo's relative paths (`../extension/lib/...`,
+// The demo's URLs mirror the repository's layout, so its relative paths (`../extension/lib/...`,
 // `../tests/fixtures/...`) work here and on any static host that serves the repository root.
-// Only the folders below are served: nothing else of the checkout (target/, .git) is exposed.
+// Only the folders mounted are served: nothing else of the checkout (target/, .git) is exposed.
 //
 //   node www/serve.mjs [PORT]     serve until interrupted, printing the demo's URL
 
@@ -13,14 +14,15 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Served folders, relative to the repository root (each URL is `/<folder>/...`). */
-const FOLDERS = [
+/** The demo's folders, relative to the repository root, each served at `/<folder>/`. */
+const DEMO_FOLDERS = [
   'www',
   'extension/lib',
   'tests/fixtures',
   'tests/bench',
   'tests/node_modules/@mozilla/readability',
 ];
+const DEMO_MOUNTS = DEMO_FOLDERS.map((folder) => [`/${folder}/`, path.join(ROOT, folder)]);
 
 const TYPES = {
   '.html': 'text/html',
@@ -47,20 +49,23 @@ async function charsetOf(file) {
   }
 }
 
-/** The file a URL path names, or null when it is outside the served folders. */
-function fileFor(pathname) {
-  const relative = path.posix.normalize(pathname).replace(/^\/+/, '');
-  const folder = FOLDERS.find((f) => relative === f || relative.startsWith(`${f}/`));
-  if (!folder) return null;
-  const file = path.join(ROOT, relative);
-  return file.startsWith(path.join(ROOT, folder)) ? file : null;
+/** The file a URL path names in `mounts`, or null when it is outside the mounted folders. */
+function fileFor(pathname, mounts) {
+  const normal = path.posix.normalize(pathname);
+  const mount = mounts.find(([prefix]) => normal.startsWith(prefix));
+  if (!mount) return null;
+  const [prefix, folder] = mount;
+  const file = path.join(folder, normal.slice(prefix.length));
+  return file.startsWith(folder) ? file : null;
 }
 
 /**
- * Start serving; resolves to { origin, close }. `headers(pathname)` may add response headers
- * (the benchmark uses it to keep the fixture pages' own scripts from running).
+ * Start serving; resolves to { origin, close }. `mounts`: [URL prefix ending in `/`, absolute
+ * folder] pairs, the demo's by default. `headers(pathname)` may add response headers (the
+ * benchmark uses it to keep the fixture pages' own scripts from running, the browser tests to
+ * send pages with a strict CSP).
  */
-export async function startServer({ port = 0, headers = () => ({}) } = {}) {
+export async function startServer({ port = 0, mounts = DEMO_MOUNTS, headers = () => ({}) } = {}) {
   const server = createServer(async (req, res) => {
     let pathname;
     try {
@@ -69,11 +74,11 @@ export async function startServer({ port = 0, headers = () => ({}) } = {}) {
       res.writeHead(400).end();
       return;
     }
-    if (pathname === '/' || pathname === '/www') {
-      res.writeHead(302, { Location: '/www/' }).end();
+    if (mounts === DEMO_MOUNTS && (pathname === '/' || pathname === '/www')) {
+      res.writeHead(302, { Location: '/www/' }).end(); // the demo's front door
       return;
     }
-    let file = fileFor(pathname);
+    let file = fileFor(pathname, mounts);
     if (file && pathname.endsWith('/')) file = path.join(file, 'index.html');
     const info = file && (await stat(file).catch(() => null));
     if (!info?.isFile()) {

@@ -1,6 +1,6 @@
-// The reading view, injected into the page on click (after page-state.js). It shows the article
-// the service worker rendered in a shadow root over the page, with a small toolbar, and gives the
-// page back exactly as it was when closed (toolbar click, close button, Escape).
+// The reading view, injected into the page on click (after shell.js and page-state.js). It shows
+// the article the service worker rendered in a shadow root over the page, with a small toolbar,
+// and gives the page back exactly as it was when closed (toolbar click, close button, Escape).
 //
 // Defines `LucidReader` once per page; the service worker calls `LucidReader.open(payload)` and
 // `LucidReader.close()`. Nothing here reads or changes the page beyond the overflow styles,
@@ -8,6 +8,7 @@
 
 globalThis.LucidReader ??= (() => {
   const { lock, unlock } = globalThis.LucidPageState;
+  const { send, element, htmlNodes } = globalThis.LucidShell;
 
   const HOST_STYLE = [
     'all: initial', 'position: fixed', 'inset: 0', 'z-index: 2147483647', 'display: block',
@@ -37,17 +38,6 @@ globalThis.LucidReader ??= (() => {
   /** The view on screen, or null. */
   let view = null;
 
-  function element(tag, props = {}, children = []) {
-    const el = document.createElement(tag);
-    for (const [key, value] of Object.entries(props)) {
-      if (key === 'dataset') Object.assign(el.dataset, value);
-      else if (key in el && !key.includes('-')) el[key] = value;
-      else el.setAttribute(key, value);
-    }
-    el.append(...children);
-    return el;
-  }
-
   function style(text) {
     return element('style', { textContent: text });
   }
@@ -60,21 +50,6 @@ globalThis.LucidReader ??= (() => {
     path.setAttribute('d', ICONS[name]);
     svg.append(path);
     return svg;
-  }
-
-  /**
-   * The article's nodes, parsed in an inert document (no script runs, nothing loads) and moved
-   * into the view. The core sanitized this HTML already: no scripts, handlers or script URLs.
-   */
-  function articleNodes(html) {
-    const parsed = new DOMParser().parseFromString(`<!DOCTYPE html><body>${html}`, 'text/html');
-    return [...parsed.body.childNodes].map((node) => document.adoptNode(node));
-  }
-
-  async function send(message) {
-    const reply = await chrome.runtime.sendMessage(message);
-    if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
-    return reply.value;
   }
 
   /** Apply settings to the container: attributes for choices, custom properties for sizes. */
@@ -150,7 +125,7 @@ globalThis.LucidReader ??= (() => {
       if (action === 'close') close({ fromPage: true });
       else if (action === 'save-menu') toggleSaveMenu(v);
       else if (action === 'save') saveAs(v, button);
-      else if (action === 'save-without') saveAs(v, button, { ask: false });
+      else if (action === 'save-without') saveAs(v, button, { ask: false, imageUrls: v.question.imageUrls });
       else if (action === 'save-allow') askPermission(v, button);
       else if (action === 'appearance') togglePanel(v);
       else if (value !== undefined) changeSetting(v, { [key]: value });
@@ -185,12 +160,15 @@ globalThis.LucidReader ??= (() => {
   }
 
   /**
-   * The question an HTML save asks when its images come from `origins` Lucid may not fetch yet:
-   * allow (on an extension page, which can ask the browser) or save with those images as links.
+   * The question an HTML save asks when its images come from sites Lucid may not fetch yet
+   * (`question`: the worker's answer, { needsPermission: [origins], imageUrls }): allow (on an
+   * extension page, which can ask the browser) or save with those images as links. Either way
+   * the save goes on with the image list the worker already made.
    */
-  function permissionPrompt(format, origins) {
+  function permissionPrompt(format, question) {
+    const origins = question.needsPermission;
     const sites = origins.length === 1 ? '1 other site' : `${origins.length} other sites`;
-    return element('div', { className: 'lucid-save-permission', dataset: { origins: JSON.stringify(origins) } }, [
+    return element('div', { className: 'lucid-save-permission' }, [
       element('p', { className: 'lucid-save-status', textContent: `Images from ${sites} need your permission to be saved in the file.` }),
       element('ul', { className: 'lucid-save-status' }, origins.map((origin) => element('li', { textContent: origin }))),
       element('button', { type: 'button', className: 'lucid-save-choice', dataset: { action: 'save-allow', format }, textContent: 'Allow and save' }),
@@ -199,18 +177,18 @@ globalThis.LucidReader ??= (() => {
   }
 
   async function askPermission(v, button) {
-    const prompt = button.closest('.lucid-save-permission');
-    const origins = JSON.parse(prompt.dataset.origins);
-    prompt.remove();
+    const { needsPermission: origins, imageUrls } = v.question;
+    button.closest('.lucid-save-permission').remove();
     const status = v.saveMenu.querySelector('.lucid-save-status');
     status.textContent = 'Waiting for your answer in Lucid\'s window…';
     try {
-      await send({ type: 'save/ask-permission', article: v.article, format: button.dataset.format, origins });
+      await send({ type: 'save/ask-permission', article: v.article, format: button.dataset.format, origins, imageUrls });
     } catch (error) {
       status.textContent = `Not saved: ${error.message}`;
     }
   }
 
+  /** `options`: { ask, imageUrls } as LucidSave.save takes them. */
   async function saveAs(v, button, options) {
     const status = v.saveMenu.querySelector('.lucid-save-status');
     v.saveMenu.querySelector('.lucid-save-permission')?.remove();
@@ -220,7 +198,8 @@ globalThis.LucidReader ??= (() => {
       const saved = await globalThis.LucidSave.save(v.article, button.dataset.format, options);
       if (saved.needsPermission) {
         status.textContent = '';
-        v.saveMenu.append(permissionPrompt(button.dataset.format, saved.needsPermission));
+        v.question = saved;
+        v.saveMenu.append(permissionPrompt(button.dataset.format, saved));
       } else {
         status.textContent = `Saved ${saved}`;
       }
@@ -241,8 +220,9 @@ globalThis.LucidReader ??= (() => {
   }
 
   /**
-   * Show the reading view. `payload`: { html (rendered by the core, already sanitized), css (the
-   * reader stylesheet), uiCss, settings, schema ([key, spec] pairs of the settings table) }.
+   * Show the reading view. `payload`: { html (rendered by the core, already sanitized), article
+   * (the core's, which Save and Translate hand back), css (the reader stylesheet), uiCss,
+   * settings, schema ([key, spec] pairs of the settings table) }.
    */
   function open(payload) {
     if (view) close();
@@ -250,7 +230,7 @@ globalThis.LucidReader ??= (() => {
     const host = element('lucid-reader', { style: HOST_STYLE });
     const root = host.attachShadow({ mode: 'open' });
 
-    const scroller = element('div', { className: 'lucid-scroll', tabIndex: -1 }, articleNodes(payload.html));
+    const scroller = element('div', { className: 'lucid-scroll', tabIndex: -1 }, htmlNodes(payload.html));
     const toolbar = element('div', { className: 'lucid-toolbar', role: 'toolbar', 'aria-label': 'Reading view' }, [
       element('button', { type: 'button', className: 'lucid-tool', dataset: { action: 'appearance' }, title: 'Appearance', 'aria-expanded': 'false' }, [icon('appearance')]),
       element('button', { type: 'button', className: 'lucid-tool', dataset: { action: 'save-menu' }, title: 'Save a copy', 'aria-expanded': 'false' }, [icon('save')]),
@@ -263,7 +243,7 @@ globalThis.LucidReader ??= (() => {
     const container = element('div', { className: 'lucid-reader' }, [scroller, toolbar, panel, saveMenu]);
     root.append(style(payload.css), style(payload.uiCss), container);
 
-    view = { host, root, container, scroller, toolbar, panel, saveMenu, article: payload.article, pageRecord, schema, settings: null };
+    view = { host, root, container, scroller, toolbar, panel, saveMenu, article: payload.article, pageRecord, schema, settings: null, question: null, translation: null };
     applySettings(view, payload.settings);
     const v = view;
     container.addEventListener('click', (event) => onClick(v, event));
@@ -271,7 +251,7 @@ globalThis.LucidReader ??= (() => {
     window.addEventListener('keydown', onKeyDown, true);
 
     document.documentElement.append(host);
-    globalThis.LucidTranslate?.attach({ container, scroller });
+    view.translation = globalThis.LucidTranslate.attach({ container, scroller, article: payload.article });
     scroller.focus({ preventScroll: true });
     return true;
   }
@@ -279,8 +259,9 @@ globalThis.LucidReader ??= (() => {
   /** Remove the view and give the page back. `fromPage`: closed from inside, tell the worker. */
   function close({ fromPage = false } = {}) {
     if (!view) return false;
-    const { host, pageRecord } = view;
+    const { host, pageRecord, translation } = view;
     view = null;
+    translation?.detach();
     window.removeEventListener('keydown', onKeyDown, true);
     host.remove();
     unlock(document, window, pageRecord);

@@ -5,13 +5,16 @@
 // URL.createObjectURL either.) The worker also injects this script to download what the toolbar
 // button's context menu saved.
 //
-// Defines `LucidSave` once per page: `save(article, format, { ask })` resolves to the file name,
-// or, for an HTML copy with images from sites Lucid may not fetch yet (unless `ask` is false),
-// to { needsPermission: [origins] } without saving;
+// Defines `LucidSave` once per page (after shell.js): `save(article, format, { ask, imageUrls })`
+// resolves to the file name, or, for an HTML copy with images from sites Lucid may not fetch yet
+// (unless `ask` is false), to { needsPermission: [origins], imageUrls } without saving, where
+// `imageUrls` is the copy's image list, for the same save to go on without making it again;
 // `download({ fileName, mime, text })` returns it; `fetchImage(url)` fetches one of the page's own
 // images for the worker (see lib/save.js imageFetch) and resolves to { status, dataUrl }.
 
 globalThis.LucidSave ??= (() => {
+  const { send } = globalThis.LucidShell;
+
   /** A blob URL must outlive the click that starts its download; then it is released. */
   const REVOKE_AFTER_MS = 60_000;
 
@@ -39,10 +42,9 @@ globalThis.LucidSave ??= (() => {
     return { status: response.status, dataUrl };
   }
 
-  async function save(article, format, { ask = true } = {}) {
-    const reply = await chrome.runtime.sendMessage({ type: 'save', article, format, ask });
-    if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
-    return reply.value.needsPermission ? reply.value : download(reply.value);
+  async function save(article, format, { ask = true, imageUrls } = {}) {
+    const answer = await send({ type: 'save', article, format, ask, imageUrls });
+    return answer.needsPermission ? answer : download(answer);
   }
 
   return Object.freeze({ save, download, fetchImage });

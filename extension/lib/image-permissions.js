@@ -3,6 +3,8 @@
 // the origins still to ask for and carry them to and from the page that asks
 // (permissions/images.html).
 
+import { originOf, originPattern } from './origins.js';
+
 /** The http(s) origins of `urls` other than `pageUrl`'s, each once, sorted. */
 export function otherOrigins(urls, pageUrl) {
   const own = originOf(pageUrl);
@@ -13,18 +15,6 @@ export function otherOrigins(urls, pageUrl) {
   }
   return [...origins].sort();
 }
-
-function originOf(url) {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.origin : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The host permission pattern for `origin`, as permissions.contains/request take it. */
-export const originPattern = (origin) => `${origin}/*`;
 
 /**
  * The origins among `otherOrigins(urls, pageUrl)` the extension may not fetch from yet.

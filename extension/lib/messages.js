@@ -2,9 +2,12 @@
 //
 //   { type: 'settings/update', patch }  -> the complete, validated settings
 //   { type: 'reader/closed' }           -> null (the view was closed from inside the page)
-//   { type: 'save', article, format, ask? } -> { fileName, mime, text } (lib/save.js), or
-//                                         { needsPermission: [origins] } unless ask === false
-//   { type: 'save/ask-permission', article, format, origins } -> null (opens permissions/images.html)
+//   { type: 'save', article, format, ask?, imageUrls? } -> { fileName, mime, text } (lib/save.js),
+//                                         or { needsPermission: [origins], imageUrls } unless
+//                                         ask === false; a save that goes on after that answer
+//                                         passes its imageUrls back
+//   { type: 'save/ask-permission', article, format, origins, imageUrls } -> null (opens
+//                                         permissions/images.html)
 //   { type: 'imagePermission', granted, tabId } -> file name (from permissions/images.html)
 //   { type: 'translate/...' }           -> see translate/service.js
 

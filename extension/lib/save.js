@@ -2,6 +2,8 @@
 // core writes the file (HTML or Markdown); this module fetches the images an HTML copy embeds
 // and hands back { fileName, mime, text } for the page to download.
 
+import { originOf } from './origins.js';
+
 /** Largest image embedded in a saved copy; bigger ones stay links (a copy should stay mailable). */
 export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 /** Images fetched at once. */
@@ -13,14 +15,6 @@ export const FORMATS = Object.freeze({
   html: { ext: 'html', mime: 'text/html;charset=utf-8' },
   markdown: { ext: 'md', mime: 'text/markdown;charset=utf-8' },
 });
-
-function originOf(url) {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
-}
 
 function base64(bytes) {
   let binary = '';
@@ -110,15 +104,17 @@ export function pageOptions(settings, images, info) {
 
 /**
  * The file for `article` in `format` ('html' | 'markdown'). `core`: the WASM bindings
- * { saveHtml, saveMarkdown, saveFileName, saveImageUrls }; `refused`: origins whose images are
- * not fetched (see embedPermitted); `now`: a Date.
+ * { saveHtml, saveMarkdown, saveFileName }; `imageUrls`: the images an HTML copy embeds (the
+ * core's saveImageUrls, made once per save by the caller, which needs them first to ask for
+ * permissions); `refused`: origins whose images are not fetched (see embedPermitted); `now`: a
+ * Date.
  */
-export async function savedFile(core, { article, format, settings, sourceUrl, refused = [], now = new Date(), fetchImpl = fetch }) {
+export async function savedFile(core, { article, format, settings, sourceUrl, imageUrls = [], refused = [], now = new Date(), fetchImpl = fetch }) {
   const spec = Object.hasOwn(FORMATS, format) ? FORMATS[format] : null;
   if (!spec) throw new Error(`unknown save format: ${String(format)}`);
   const info = { sourceUrl: sourceUrl ?? null, savedAt: now.toISOString().replace(/\.\d{3}Z$/, 'Z') };
   const text = format === 'html'
-    ? core.saveHtml(article, pageOptions(settings, await embedPermitted(core.saveImageUrls(article), refused, fetchImpl), info))
+    ? core.saveHtml(article, pageOptions(settings, await embedPermitted(imageUrls, refused, fetchImpl), info))
     : core.saveMarkdown(article, info);
   return { fileName: core.saveFileName(article, spec.ext), mime: spec.mime, text };
 }

@@ -2,6 +2,7 @@
 // for host permission for that origin only (it needs the click's user gesture, so it is asked here).
 
 import { TRANSLATE_KEY, translateSettings } from '../translate/registry.js';
+import { originOf, originPattern } from '../lib/origins.js';
 
 const form = document.getElementById('form');
 const status = document.getElementById('status');
@@ -10,16 +11,6 @@ async function load() {
   const settings = translateSettings((await chrome.storage.sync.get(TRANSLATE_KEY))[TRANSLATE_KEY]);
   form.endpoint.value = settings.endpoint;
   form.apiKey.value = settings.apiKey;
-}
-
-/** The origin of a http(s) URL, or null. */
-function originOf(value) {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
-  } catch {
-    return null;
-  }
 }
 
 form.addEventListener('submit', async (event) => {
@@ -31,7 +22,7 @@ form.addEventListener('submit', async (event) => {
     return;
   }
   // Asked first, while the click's gesture lasts.
-  if (origin && !(await chrome.permissions.request({ origins: [`${origin}/*`] }))) {
+  if (origin && !(await chrome.permissions.request({ origins: [originPattern(origin)] }))) {
     status.textContent = `Not saved: Lucid needs permission to reach ${origin}.`;
     return;
   }

@@ -2,7 +2,8 @@
 // user gesture in an extension page. Whatever the answer, it tells the worker, which then saves
 // the file (with the images it may fetch embedded, the others as links), and closes.
 
-import { originPattern, parsePermissionQuery } from '../lib/image-permissions.js';
+import { parsePermissionQuery } from '../lib/image-permissions.js';
+import { originPattern } from '../lib/origins.js';
 
 const { tabId, origins } = parsePermissionQuery(location.search);
 document.getElementById('origins').append(...origins.map((origin) => Object.assign(document.createElement('li'), { textContent: origin })));

@@ -3,10 +3,7 @@
 // for the pair, the provider says it is unavailable. It translates each segment's plain text, so inline markup (links,
 // emphasis) is not carried over; the result is escaped for the core's merge.
 
-/** Escape plain text for use as HTML. */
-export function escapeHtml(text) {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+import { escapeHtml } from './segments.js';
 
 /** The primary subtag of a BCP 47 tag (`zh-Hans-CN` → `zh`), or null. */
 export function primaryLanguage(tag) {
@@ -16,13 +13,10 @@ export function primaryLanguage(tag) {
 
 /**
  * A provider over `api` (the global `Translator` by default; tests pass a stand-in of the same
- * shape). `translate` resolves to `{results, failed}` like the other providers, calling
- * `onBatch` after each segment.
+ * shape). `translate` resolves to `{results, failed}` like the other providers.
  */
 export function builtinTranslator(api = globalThis.Translator) {
   return {
-    id: 'builtin',
-    label: 'Browser (on-device)',
     async available({ from, to } = {}) {
       if (!api || typeof api.availability !== 'function' || typeof api.create !== 'function') return false;
       const sourceLanguage = primaryLanguage(from);
@@ -37,26 +31,21 @@ export function builtinTranslator(api = globalThis.Translator) {
         return false;
       }
     },
-    async translate(segments, { from, to, signal, onBatch } = {}) {
+    async translate(segments, { from, to } = {}) {
       const sourceLanguage = primaryLanguage(from);
       const targetLanguage = primaryLanguage(to);
       if (!api) throw new Error('this browser has no built-in translator');
       if (!sourceLanguage) throw new Error("the article's language is unknown");
-      const translator = await api.create({ sourceLanguage, targetLanguage, signal });
+      const translator = await api.create({ sourceLanguage, targetLanguage });
       const results = [];
       const failed = [];
       try {
         for (const segment of segments) {
-          signal?.throwIfAborted();
           try {
-            const text = await translator.translate(segment.text, { signal });
-            const result = { id: segment.id, html: escapeHtml(String(text)) };
-            results.push(result);
-            onBatch?.({ results: [result], failed: [], error: null });
+            const text = await translator.translate(segment.text);
+            results.push({ id: segment.id, html: escapeHtml(String(text)) });
           } catch (error) {
-            if (signal?.aborted) throw signal.reason ?? error;
             failed.push({ ids: [segment.id], error: error.message });
-            onBatch?.({ results: [], failed: [segment.id], error: error.message });
           }
         }
       } finally {

@@ -21,11 +21,9 @@ export function batches(list, size = BATCH_SIZE) {
  * One request for one batch; resolves to `[{id, html}]` for the segments the service answered
  * (a short answer gives a partial result), throws a BatchError when nothing usable came back.
  */
-async function translateBatch(batch, { endpoint, apiKey, from, to, signal, timeoutMs, fetchImpl }) {
+async function translateBatch(batch, { endpoint, apiKey, from, to, timeoutMs, fetchImpl }) {
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
-  const onCancel = () => timeout.abort();
-  signal?.addEventListener('abort', onCancel);
   const body = { q: batch.map((s) => s.html), source: primaryLanguage(from) ?? 'auto', target: to, format: 'html' };
   if (apiKey) body.api_key = apiKey;
   let response;
@@ -56,46 +54,38 @@ async function translateBatch(batch, { endpoint, apiKey, from, to, signal, timeo
     return results;
   } catch (error) {
     if (error instanceof BatchError) throw error;
-    if (signal?.aborted) throw error;
     if (timeout.signal.aborted) throw new BatchError(`no answer within ${Math.round(timeoutMs / 1000)} s`);
     throw new BatchError(`the service is unreachable (${error.message})`);
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener('abort', onCancel);
   }
 }
 
 /**
- * A provider for `config` ({endpoint, apiKey}). Its `translate` takes an extra
- * `onBatch({results, failed, error})` option, called after every batch, and resolves to
- * `{results, failed: [{ids, error}]}` once every batch has answered or failed; cancelling
- * (`signal`) rejects with the signal's reason and sends nothing more.
+ * A provider for `config` ({endpoint, apiKey}). Its `translate` resolves to
+ * `{results, failed: [{ids, error}]}` once every batch has answered or failed. `fetchImpl` and
+ * `timeoutMs` are for tests.
  */
-export function libreTranslate(config, { fetchImpl = globalThis.fetch, timeoutMs = TIMEOUT_MS, batchSize = BATCH_SIZE } = {}) {
+export function libreTranslate(config, { fetchImpl = globalThis.fetch, timeoutMs = TIMEOUT_MS } = {}) {
   return {
-    id: 'libretranslate',
-    label: 'LibreTranslate',
     async available() {
       return typeof config?.endpoint === 'string' && /^https?:\/\//.test(config.endpoint);
     },
-    async translate(segments, { from, to, signal, onBatch } = {}) {
+    async translate(segments, { from, to } = {}) {
       const results = [];
       const failed = [];
-      for (const batch of batches(segments, batchSize)) {
-        signal?.throwIfAborted();
+      for (const batch of batches(segments)) {
         let got = [];
-        let error = null;
+        let error = 'the answer is missing some segments';
         try {
-          got = await translateBatch(batch, { endpoint: config.endpoint, apiKey: config.apiKey, from, to, signal, timeoutMs, fetchImpl });
+          got = await translateBatch(batch, { endpoint: config.endpoint, apiKey: config.apiKey, from, to, timeoutMs, fetchImpl });
         } catch (e) {
-          if (signal?.aborted) throw signal.reason ?? e;
           error = e.message;
         }
         results.push(...got);
         const answered = new Set(got.map((r) => r.id));
         const missing = batch.filter((s) => !answered.has(s.id)).map((s) => s.id);
-        if (missing.length) failed.push({ ids: missing, error: error ?? 'the answer is missing some segments' });
-        onBatch?.({ results: got, failed: missing, error: missing.length ? (error ?? 'the answer is missing some segments') : null });
+        if (missing.length) failed.push({ ids: missing, error });
       }
       return { results, failed };
     },

@@ -1,36 +1,27 @@
 // The reading view's translation bar (content script, injected after reader.js). Nothing is sent
 // until the user clicks Translate. The view drives the worker one batch at a time: each answer is
-// cached for the tab, merged by the core with what arrived so far and rendered; cancel drops the
-// batch in flight and shows the original; failed segments can be retried alone.
+// cached for the tab, handed to the worker's merger (which keeps what arrived so far) and the
+// content it returns is rendered; cancel drops the batch in flight and shows the original; failed
+// segments can be retried alone.
+//
+// The worker may be stopped between messages and forget its merger: this side keeps the
+// segmented article and the translations, and rebuilds the merger from them when the worker
+// answers that it has none (see translate/service.js).
 
 globalThis.LucidTranslate ??= (() => {
+  const { send, element, htmlNodes } = globalThis.LucidShell;
   /** Segments per message to the worker: small enough that progress moves on a short article. */
   const BATCH = 6;
   const TARGETS = { en: 'English', zh: '中文', ja: '日本語', ko: '한국어', fr: 'Français', de: 'Deutsch', es: 'Español', ru: 'Русский' };
-
-  async function send(message) {
-    const reply = await chrome.runtime.sendMessage(message);
-    if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
-    return reply.value;
-  }
-
-  function el(tag, props = {}, children = []) {
-    const node = Object.assign(document.createElement(tag), props);
-    node.append(...children);
-    return node;
-  }
 
   /** The text of untrusted HTML (a translated title), parsed inert: only text reaches the page. */
   function textOf(html) {
     return new DOMParser().parseFromString(`<!DOCTYPE html><body>${html}`, 'text/html').body.textContent.trim();
   }
 
-  const escapeHtml = (text) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
-
-  /** Sanitized HTML from the core, parsed inert and adopted. */
-  function nodes(html) {
-    const parsed = new DOMParser().parseFromString(`<!DOCTYPE html><body>${html}`, 'text/html');
-    return [...parsed.body.childNodes].map((n) => document.adoptNode(n));
+  /** A name for one reading view, unique in the tab: the worker's merger belongs to one view. */
+  function viewId() {
+    return [...crypto.getRandomValues(new Uint32Array(2))].map((n) => n.toString(36)).join('-');
   }
 
   /**
@@ -40,32 +31,37 @@ globalThis.LucidTranslate ??= (() => {
   const cache = new Map();
   const cacheKey = (to, segment) => `${to}\u0000${segment.html}`;
 
-  /** Add the bar to a freshly opened view: `{container, scroller}`. */
-  function attach({ container, scroller }) {
+  /**
+   * Add the bar to a freshly opened view: `{container, scroller, article}`, the article being the
+   * core's (its content, title and language). Returns `{detach}`, which stops a translation
+   * under way when the view closes, or null when the view has no content to translate.
+   */
+  function attach({ container, scroller, article }) {
     const content = scroller.querySelector('.lucid-content');
-    if (!content) return;
-    const from = scroller.querySelector('.lucid-article')?.lang || null;
-    const original = content.innerHTML;
-    // The title sits in the view's header, outside the content: it travels as one more segment.
+    if (!content) return null;
     const titleEl = scroller.querySelector('.lucid-title');
-    const originalTitle = titleEl?.textContent ?? '';
-    const titleSegment = originalTitle.trim() ? { id: 'title', html: escapeHtml(originalTitle), text: originalTitle } : null;
+    const from = article.lang || null;
+    const view = viewId();
     const failed = new Map();
+    /** `{segments, template, title}` from the worker, once Translate is first clicked. */
     let segmented = null;
+    /** What the worker's merger holds: its mode, language and translated ids; null before split. */
+    let merged = null;
+    let rendering = Promise.resolve();
     let run = 0;
 
-    const target = el('select', { className: 'lucid-t-target', title: 'Translate into' },
-      Object.entries(TARGETS).map(([value, label]) => el('option', { value, textContent: label })));
-    const mode = el('select', { className: 'lucid-t-mode', title: 'How to show the translation' }, [
-      el('option', { value: 'replace', textContent: 'Replace' }),
-      el('option', { value: 'bilingual', textContent: 'Bilingual' }),
+    const target = element('select', { className: 'lucid-t-target', title: 'Translate into' },
+      Object.entries(TARGETS).map(([value, label]) => element('option', { value, textContent: label })));
+    const mode = element('select', { className: 'lucid-t-mode', title: 'How to show the translation' }, [
+      element('option', { value: 'replace', textContent: 'Replace' }),
+      element('option', { value: 'bilingual', textContent: 'Bilingual' }),
     ]);
-    const go = el('button', { type: 'button', className: 'lucid-t-go', textContent: 'Translate' });
-    const cancel = el('button', { type: 'button', className: 'lucid-t-cancel', textContent: 'Cancel', hidden: true });
-    const showOriginal = el('button', { type: 'button', className: 'lucid-t-original', textContent: 'Show original', hidden: true });
-    const retry = el('button', { type: 'button', className: 'lucid-t-retry', textContent: 'Retry', hidden: true });
-    const status = el('span', { className: 'lucid-t-status', role: 'status' });
-    const bar = el('div', { className: 'lucid-translate', role: 'group', ariaLabel: 'Translation' }, [target, mode, go, cancel, showOriginal, retry, status]);
+    const go = element('button', { type: 'button', className: 'lucid-t-go', textContent: 'Translate' });
+    const cancel = element('button', { type: 'button', className: 'lucid-t-cancel', textContent: 'Cancel', hidden: true });
+    const showOriginal = element('button', { type: 'button', className: 'lucid-t-original', textContent: 'Show original', hidden: true });
+    const retry = element('button', { type: 'button', className: 'lucid-t-retry', textContent: 'Retry', hidden: true });
+    const status = element('span', { className: 'lucid-t-status', role: 'status' });
+    const bar = element('div', { className: 'lucid-translate', role: 'group', 'aria-label': 'Translation' }, [target, mode, go, cancel, showOriginal, retry, status]);
     container.append(bar);
 
     send({ type: 'translate/settings' }).then((s) => {
@@ -74,9 +70,9 @@ globalThis.LucidTranslate ??= (() => {
     }, () => {});
 
     /** Every segment: the title, then the content's. */
-    const everything = () => [...(titleSegment ? [titleSegment] : []), ...segmented.segments];
+    const everything = () => [...(segmented.title ? [segmented.title] : []), ...segmented.segments];
 
-    /** The cached translations of this article's segments into the chosen language. */
+    /** The cached translations of this article's content segments into the chosen language. */
     function translations() {
       return segmented.segments.flatMap((s) => {
         const html = cache.get(cacheKey(target.value, s));
@@ -84,17 +80,48 @@ globalThis.LucidTranslate ??= (() => {
       });
     }
 
-    async function render() {
+    /**
+     * The content with the translations `done`, from the worker's merger: only what it does not
+     * hold yet is sent; a worker that has no merger for this view, mode and language gets the
+     * segmented article and every translation, and starts one.
+     */
+    async function mergedContent(done) {
+      const key = { view, mode: mode.value, lang: target.value };
+      const current = merged?.mode === key.mode && merged.lang === key.lang;
+      let html = current ? await send({ type: 'translate/merge', ...key, batch: done.filter((t) => !merged.ids.has(t.id)) }) : null;
+      if (html === null) {
+        merged = null;
+        const { segments, template } = segmented;
+        html = await send({ type: 'translate/merge', ...key, batch: done, segmented: { segments, template } });
+      }
+      merged = { mode: key.mode, lang: key.lang, ids: new Set([...(merged?.ids ?? []), ...done.map((t) => t.id)]) };
+      return html;
+    }
+
+    /**
+     * Show the cached translations. A cancel, another language or a closed view while the worker
+     * merges (the run changed) leaves what they showed in place.
+     */
+    async function renderNow() {
+      const at = run;
       const done = translations();
-      const html = await send({ type: 'translate/merge', segmented, translations: done, mode: mode.value, lang: target.value });
-      content.replaceChildren(...nodes(html));
+      const html = await mergedContent(done);
+      if (run !== at) return;
+      content.replaceChildren(...htmlNodes(html));
+      const titleSegment = segmented.title;
       const title = titleSegment ? cache.get(cacheKey(target.value, titleSegment)) : undefined;
       if (titleSegment) {
-        if (title === undefined) titleEl.textContent = originalTitle;
+        if (title === undefined) titleEl.textContent = article.title;
         else if (mode.value === 'replace') titleEl.textContent = textOf(title);
-        else titleEl.replaceChildren(originalTitle, el('span', { className: 'lucid-translation', lang: target.value, textContent: textOf(title) }));
+        else titleEl.replaceChildren(article.title, element('span', { className: 'lucid-translation', lang: target.value, textContent: textOf(title) }));
       }
       showOriginal.hidden = done.length === 0 && title === undefined;
+    }
+
+    /** Renders run one after another, so each sends what the one before it left out. */
+    function render() {
+      rendering = rendering.catch(() => {}).then(renderNow);
+      return rendering;
     }
 
     function report() {
@@ -109,7 +136,11 @@ globalThis.LucidTranslate ??= (() => {
       go.disabled = retry.disabled = true;
       cancel.hidden = false;
       try {
-        segmented ??= await send({ type: 'translate/split', html: original });
+        if (!segmented) {
+          const key = { view, mode: mode.value, lang: target.value };
+          segmented = await send({ type: 'translate/split', content: article.content, title: article.title, ...key });
+          merged = { mode: key.mode, lang: key.lang, ids: new Set() };
+        }
         const to = target.value;
         const todo = everything().filter((s) => !cache.has(cacheKey(to, s)) && (!only || only.has(s.id)));
         for (const s of todo) failed.delete(s.id);
@@ -141,8 +172,8 @@ globalThis.LucidTranslate ??= (() => {
     }
 
     function restore() {
-      content.replaceChildren(...nodes(original));
-      if (titleEl) titleEl.textContent = originalTitle;
+      content.replaceChildren(...htmlNodes(article.content));
+      if (titleEl) titleEl.textContent = article.title;
       showOriginal.hidden = true;
     }
 
@@ -168,6 +199,8 @@ globalThis.LucidTranslate ??= (() => {
         } else if (segmented) render().catch(() => {});
       });
     }
+
+    return { detach: () => { run += 1; } };
   }
 
   return Object.freeze({ attach });

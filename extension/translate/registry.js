@@ -1,8 +1,10 @@
-// The translation providers, by id. Adding a provider is one module and one line here.
+// The translation providers, in order of preference. Adding a provider is one module and one line
+// here.
 //
-// A provider: { id, label, available(): Promise<boolean>,
-//   translate(segments: [{id, html, text}], {from, to, signal, onBatch}) -> Promise<{results: [{id, html}], failed: [{ids, error}]}> }.
-// `onBatch({results, failed, error})` reports progress as answers arrive; `signal` cancels.
+// A provider: { available({from, to}): Promise<boolean>,
+//   translate(segments: [{id, html, text}], {from, to}) -> Promise<{results: [{id, html}], failed: [{ids, error}]}> }.
+// The reading view sends a few segments at a time and shows progress and cancels between them,
+// so a provider needs neither a progress callback nor a signal.
 
 import { builtinTranslator } from './builtin.js';
 import { libreTranslate } from './libretranslate.js';

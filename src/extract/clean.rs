@@ -1,13 +1,14 @@
 //! Cleaning the assembled article (Readability's `_prepArticle`, in our own code): what is
 //! never article content goes, clutter is removed conditionally, empty paragraphs are dropped.
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 
 use ego_tree::NodeId;
 use scraper::Node;
 
 use super::attempt::Attempt;
-use super::hints::{class_weight, has_token, is_video_embed};
+use super::hints::{class_weight, has_token, is_code, is_teaser_list, is_video_embed};
 use crate::dom::{self, NodeRefH};
 use crate::trace::Stage;
 use crate::tunables::{conditional as cc, *};
@@ -16,10 +17,15 @@ pub fn article(found: &mut Attempt) {
     remove_always(found);
     remove_share_widgets(found);
     remove_boilerplate_blocks(found);
-    let data_tables = data_tables(found.root());
+    remove_boilerplate_sections(found);
+    let context = Context {
+        data_tables: data_tables(found.root()),
+        article_prose: dom::prose_len(found.root()),
+        kind_prose: RefCell::new(HashMap::new()),
+    };
     if found.rules.clean_conditionally {
         for tag in ["form", "fieldset", "table", "ul", "ol", "div", "section"] {
-            clean_conditionally(found, tag, &data_tables);
+            clean_conditionally(found, tag, &context);
         }
     }
     if found.rules.weight_classes {
@@ -68,27 +74,134 @@ fn remove_share_widgets(found: &mut Attempt) {
     });
 }
 
-/// Short blocks whose whole text is a share prompt, an editor credit or a statement
-/// (`分享至`, `责任编辑：…`, `特别声明：…`).
+/// Short blocks whose whole text is a share prompt, an editor credit, a photo credit, a prompt
+/// to read or subscribe, a gallery counter or a portal's meta line (`分享至`, `责任编辑：…`,
+/// `Photo: …`, `Related: …`, `3 of 12`), and captions whose image is gone.
 fn remove_boilerplate_blocks(found: &mut Attempt) {
+    let article_len = dom::measure(found.root()).len;
     let root = found.doc.tree.get(found.root).expect("the article root lives in its document");
     let trace = &mut found.trace;
     let doomed: Vec<NodeId> = root
         .descendants()
-        .filter(|n| matches!(dom::tag(n), Some("p" | "div" | "span" | "section" | "li")))
+        .filter(|n| matches!(dom::tag(n), Some("p" | "div" | "span" | "section" | "li" | "figcaption" | "small" | "em")))
         .filter(|n| {
-            let text = dom::inner_text(*n);
-            let short = text.chars().count() <= BOILERPLATE_MAX_CHARS;
-            let hit = BOILERPLATE_TEXTS.contains(&text.as_str())
-                || (short && BOILERPLATE_PREFIXES.iter().any(|p| text.starts_with(p)));
-            if hit {
-                trace.removed(Stage::Clean, n, "share prompt, editor credit or statement");
+            let reason = if dom::is(n, "figcaption") && !n.parent().is_some_and(|f| holds_media(&f)) {
+                Some("caption without its image")
+            } else if is_code_label(n) {
+                Some("label of the code sample that follows")
+            } else {
+                boilerplate_reason(&dom::inner_text(*n), article_len)
+            };
+            if let Some(reason) = reason {
+                trace.removed(Stage::Clean, n, reason);
             }
-            hit
+            reason.is_some()
         })
         .map(|n| n.id())
         .collect();
     remove_all(found, doomed);
+}
+
+/// Blocks headed "About the author", "Related articles", "Table of contents"…: containers whose
+/// first text is such a heading, and such headings standing alone with the list or short block
+/// that follows them; only when short next to the article.
+fn remove_boilerplate_sections(found: &mut Attempt) {
+    const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+    let article_len = dom::measure(found.root()).len as f32;
+    let Attempt { doc, root, trace, .. } = found;
+    let root_id = *root;
+    let short = |n: &NodeRefH<'_>| dom::measure(*n).len as f32 <= BOILERPLATE_SECTION_MAX_SHARE * article_len;
+    let is_boilerplate_heading = |n: &NodeRefH<'_>| {
+        dom::tag(n).is_some_and(|t| HEADINGS.contains(&t)) && {
+            let text = dom::inner_text(*n).to_lowercase();
+            let text = text.trim_end_matches([':', '：']).trim();
+            BOILERPLATE_HEADINGS.contains(&text)
+        }
+    };
+    let mut doomed: Vec<NodeId> = Vec::new();
+    let Some(root_ref) = doc.tree.get(root_id) else { return };
+    for node in dom::pick_outermost(root_ref, |n| {
+        n.id() != root_id
+            && matches!(dom::tag(n), Some("div" | "section" | "aside" | "header" | "footer" | "nav"))
+            && first_text_element(n).is_some_and(|first| is_boilerplate_heading(&first))
+            && short(n)
+    }) {
+        trace.removed(Stage::Clean, &node, "block headed like a box beside the article");
+        doomed.push(node.id());
+    }
+    for heading in root_ref.descendants().filter(|n| is_boilerplate_heading(n)) {
+        if doomed.iter().any(|&d| heading.ancestors().any(|a| a.id() == d)) {
+            continue;
+        }
+        trace.removed(Stage::Clean, &heading, "heading of a box beside the article");
+        doomed.push(heading.id());
+        if let Some(next) = heading.next_siblings().find(|s| s.value().is_element())
+            && !next.descendants().any(|d| is_boilerplate_heading(&d) || dom::tag(&d).is_some_and(|t| HEADINGS.contains(&t)))
+            && (matches!(dom::tag(&next), Some("ul" | "ol" | "nav")) || dom::link_density(next) > cc::LIST_LINK_DENSITY)
+            && short(&next)
+        {
+            trace.removed(Stage::Clean, &next, "list under a heading of a box beside the article");
+            doomed.push(next.id());
+        }
+    }
+    for id in doomed {
+        dom::remove(doc, id);
+    }
+}
+
+/// The first element below `node` that holds text of its own: a heading, a paragraph, a link.
+fn first_text_element<'a>(node: &NodeRefH<'a>) -> Option<NodeRefH<'a>> {
+    let text = node.descendants().find(|d| d.value().as_text().is_some_and(|t| !t.trim().is_empty()))?;
+    text.ancestors().take_while(|a| a.id() != node.id()).filter(|a| a.value().is_element()).last()
+}
+
+/// Why a block's whole `text` is not article text, if it is not.
+fn boilerplate_reason(text: &str, article_len: usize) -> Option<&'static str> {
+    if BOILERPLATE_TEXTS.contains(&text) {
+        return Some("share prompt");
+    }
+    let chars = text.chars().count();
+    let short = chars <= BOILERPLATE_MAX_CHARS && (chars as f32) <= BOILERPLATE_MAX_SHARE * article_len as f32;
+    if !short || text.is_empty() {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    if BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        Some("credit, prompt or statement")
+    } else if BOILERPLATE_SUFFIXES.iter().any(|s| text.ends_with(s)) {
+        Some("photo credit")
+    } else if BOILERPLATE_WORDS.iter().any(|w| text.contains(w)) {
+        Some("engagement widget")
+    } else if is_gallery_counter(&lower) {
+        Some("gallery counter")
+    } else {
+        None
+    }
+}
+
+/// A code sample's header naming its language (`js`, `bash`) right before the sample: the
+/// reading view shows the code, and the Markdown copy writes the language on its fence.
+fn is_code_label(node: &NodeRefH<'_>) -> bool {
+    let text = dom::inner_text(*node).to_lowercase();
+    CODE_LANGUAGE_LABELS.contains(&text.as_str())
+        && node.next_siblings().find(|s| s.value().is_element()).is_some_and(|next| {
+            dom::is(&next, "pre") || dom::element_children(next).next().is_some_and(|first| dom::is(&first, "pre"))
+        })
+}
+
+/// `3 of 12`, `3 / 12`, `Image 3 of 12`, `1/5`: a slideshow's position, not text.
+fn is_gallery_counter(lower: &str) -> bool {
+    let rest = ["image ", "photo ", "slide ", "picture "].iter().find_map(|w| lower.strip_prefix(w)).unwrap_or(lower);
+    let mut parts = rest.splitn(2, |c| c == '/' || c == 'o');
+    let (Some(first), Some(second)) = (parts.next(), parts.next()) else { return false };
+    let second = second.strip_prefix('f').unwrap_or(second);
+    let number = |s: &str| !s.trim().is_empty() && s.trim().chars().all(|c| c.is_ascii_digit());
+    number(first) && number(second)
+}
+
+/// A figure (or other parent) that still shows an image, a player or a frame.
+fn holds_media(node: &NodeRefH<'_>) -> bool {
+    node.descendants().any(|d| matches!(dom::tag(&d), Some("img" | "picture" | "video" | "iframe" | "svg" | "canvas" | "audio" | "object" | "embed")))
 }
 
 /// Tables that hold data rather than layout (Readability's `_markDataTables`).
@@ -131,31 +244,81 @@ fn is_data_table(table: &NodeRefH<'_>) -> bool {
 
 /// Remove `tag` elements that look like clutter by their content (Readability's
 /// `_cleanConditionally`), innermost first.
-fn clean_conditionally(found: &mut Attempt, tag: &str, data_tables: &HashSet<NodeId>) {
+/// What conditional cleaning knows of the whole article while it judges one container.
+struct Context {
+    /// Tables that hold data: never removed, nor anything in them.
+    data_tables: HashSet<NodeId>,
+    /// Weighted characters of prose in the article when cleaning starts.
+    article_prose: usize,
+    /// Prose held by the outermost elements of a kind (tag and first class), measured the first
+    /// time a container of that kind is judged.
+    kind_prose: RefCell<HashMap<(String, String), usize>>,
+}
+
+/// An element's kind as a page builder names its blocks: its tag and first class.
+fn kind_of(node: &NodeRefH<'_>) -> Option<(String, String)> {
+    let class = dom::attr(node, "class")?.split_whitespace().next()?;
+    Some((dom::tag(node)?.to_string(), class.to_string()))
+}
+
+impl Context {
+    /// The prose the elements of `node`'s kind hold in the whole article (`root`).
+    fn prose_of_kind(&self, node: &NodeRefH<'_>, root: NodeRefH<'_>) -> usize {
+        let Some(kind) = kind_of(node) else { return 0 };
+        *self.kind_prose.borrow_mut().entry(kind.clone()).or_insert_with(|| {
+            dom::pick_outermost(root, |n| kind_of(n).as_ref() == Some(&kind)).into_iter().map(|n| dom::prose_len(n)).sum()
+        })
+    }
+}
+
+fn clean_conditionally(found: &mut Attempt, tag: &str, context: &Context) {
     let ids: Vec<NodeId> = dom::descendants_named(found.root(), &[tag]).map(|n| n.id()).collect();
     // Innermost first (reverse document order), removing as we go, so that a container is
     // judged without the clutter inside it, as Readability does.
     for id in ids.into_iter().rev() {
         let Some(node) = found.doc.tree.get(id) else { continue };
-        if let Some(reason) = looks_like_clutter(&node, data_tables) {
+        if let Some(reason) = looks_like_clutter(&node, context) {
             found.trace.removed(Stage::Clean, &node, reason);
             dom::remove(&mut found.doc, id);
         }
     }
 }
 
-fn looks_like_clutter(node: &NodeRefH<'_>, data_tables: &HashSet<NodeId>) -> Option<&'static str> {
+fn looks_like_clutter(node: &NodeRefH<'_>, context: &Context) -> Option<&'static str> {
+    let data_tables = &context.data_tables;
     let in_data = |n: &NodeRefH<'_>| data_tables.contains(&n.id()) || dom::is(n, "code") || dom::is(n, "pre");
     if data_tables.contains(&node.id()) || node.ancestors().any(|a| in_data(&a)) {
         return None;
     }
     let measured = dom::measure(*node);
+    if is_code(node, &measured) {
+        return None;
+    }
     let is_list = is_list_like(node, measured.len);
     let weight = class_weight(node);
-    if weight < 0.0 {
+    let link_density = measured.link_density();
+    // A clutter-like name (`widget`, `promo`) on a block holding a good part of the article's
+    // prose, alone or with the blocks of its kind, names the page builder's block, not clutter:
+    // the block is judged by its content.
+    let article_prose = context.article_prose as f32;
+    // The article's root is the top of the attempt's detached tree.
+    let root = node.ancestors().last().unwrap_or(*node);
+    let holds_the_article = weight < 0.0
+        && link_density < cc::MAX_LINK_DENSITY_LOW_WEIGHT
+        && (measured.prose() as f32 >= cc::NEGATIVE_HINT_SPARED_SHARE * article_prose
+            || context.prose_of_kind(node, root) as f32 >= cc::NEGATIVE_HINT_KIND_SHARE * article_prose)
+        && !is_teaser_list(node);
+    // Nor does a name remove the wrapper of a data table (`div.overflow-x-scroll` around it).
+    let wraps_data = weight < 0.0 && {
+        let in_tables: usize = dom::pick_outermost(*node, |n| data_tables.contains(&n.id()))
+            .into_iter()
+            .map(|t| dom::measure(t).len)
+            .sum();
+        measured.len > 0 && in_tables as f32 >= cc::DATA_WRAPPER_SHARE * measured.len as f32
+    };
+    if weight < 0.0 && !holds_the_article && !wraps_data {
         return Some("class or id looks like clutter");
     }
-    let link_density = measured.link_density();
     // A list that is mostly links is a list of related articles or navigation.
     if is_list && link_density > cc::LIST_LINK_DENSITY && weight < cc::HIGH_WEIGHT {
         return Some("list of links");

@@ -3,15 +3,20 @@
 //! paragraphs; `<font>` becomes `<span>`.
 
 use ego_tree::NodeId;
+use html5ever::ns;
 use scraper::{Html, Node};
 
 use crate::dom::{self, NodeRefH};
 use crate::trace::{Stage, Trace};
-use crate::tunables::{HIDDEN_PROSE_KEPT, PHRASING_ELEMS, REMOVED_BEFORE_SCORING};
+use crate::tunables::{
+    COLLAPSED_PANEL_HINTS, COLLAPSED_PANEL_MAX_LINK_DENSITY, COLLAPSED_PANEL_MIN_CLAUSES, HIDDEN_PROSE_KEPT, MATH_WRAPPER_LEVELS,
+    PHRASING_ELEMS, REMOVED_BEFORE_SCORING,
+};
 
 pub fn document(doc: &mut Html, trace: &mut Trace) {
     unwrap_noscript_images(doc);
     remove_non_content(doc, trace);
+    remove_math_renderings(doc, trace);
     replace_br_chains(doc);
 }
 
@@ -59,10 +64,10 @@ fn remove_non_content(doc: &mut Html, trace: &mut Trace) {
     // `<div hidden id="S:0">`): it stays. Styles that hide (`display: none`) still remove.
     let page_prose = dom::measure(doc.tree.root()).prose();
     let shown_by_script = |node: &NodeRefH<'_>| {
-        dom::attr(node, "hidden").is_some() && {
+        (dom::attr(node, "hidden").is_some() && {
             let prose = dom::measure(*node).prose();
             prose * 2 > page_prose || prose >= HIDDEN_PROSE_KEPT
-        }
+        }) || is_collapsed_panel(node)
     };
     let root = doc.tree.root().id();
     dom::remove_outermost(doc, root, |node| {
@@ -83,6 +88,52 @@ fn remove_non_content(doc: &mut Html, trace: &mut Trace) {
     });
     for id in fonts {
         dom::rename(doc, id, "span");
+    }
+}
+
+/// A collapsed accordion or tab panel holding prose: the reader opens it with a click (the
+/// answers of an FAQ, a guide's steps), so it is content, not something the page hides. Known
+/// by its role (`region`, `tabpanel`), the heading that labels it (`aria-labelledby`) or a
+/// panel's class; a hidden menu or dialog is none of these, or holds links rather than prose.
+fn is_collapsed_panel(node: &NodeRefH<'_>) -> bool {
+    let role = dom::attr(node, "role").is_some_and(|r| matches!(r.trim(), "region" | "tabpanel"));
+    let labelled = dom::attr(node, "aria-labelledby").is_some();
+    let hints = dom::class_and_id(node);
+    let named = COLLAPSED_PANEL_HINTS.iter().any(|h| hints.contains(h));
+    (role || labelled || named) && {
+        let m = dom::measure(*node);
+        m.clauses >= COLLAPSED_PANEL_MIN_CLAUSES && m.link_density() < COLLAPSED_PANEL_MAX_LINK_DENSITY
+    }
+}
+
+/// KaTeX and MathJax write each formula twice: as MathML for assistive technology and as
+/// styled HTML for the eye (`span.katex` holds `span.katex-mathml` and `span.katex-html`;
+/// `mjx-container` holds `mjx-math` and `mjx-assistive-mml`). The reading view shows the MathML
+/// (its own stylesheet has no KaTeX CSS to draw the HTML), so the HTML twin goes: the sibling
+/// of the formula's wrapper, within [`MATH_WRAPPER_LEVELS`] of it, in a pair with no text of
+/// its own.
+fn remove_math_renderings(doc: &mut Html, trace: &mut Trace) {
+    let is_math = |n: &NodeRefH<'_>| n.value().as_element().is_some_and(|e| e.name.ns == ns!(mathml) && &*e.name.local == "math");
+    let mut twins: Vec<NodeId> = Vec::new();
+    for math in doc.tree.nodes().filter(|n| is_math(n)) {
+        let mut wrapper = math;
+        for _ in 0..MATH_WRAPPER_LEVELS {
+            let Some(pair) = wrapper.parent() else { break };
+            let children: Vec<NodeRefH<'_>> = dom::element_children(pair).collect();
+            let own_text = pair.children().any(|c| c.value().as_text().is_some_and(|t| !t.trim().is_empty()));
+            if children.len() == 2 && !own_text {
+                let twin = if children[0].id() == wrapper.id() { children[1] } else { children[0] };
+                if !twin.descendants().any(|d| is_math(&d)) {
+                    trace.removed(Stage::Prepare, &twin, "the formula drawn again in HTML");
+                    twins.push(twin.id());
+                }
+                break;
+            }
+            wrapper = pair;
+        }
+    }
+    for id in twins {
+        dom::remove(doc, id);
     }
 }
 

@@ -270,6 +270,18 @@ fn refine_candidate(doc: &Html, scores: &HashMap<NodeId, f32>, top: &[(NodeId, f
         parent = p.parent();
     }
 
+    // Page builders cut one article into many blocks of one kind: take the container of them all.
+    // The top candidate or, when it is an unnamed part of such a block (a `dl` in a
+    // `div.sectionbody`), one of its nearest ancestors.
+    let unnamed = dom::attr(&get(top[0].0), "class").is_none_or(|c| c.trim().is_empty());
+    let kin = std::iter::once(get(top[0].0))
+        .chain(get(top[0].0).ancestors().take(if unnamed { KIN_ANCESTOR_LEVELS } else { 0 }))
+        .take_while(|n| n.id() != body)
+        .find_map(|n| container_of_kin(doc, n.id(), body));
+    if let Some(kin) = kin.filter(|&k| get(best).ancestors().any(|a| a.id() == k)) {
+        best = kin;
+    }
+
     // A lone child says nothing its parent does not: take the parent.
     let mut node = get(best);
     while let Some(p) = node.parent() {
@@ -279,6 +291,40 @@ fn refine_candidate(doc: &Html, scores: &HashMap<NodeId, f32>, top: &[(NodeId, f
         node = p;
     }
     node.id()
+}
+
+/// The article cut into blocks of one kind (a page builder's `TextBlock`, `rich-text` or
+/// `sqs-block` divs, each holding a part of the text, with images and quotes between): the
+/// nearest container of every block of the top candidate's tag and first class that holds prose
+/// with few links, when there are at least [`KIN_MIN_BLOCKS`] and they hold most of that
+/// container's prose. `None` when the candidate stands alone.
+fn container_of_kin(doc: &Html, candidate: NodeId, body: NodeId) -> Option<NodeId> {
+    let cand = doc.tree.get(candidate)?;
+    let tag = dom::tag(&cand)?;
+    let class = dom::attr(&cand, "class")?.split_whitespace().next()?;
+    let same_kind = |n: &NodeRefH<'_>| {
+        dom::tag(n) == Some(tag) && dom::attr(n, "class").and_then(|c| c.split_whitespace().next()) == Some(class)
+    };
+    let body_ref = doc.tree.get(body)?;
+    let kin: Vec<NodeRefH<'_>> = dom::pick_outermost(body_ref, |n| same_kind(n))
+        .into_iter()
+        .filter(|n| {
+            let m = dom::measure(*n);
+            n.id() == candidate || (m.prose() >= KIN_MIN_PROSE && m.link_density() < KIN_MAX_LINK_DENSITY)
+        })
+        .collect();
+    if kin.len() < KIN_MIN_BLOCKS || !kin.iter().any(|k| k.id() == candidate) {
+        return None;
+    }
+    // The nearest common ancestor: the first ancestor of the candidate holding every block.
+    let container = cand.ancestors().find(|a| kin.iter().all(|k| k.ancestors().any(|ka| ka.id() == a.id())))?;
+    if container.id() == body || !container.value().is_element() || container.parent().is_none_or(|p| !p.value().is_element()) {
+        return None;
+    }
+    let kin_prose: usize = kin.iter().map(|k| dom::measure(*k).prose()).sum();
+    let whole = dom::measure(container);
+    (kin_prose as f32 >= KIN_PROSE_SHARE * whole.prose() as f32 && whole.link_density() < KIN_MAX_LINK_DENSITY)
+        .then_some(container.id())
 }
 
 /// Move the candidate and the siblings that belong with it into `root`.

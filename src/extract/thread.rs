@@ -102,21 +102,9 @@ pub fn or_article(
 
 fn choose(doc: &Html, article: Option<Attempt>, declared: Declared, options: &Options, title: Option<&str>) -> Option<Attempt> {
     let Some(thread) = find(doc, declared) else { return article };
-    if std::env::var_os("LUCID_THREAD_DEBUG").is_some() {
-        for p in &thread.posts {
-            let n = doc.tree.get(p.node).unwrap();
-            eprintln!("post {} author={:?} time={:?} body={:?}", dom::describe(&n), p.author, p.time.as_ref().map(|t| &t.text), p.body.iter().map(|b| dom::describe(&doc.tree.get(*b).unwrap())).collect::<Vec<_>>());
-        }
-        let tp: usize = thread.posts.iter().flat_map(|p| p.body.iter()).filter_map(|&b| doc.tree.get(b)).map(dom::prose_len).sum();
-        eprintln!("DECIDE posts={} thread_prose={} article_prose={:?} inside={:?} declared={declared:?} beside={:?}", thread.posts.len(), tp, article.as_ref().map(|a| dom::prose_len(a.root())), article.as_ref().map(|a| inside_share(doc, &thread, a)), article.as_ref().map(|a| beside_thread(doc, &thread, a)));
-    }
-    // The article is a story of its own when it lies outside the thread and either shares a
-    // box with it (the story above its comments) or holds more prose than it (the page's text,
-    // with a few teasers elsewhere).
-    let story = article.as_ref().is_some_and(|a| {
-        inside_share(doc, &thread, a) < ARTICLE_INSIDE_SHARE
-            && (beside_thread(doc, &thread, a) || dom::prose_len(a.root()) > thread_prose(doc, &thread))
-    });
+    // An article the scorer found outside the thread is the page's story, the thread its
+    // comments (which stay out), unless the page says it is a discussion.
+    let story = article.as_ref().is_some_and(|a| inside_share(doc, &thread, a) < ARTICLE_INSIDE_SHARE);
     if story && declared != Declared::Discussion {
         return article;
     }
@@ -529,9 +517,6 @@ fn find(doc: &Html, declared: Declared) -> Option<Thread> {
         Some(b) if b.prose >= g.prose => Some(b),
         _ => Some(g),
     })?;
-    if std::env::var_os("LUCID_THREAD_DEBUG").is_some() {
-        eprintln!("group {:?} posts={} prose={}", best.mark, best.posts.len(), best.prose);
-    }
     read(doc, body, &tallies, &best, declared)
 }
 
@@ -848,11 +833,6 @@ fn body_marks(doc: &Html, posts: &[Post], all: &HashSet<NodeId>, tie: f32) -> Ve
     }
     let n = posts.len().max(1) as f32;
     let best = order.iter().map(|m| total[m] / n).fold(0.0f32, f32::max);
-    if std::env::var_os("LUCID_THREAD_DEBUG").is_some() {
-        let mut v: Vec<_> = order.iter().map(|m| (total[m] / n, m)).collect();
-        v.sort_by(|a, b| b.0.total_cmp(&a.0));
-        eprintln!("marks {:?}", &v[..v.len().min(8)]);
-    }
     if best < BODY_MIN_COVERAGE {
         return Vec::new();
     }
@@ -1010,25 +990,6 @@ fn header_before(body: NodeRefH<'_>, node: NodeRefH<'_>, posts: &HashSet<NodeId>
 }
 
 // ---- Thread or article ---------------------------------------------------------------------
-
-/// The scorer's article shares a box with the thread below the page's body: a story and its
-/// comments sit in one `main`, `article` or content column. An article whose only common
-/// ancestor with the thread is the body (a sidebar, a cookie notice) is not their story.
-fn beside_thread(doc: &Html, thread: &Thread, article: &Attempt) -> bool {
-    let Some(first) = thread.posts.first().and_then(|p| doc.tree.get(p.node)) else { return false };
-    let around: HashSet<NodeId> = first.ancestors().map(|a| a.id()).collect();
-    // The article's container, as it stood in the page: the parent of its first moved child.
-    let Some(placed) = dom::element_children(article.root()).find_map(|c| doc.tree.get(c.id())) else { return false };
-    placed
-        .ancestors()
-        .find(|a| around.contains(&a.id()))
-        .is_some_and(|shared| shared.value().is_element() && !matches!(dom::tag(&shared), Some("body" | "html")))
-}
-
-/// The prose of the thread's bodies.
-fn thread_prose(doc: &Html, thread: &Thread) -> usize {
-    thread.posts.iter().flat_map(|p| &p.body).filter_map(|&b| doc.tree.get(b)).map(dom::prose_len).sum()
-}
 
 /// Share of the article's text that the thread shows too.
 fn inside_share(doc: &Html, thread: &Thread, article: &Attempt) -> f32 {

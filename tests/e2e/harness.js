@@ -5,7 +5,6 @@
 // ends with the browser it ran in.
 
 import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, afterEach, before, describe, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
+import { startServer as startStaticServer } from '../../www/serve.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '../..');
@@ -64,43 +64,17 @@ const CSP_PREFIXES = {
 };
 
 /**
- * The charset a page's bytes are in, as its server would have said: the corpus's expected.json
- * names it when it is not UTF-8 (63 netease pages are GB18030), and every other page is UTF-8.
+ * Start the fixture server (www/serve.mjs's): MOUNTS, and each again under every CSP prefix.
+ * Resolves to { origin, close }.
  */
-async function charsetOf(file) {
-  try {
-    const expected = JSON.parse(await readFile(path.join(path.dirname(file), 'expected.json'), 'utf8'));
-    return typeof expected.encoding === 'string' ? expected.encoding.toLowerCase() : 'utf-8';
-  } catch {
-    return 'utf-8';
-  }
-}
-
-/** Start the fixture server; resolves to { origin, close }. */
-export async function startServer() {
-  const server = createServer(async (req, res) => {
-    let pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const headers = {};
-    for (const [prefix, policy] of Object.entries(CSP_PREFIXES)) {
-      if (pathname.startsWith(prefix)) {
-        headers['Content-Security-Policy'] = policy;
-        pathname = pathname.slice(prefix.length - 1);
-      }
-    }
-    const mount = Object.keys(MOUNTS).find((prefix) => pathname.startsWith(prefix));
-    const file = mount && path.join(MOUNTS[mount], pathname.slice(mount.length));
-    if (!file || !file.startsWith(MOUNTS[mount]) || !(await stat(file).catch(() => null))?.isFile()) {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-      return;
-    }
-    const charset = file.endsWith('.html') ? await charsetOf(file) : null;
-    const type = file.endsWith('.html') ? `text/html; charset=${charset}` : file.endsWith('.png') ? 'image/png' : 'application/octet-stream';
-    res.writeHead(200, { ...headers, 'Content-Type': type, 'Cache-Control': 'no-store' });
-    res.end(await readFile(file));
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+export function startServer() {
+  const prefixes = ['/', ...Object.keys(CSP_PREFIXES)];
+  const mounts = prefixes.flatMap((prefix) => Object.entries(MOUNTS).map(([url, folder]) => [prefix + url.slice(1), folder]));
+  const headers = (pathname) => {
+    const prefix = Object.keys(CSP_PREFIXES).find((p) => pathname.startsWith(p));
+    return prefix ? { 'Content-Security-Policy': CSP_PREFIXES[prefix] } : {};
+  };
+  return startStaticServer({ mounts, headers });
 }
 
 const isLocal = (url) => /^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url);
@@ -138,6 +112,16 @@ async function launchChromium(engine, scratch, downloads) {
     origin: `chrome-extension://${id}`,
     showPrivilegedPage: (page, url) => page.goto(url),
     clickAction: (page) => extension.triggerAction(page),
+    /** DevTools' Stop for the service workers of `extensionPage`'s origin: the extension's. */
+    async stopBackground(extensionPage) {
+      const session = await extensionPage.createCDPSession();
+      try {
+        await session.send('ServiceWorker.enable');
+        await session.send('ServiceWorker.stopAllWorkers');
+      } finally {
+        await session.detach();
+      }
+    },
     /**
      * CDP cannot click a context menu: the worker's handler is called as the menu would call it,
      * after a toolbar click has brought the activeTab grant a menu click brings. That click is
@@ -200,6 +184,10 @@ async function launchFirefox(engine, scratch, downloads) {
       // The call Firefox's own button and _execute_action shortcut make, on the selected tab.
       await inChrome('ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(window);');
     },
+    async stopBackground() {
+      // What Firefox does to an idle event page.
+      await inChrome('await extension.terminateBackground();');
+    },
     async clickMenu(page, menuItemId) {
       // Right-click the button (pinned to the toolbar, where a user pins it) and pick the item;
       // Firefox builds the extension's items as the menu shows and grants activeTab on the pick.
@@ -224,8 +212,9 @@ async function launchFirefox(engine, scratch, downloads) {
 
 /**
  * Start `name` with the packed extension. The handle it resolves to opens tabs (`open`), clicks
- * the toolbar button (`clickAction`) and its context menu items (`clickMenu`), runs code in an
- * extension page with the extension's APIs (`inExtension`) and collects downloads (`download`).
+ * the toolbar button (`clickAction`) and its context menu items (`clickMenu`), stops the
+ * background (`stopBackground`), runs code in an extension page with the extension's APIs
+ * (`inExtension`) and collects downloads (`download`).
  * Requests that leave 127.0.0.1 are answered with an empty 204, so saved pages' trackers and
  * ads neither reach the network nor leave error pages in frames (which Firefox's navigation
  * reports as a failed load).
@@ -281,6 +270,11 @@ export async function launch(name) {
     },
     /** Pick `menuItemId` from the toolbar button's context menu for `page`'s tab. */
     clickMenu: (page, menuItemId) => driver.clickMenu(page, menuItemId),
+    /**
+     * Stop the extension's background (Chromium's service worker, Firefox's event page) as the
+     * browser may between any two events; the next event starts it again, its globals gone.
+     */
+    stopBackground: () => driver.stopBackground(extensionPage),
     /** `fn(...args)` in an extension page, where the extension's APIs are (`chrome.*`). */
     inExtension: (fn, ...args) => extensionPage.evaluate(fn, ...args),
     /** Wait until the reading view shows its article in `page`; a timeout says what the worker recorded. */

@@ -1,61 +1,28 @@
-// Translation in the reading view against a fake LibreTranslate server on 127.0.0.1. The server
-// answers with CORS headers (as LibreTranslate does), so the worker's fetch needs no host
-// permission here; neither headless browser can accept the options page's permission prompt. The
-// endpoint is set in storage.sync, where the options page keeps it.
+// Translation in the reading view against a stand-in LibreTranslate server on 127.0.0.1
+// (fake-libretranslate.js). The endpoint is set in storage.sync, where the options page keeps it.
 
 import { after, afterEach, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT, eachBrowser, inView, innerTexts, isVisible, squash } from './harness.js';
+import { fakeLibreTranslate } from './fake-libretranslate.js';
 
 const SEED = 'seed/netease-apple-tpu';
 const expected = JSON.parse(await readFile(path.join(ROOT, 'tests/fixtures', SEED, 'expected.json'), 'utf8'));
 const TAG = '[zh→en] ';
 
-/** Tag the text inside the HTML, keep the tags: `<a>x</a>` → `<a>[zh→en] x</a>`. */
-const tag = (html, prefix) => html.replace(/>([^<]+)</g, (_, t) => `>${prefix}${t}<`).replace(/^([^<]+)/, (t) => prefix + t);
-
-/**
- * The fake service. `fault`: '500', 'malformed', 'half' (answers the first half of each batch),
- * 'hang-after-1' (answers the first request, then never answers). `sent`: the segments of every
- * request, in order; `answered`: the segments it translated.
- */
-const fake = { fault: null, sent: [], answered: [], hanging: [] };
-const fakeServer = createServer((req, res) => {
-  const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Content-Type' };
-  if (req.method === 'OPTIONS') return res.writeHead(204, cors).end();
-  let body = '';
-  req.on('data', (c) => { body += c; });
-  req.on('end', () => {
-    const { q, source, target } = JSON.parse(body);
-    const first = fake.sent.length === 0;
-    fake.sent.push(q);
-    const headers = { ...cors, 'Content-Type': 'application/json' };
-    if (fake.fault === 'hang-after-1' && !first) return fake.hanging.push(res);
-    if (fake.fault === '500') return res.writeHead(500, headers).end('{"error":"boom"}');
-    if (fake.fault === 'malformed') return res.writeHead(200, headers).end('{"translatedText": [');
-    const answered = fake.fault === 'half' ? q.slice(0, Math.ceil(q.length / 2)) : q;
-    fake.answered.push(...answered);
-    res.writeHead(200, headers).end(JSON.stringify({ translatedText: answered.map((h) => tag(h, `[${source}→${target}] `)) }));
-  });
-});
+/** The stand-in service; `fake`: its state (see fakeLibreTranslate). */
+let translator;
+let fake;
 const sentCount = () => fake.sent.flat().length;
 
-let endpoint;
 before(async () => {
-  await new Promise((r) => fakeServer.listen(0, '127.0.0.1', r));
-  endpoint = `http://127.0.0.1:${fakeServer.address().port}`;
+  translator = await fakeLibreTranslate();
+  fake = translator.state;
 });
-afterEach(() => {
-  for (const res of fake.hanging) res.destroy();
-  Object.assign(fake, { fault: null, sent: [], answered: [], hanging: [] });
-});
-after(async () => {
-  fakeServer.closeAllConnections();
-  await new Promise((r) => fakeServer.close(r));
-});
+afterEach(() => translator.reset());
+after(() => translator.close());
 
 /** The article's paragraphs as shown: text, whether it is a translation, its links and emphasis. */
 const paragraphs = (page) => page.evaluate(() => [...document.querySelector('lucid-reader').shadowRoot.querySelectorAll('.lucid-content p')]
@@ -84,7 +51,7 @@ eachBrowser((ctx) => {
   const { test } = ctx;
 
   async function openReader(pagePath, settings) {
-    await ctx.browser.inExtension((s) => chrome.storage.sync.set({ translate: s }), { endpoint, target: 'en', ...settings });
+    await ctx.browser.inExtension((s) => chrome.storage.sync.set({ translate: s }), { endpoint: translator.endpoint, target: 'en', ...settings });
     const page = await ctx.browser.open(ctx.url(pagePath));
     await ctx.browser.clickAction(page);
     await ctx.browser.waitForReader(page);
@@ -93,6 +60,23 @@ eachBrowser((ctx) => {
   }
 
   const openSeed = (settings) => openReader(`fixtures/${SEED}/source.html`, settings);
+
+  /**
+   * Record the translate/merge messages the reading view sends from now on (an extension page
+   * hears every runtime message a content script sends); resolves to a function that reads them:
+   * [{ article: whether it carries the segmented article, batch: how many translations }].
+   */
+  async function recordMerges() {
+    await ctx.browser.inExtension(() => {
+      globalThis.merges = [];
+      if (globalThis.recordingMerges) return;
+      globalThis.recordingMerges = true;
+      chrome.runtime.onMessage.addListener((message) => {
+        if (message?.type === 'translate/merge') globalThis.merges.push({ article: 'segmented' in message, batch: message.batch.length });
+      });
+    });
+    return () => ctx.browser.inExtension(() => globalThis.merges);
+  }
 
   test('nothing is sent before Translate; replace mode translates the seed\'s 14 paragraphs in order; Show original restores', async () => {
     const page = await openSeed({ mode: 'replace' });
@@ -206,6 +190,56 @@ eachBrowser((ctx) => {
       assert.ok((await paragraphs(page)).every((p) => p.text.startsWith(TAG)));
     });
   }
+
+  test('each batch goes to the worker\'s merger alone; another mode sends the article once', async () => {
+    const page = await openSeed({ mode: 'replace' });
+    const merges = await recordMerges();
+    await press(page, 'go');
+    await finished(page);
+    const translated = await merges();
+    assert.ok(translated.length >= 2, `${translated.length} merges`);
+    assert.deepEqual(translated.filter((m) => m.article), [], 'no merge carries the article');
+    assert.equal(translated.reduce((sum, m) => sum + m.batch, 0), SEGMENTS - 1, 'each content segment sent once (the title is not content)');
+    await page.select(inView('.lucid-t-mode'), 'bilingual');
+    await page.waitForFunction(() => document.querySelector('lucid-reader').shadowRoot.querySelectorAll('.lucid-content p.lucid-translation').length > 0);
+    assert.deepEqual((await merges()).slice(translated.length), [{ article: true, batch: SEGMENTS - 1 }]);
+    assert.ok((await paragraphs(page)).filter((p) => p.translation).every((p) => p.text.startsWith(TAG)));
+  });
+
+  test('a background stopped mid-translation loses its merger: the view sends the article once more and the translation ends whole', async () => {
+    fake.fault = 'hang-after-1';
+    const page = await openSeed({ mode: 'replace' });
+    const before = await paragraphs(page);
+    const merges = await recordMerges();
+    await press(page, 'go');
+    await new Promise((r) => { const wait = () => (fake.sent.length >= 2 ? r() : setTimeout(wait, 20)); wait(); });
+    await ctx.browser.stopBackground(); // the second batch is out: its answer is lost with the worker
+    fake.fault = null;
+    await page.waitForSelector(inView('.lucid-t-retry:not([hidden])'));
+    await page.waitForSelector(inView('.lucid-t-go:enabled'));
+    await press(page, 'retry');
+    await finished(page);
+    const after = await paragraphs(page);
+    assert.ok(after.every((p) => p.text.startsWith(TAG)), 'every paragraph translated');
+    assert.deepEqual(after.map((p) => untagged(p.text)), before.map((p) => squash(p.text)), 'same paragraphs, same order');
+    assert.equal(await title(page), TAG + expected.title);
+    assert.equal((await merges()).filter((m) => m.article).length, 1, 'the article went back once, to the new worker');
+  });
+
+  test('after the background stopped, Translate shows the cached translation again from the view\'s article', async () => {
+    const page = await openSeed({ mode: 'replace' });
+    await press(page, 'go');
+    await finished(page);
+    const translated = await paragraphs(page);
+    await press(page, 'original');
+    const merges = await recordMerges();
+    await ctx.browser.stopBackground();
+    await press(page, 'go');
+    await page.waitForFunction(() => document.querySelector('lucid-reader').shadowRoot.querySelector('.lucid-content p').innerText.startsWith('[zh→en] '));
+    assert.deepEqual(await paragraphs(page), translated);
+    assert.deepEqual(await merges(), [{ article: false, batch: 0 }, { article: true, batch: SEGMENTS - 1 }], 'asked the merger it had, then brought the article');
+    assert.equal(sentCount(), SEGMENTS, 'nothing translated twice');
+  });
 
   test('translations are cached for the tab: leaving and reopening the reading view sends nothing new', async () => {
     const page = await openSeed({ mode: 'replace' });

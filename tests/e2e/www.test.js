@@ -90,6 +90,23 @@ eachBrowser((ctx) => {
     assert.ok(squash(view.text).includes(squash(expected.paragraphs[0]).slice(0, 30)));
   });
 
+  test('an opened file is decoded by the core\'s rules: a page that declares gb2312 over UTF-8 reads as UTF-8', async () => {
+    const fixture = path.join(ROOT, 'tests/fixtures/netease/news163-2019-9');
+    const expected = JSON.parse(await readFile(path.join(fixture, 'expected.json'), 'utf8'));
+    await (await page.$('#file')).uploadFile(path.join(fixture, 'source.html'));
+    await page.waitForFunction((title) => document.getElementById('reader-host').shadowRoot?.querySelector('.lucid-title')?.textContent === title, {}, expected.title);
+    assert.ok(squash((await shown()).text).includes(squash(expected.paragraphs[0]).slice(0, 20)));
+  });
+
+  test('a file that is not a web page is refused with the core\'s reason', async () => {
+    await (await page.$('#file')).uploadFile(path.join(ROOT, 'tests/e2e/pages/save-figure.png'));
+    await page.waitForFunction(() => document.getElementById('status').dataset.kind === 'error');
+    const view = await shown();
+    assert.equal(view.status, 'Lucid could not read save-figure.png: this is not a web page: the input looks like binary data.');
+    assert.equal(await page.$eval('#html', (el) => el.value), '', 'nothing decoded into the input');
+    assert.equal(await page.$eval('#facts', (el) => el.hidden), true, 'no metadata of an earlier page left showing');
+  });
+
   test('the theme buttons restyle the reading view', async () => {
     await page.click('.theme-dark');
     const dark = await shown();

@@ -40,7 +40,6 @@ test('reader settings map onto the core page options', () => {
 test('savedFile asks the core for the format and stamps the save time without milliseconds', async () => {
   const calls = [];
   const core = {
-    saveImageUrls: () => [],
     saveHtml: (_a, options) => { calls.push(['html', options.info]); return '<html>'; },
     saveMarkdown: (_a, info) => { calls.push(['md', info]); return '# t'; },
     saveFileName: (_a, ext) => `t.${ext}`,
@@ -50,6 +49,24 @@ test('savedFile asks the core for the format and stamps the save time without mi
   assert.deepEqual(md, { fileName: 't.md', mime: 'text/markdown;charset=utf-8', text: '# t' });
   assert.deepEqual(calls[0], ['md', { sourceUrl: 'https://s/', savedAt: '2025-01-31T09:30:00Z' }]);
   await assert.rejects(savedFile(core, { article: {}, format: 'pdf', settings: {} }), /unknown save format/);
+});
+
+test('savedFile embeds the image list it is given, and fetches nothing for Markdown', async () => {
+  const fetched = [];
+  const fetchImpl = async (url) => { fetched.push(url); return new Response(png, { headers: { 'content-type': 'image/png' } }); };
+  let images = null;
+  const core = {
+    saveHtml: (_a, options) => { images = options.images; return '<html>'; },
+    saveMarkdown: () => '# t',
+    saveFileName: (_a, ext) => `t.${ext}`,
+  };
+  const imageUrls = ['https://own.example/a.png', 'https://cdn.example/b.png'];
+  await savedFile(core, { article: {}, format: 'markdown', settings: {}, imageUrls, fetchImpl });
+  assert.deepEqual(fetched, []);
+  await savedFile(core, { article: {}, format: 'html', settings: {}, imageUrls, refused: ['https://cdn.example'], fetchImpl });
+  assert.deepEqual(fetched, ['https://own.example/a.png']);
+  assert.deepEqual(Object.keys(images).sort(), imageUrls.sort());
+  assert.equal(images['https://cdn.example/b.png'].kind, 'skipped');
 });
 
 test('images on a refused origin stay links with the reason, unfetched; the others are fetched', async () => {
