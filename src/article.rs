@@ -31,7 +31,10 @@ pub struct Article {
     /// The article's prose as plain text, paragraphs separated by blank lines: what is read
     /// aloud, counted for the reading time and compared with references. Captions are not in
     /// it: in [`Article::content`] a caption stays under its image (`<figcaption>`), but it
-    /// describes the image rather than continuing the text.
+    /// describes the image rather than continuing the text. A forum thread or Q&A page is
+    /// its posts in order, each a header line (author, then time: "sorairolake February 20,
+    /// 2026, 4:55pm") and the post's paragraphs; quotes of earlier posts of the thread are not
+    /// in it (nor in `content`), as the post they quote is.
     pub text_content: String,
     /// Characters (not bytes) of `text_content`.
     pub length: usize,

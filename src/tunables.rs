@@ -184,9 +184,6 @@ pub mod thread {
         "memberlist.php?mode=viewprofile", "member.php?", "profile.php?", "action=profile", "/user-",
         "user?id=", "/~",
     ];
-    /// Class and id substrings of an element holding a post's time (`post-time`, `DateTime`,
-    /// `post_date`, `timestamp`), counted only when its text reads as a time.
-    pub const TIME_HINTS: &[&str] = &["date", "time", "posted", "ago"];
     /// An author name or a time line is at most this long (characters): longer text is prose.
     pub const HEADER_MAX_CHARS: usize = 60;
     /// How a date in a user's profile starts: the day they joined is not the post's time.
@@ -194,6 +191,8 @@ pub mod thread {
     /// Class and id substring of a post's avatar: it stands for the author (and marks one where
     /// nothing else does), and its text is no name.
     pub const AVATAR_HINT: &str = "avatar";
+    /// ... unless the token says the avatar is missing or elsewhere (`no-avatar`, `has-avatar`).
+    pub const NO_AVATAR_PREFIXES: &[&str] = &["no-", "no_", "has-", "has_", "without-"];
     /// An element this close below an avatar class (itself, its parent, its grandparent) is the
     /// avatar: a letter avatar's initial is not the author's name.
     pub const AVATAR_DEPTH: usize = 3;
@@ -223,15 +222,18 @@ pub mod thread {
     pub const OP_HEADER_LOOKBACK: usize = 60;
     /// How a reply's subject line starts before repeating the thread's title ("Re: …").
     pub const REPLY_PREFIXES: &[&str] = &["Re:", "RE:", "Re :", "Aw:", "AW:", "Odp:", "Rép :"];
-    /// Class and id substrings of a post's chrome inside its body: signatures, avatars, vote and
-    /// reaction widgets, post counters and buttons. Removed only when shorter than
+    /// Class and id substrings of a post's chrome inside its body: avatars, vote and reaction
+    /// widgets, post counters, user titles and buttons. Removed only when shorter than
     /// [`CHROME_MAX_PROSE`], so a body so named (`post-reactions-content`) stays.
     pub const CHROME_HINTS: &[&str] = &[
         "avatar", "vote", "reaction", "likes", "share", "report", "postcount",
         "post-count", "usertitle", "user-title", "userinfo", "user-info", "post-menu",
-        "postmenu", "actions", "controls", "attachment",
+        "postmenu", "actions", "controls",
     ];
     pub const CHROME_MAX_PROSE: usize = 200;
+    /// Class and id substring of a post's attachments: their file names and sizes go (under
+    /// [`CHROME_MAX_PROSE`]), their pictures stay.
+    pub const ATTACHMENT_HINT: &str = "attachment";
     /// Class and id substring of a post's signature: removed whatever its length.
     pub const SIGNATURE_HINT: &str = "signature";
     /// A quote or block repeats earlier posts when at least this share of its lines of

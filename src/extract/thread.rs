@@ -172,14 +172,27 @@ fn has_itemprop(node: &NodeRefH<'_>, props: &[&str]) -> bool {
 /// `itemprop=author`, `rel=author`, an author-like class or id, a link to a user profile, or
 /// the author's avatar.
 fn is_author_mark(node: &NodeRefH<'_>) -> bool {
+    if is_own_header_name(node) {
+        return true;
+    }
     if has_itemprop(node, &["author", "creator"]) || dom::attr(node, "rel").is_some_and(|r| r.contains("author")) {
         return true;
     }
     let hints = dom::class_and_id(node);
-    if AUTHOR_HINTS.iter().any(|h| hints.contains(h)) || has_token(&hints, AUTHOR_TOKENS) || hints.contains(AVATAR_HINT) {
+    if AUTHOR_HINTS.iter().any(|h| hints.contains(h)) || has_token(&hints, AUTHOR_TOKENS) || names_avatar(node) {
         return true;
     }
     is_profile_link(node)
+}
+
+/// A post header Lucid wrote, or the author's name in one: reading Lucid's own output again (a
+/// saved copy) finds the same thread, headers with only a time or only a name included.
+fn is_own_header_name(node: &NodeRefH<'_>) -> bool {
+    is_own_header(node) || (dom::is(node, "strong") && node.parent().is_some_and(|p| is_own_header(&p)))
+}
+
+fn is_own_header(node: &NodeRefH<'_>) -> bool {
+    dom::attr(node, "class").is_some_and(|c| c.split_ascii_whitespace().any(|t| t == POST_HEADER_CLASS))
 }
 
 fn is_profile_link(node: &NodeRefH<'_>) -> bool {
@@ -193,7 +206,7 @@ fn is_profile_link(node: &NodeRefH<'_>) -> bool {
 
 /// `<time>`, `itemprop=datePublished`, or a short line that reads as a time or is titled with one.
 fn is_time_mark(node: &NodeRefH<'_>, len: usize) -> bool {
-    if dom::is(node, "time") || has_itemprop(node, &["datePublished", "dateCreated"]) {
+    if dom::is(node, "time") || has_itemprop(node, &["datePublished", "dateCreated"]) || is_own_header(node) {
         return true;
     }
     len <= HEADER_MAX_CHARS
@@ -283,10 +296,11 @@ impl Mark {
     }
 
     /// How many siblings with this mark make a thread: [`MIN_MARKED_POSTS`] when schema.org
-    /// says they are posts or their ids number them (`elComment_1065461`: records of a
-    /// database, not layout), else [`MIN_POSTS`].
+    /// says they are posts, their ids number them (`elComment_1065461`: records of a database,
+    /// not layout) or Lucid wrote them ([`POST_CLASS`]), else [`MIN_POSTS`].
     fn posts_needed(&self) -> usize {
-        if self.says_post() || self.token.starts_with("id=") { MIN_MARKED_POSTS } else { MIN_POSTS }
+        let marked = self.says_post() || self.token.starts_with("id=") || self.token == POST_CLASS;
+        if marked { MIN_MARKED_POSTS } else { MIN_POSTS }
     }
 }
 
@@ -669,7 +683,7 @@ fn header(doc: &Html, id: NodeId, posts: &HashSet<NodeId>, tallies: &Tallies) ->
 /// name, the user title, the avatar, "Registered: …"; a page whose class names say nothing, as
 /// styled components write them, beside the picture), leaving out times and labelled lines.
 fn name_near_avatar(own: &[NodeRefH<'_>], post: NodeId) -> Option<(String, NodeId)> {
-    let avatar = own.iter().find(|n| dom::class_and_id(n).contains(AVATAR_HINT))?;
+    let avatar = own.iter().find(|n| names_avatar(n))?;
     let mut pane = *avatar;
     while let Some(parent) = pane.parent() {
         if parent.id() == post || !parent.value().is_element() || longest_line(parent) > HEADER_MAX_CHARS {
@@ -713,6 +727,9 @@ fn author_name(node: NodeRefH<'_>) -> Option<(String, NodeId)> {
         (!text.is_empty() && text.chars().count() <= HEADER_MAX_CHARS && !reads_as_time(&text) && !label)
             .then_some((text, n.id()))
     };
+    if is_own_header(&node) {
+        return dom::element_children(node).find(|c| dom::is(c, "strong")).and_then(short);
+    }
     let named = |n: &NodeRefH<'_>| AUTHOR_HINTS.iter().any(|h| dom::class_and_id(n).contains(h));
     node.descendants()
         .filter(|n| has_itemprop(n, &["name"]) && !is_avatar(n))
@@ -730,14 +747,21 @@ fn author_name(node: NodeRefH<'_>) -> Option<(String, NodeId)> {
 
 /// An avatar or inside one: its text is an initial (XenForo's letter avatars), not a name.
 fn is_avatar(node: &NodeRefH<'_>) -> bool {
-    std::iter::once(*node).chain(node.ancestors()).take(AVATAR_DEPTH).any(|n| dom::class_and_id(&n).contains(AVATAR_HINT))
+    std::iter::once(*node).chain(node.ancestors()).take(AVATAR_DEPTH).any(|n| names_avatar(&n))
 }
 
 /// The time an element shows: its text, or its title when it shows none. A time written twice
 /// inside it (IPS's `time` holds "April 2, 2024" and "1 yr" side by side) reads as the first.
+/// A class or id token naming an avatar, not its absence (phpBB's `dt.no-avatar` holds the name).
+fn names_avatar(node: &NodeRefH<'_>) -> bool {
+    dom::class_and_id(node)
+        .split_ascii_whitespace()
+        .any(|t| t.contains(AVATAR_HINT) && !NO_AVATAR_PREFIXES.iter().any(|p| t.starts_with(p)))
+}
+
 /// A link around an avatar: its text is the initial and a status ("J Offline").
 fn holds_avatar(node: &NodeRefH<'_>) -> bool {
-    node.descendants().skip(1).any(|d| dom::class_and_id(&d).contains(AVATAR_HINT))
+    node.descendants().skip(1).any(|d| names_avatar(&d))
 }
 
 fn when(node: NodeRefH<'_>) -> Option<(When, NodeId)> {
@@ -1049,6 +1073,7 @@ fn build(doc: &Html, thread: &Thread, options: &Options, title: Option<&str>) ->
             append(&mut doc, article, target);
         }
         remove_chrome(&mut doc, article, &mut trace);
+        remove_comments_on_post(&mut doc, article, &mut trace);
         if let Some(title) = title {
             remove_subject_lines(&mut doc, article, title, &mut trace);
         }
@@ -1227,7 +1252,23 @@ fn remove_subject_lines(doc: &mut Html, article: NodeId, title: &str, trace: &mu
     });
 }
 
-/// Signatures, avatars, vote and reaction widgets, counters and buttons inside a post.
+/// What schema.org calls posts of their own inside a post's body, holding less than half its
+/// prose: the comments under a Stack Exchange answer (the thread is the question and its
+/// answers), as [`header_nodes`] leaves them out of the header.
+fn remove_comments_on_post(doc: &mut Html, article: NodeId, trace: &mut Trace) {
+    let Some(node) = doc.tree.get(article) else { return };
+    let whole = dom::prose_len(node);
+    dom::remove_outermost(doc, article, |n| {
+        let comment = n.id() != article && marks(n).iter().any(Mark::says_post) && dom::prose_len(*n) * 2 < whole;
+        if comment {
+            trace.removed(Stage::Score, n, "a comment on a post, not a reply in the thread");
+        }
+        comment
+    });
+}
+
+/// Signatures, avatars, vote and reaction widgets, counters, buttons and attachments' names and
+/// sizes inside a post.
 fn remove_chrome(doc: &mut Html, article: NodeId, trace: &mut Trace) {
     dom::remove_outermost(doc, article, |n| {
         if n.id() == article || !n.value().is_element() {
@@ -1237,7 +1278,10 @@ fn remove_chrome(doc: &mut Html, article: NodeId, trace: &mut Trace) {
         // A signature goes however long (NationStates' run to 750 characters), unless it is a
         // body itself: only the short kinds of chrome could be named like a body.
         let signature = hints.contains(SIGNATURE_HINT) && n.parent().is_some_and(|p| p.id() != article);
-        let chrome = signature || (CHROME_HINTS.iter().any(|h| hints.contains(h)) && dom::prose_len(*n) <= CHROME_MAX_PROSE);
+        // An attachment's picture is what the author posted; its file name and size are not.
+        let picture = hints.contains(ATTACHMENT_HINT) && n.descendants().any(|d| matches!(dom::tag(&d), Some("img" | "picture" | "video")));
+        let hinted = CHROME_HINTS.iter().any(|h| hints.contains(h)) || hints.contains(ATTACHMENT_HINT);
+        let chrome = signature || (hinted && !picture && dom::prose_len(*n) <= CHROME_MAX_PROSE);
         if chrome {
             trace.removed(Stage::Score, n, "a post's signature, avatar, votes or buttons");
         }
