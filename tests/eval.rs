@@ -240,7 +240,7 @@ fn a_folder_of_corpora_is_found() {
         .iter()
         .map(|c| c.file_name().unwrap().to_str().unwrap())
         .collect();
-    assert_eq!(names, ["netease", "readability", "seed", "wcxb", "zh-portals"]);
+    assert_eq!(names, ["netease", "readability", "seed", "wcxb", "wcxb-forum", "zh-portals"]);
     assert_eq!(
         eval::find_corpora(&common::fixtures("seed")).unwrap(),
         [common::fixtures("seed")]

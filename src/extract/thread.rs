@@ -518,6 +518,8 @@ struct When {
 #[derive(Clone, Debug)]
 struct Thread {
     posts: Vec<Post>,
+    /// Lines the page prints around many posts ([`template_lines`]).
+    template: HashSet<String>,
 }
 
 fn find(doc: &Html, declared: Declared) -> Option<Thread> {
@@ -564,7 +566,8 @@ fn read(doc: &Html, body: NodeRefH<'_>, tallies: &Tallies, group: &Group, declar
     // A page that says it is a discussion has its opening post somewhere: it may carry any
     // mark close to the replies' body mark (a Drupal forum's `field` beside its comments').
     let tie = if declared == Declared::Discussion { DECLARED_MARK_TIE } else { BODY_MARK_TIE };
-    let body_marks = body_marks(doc, &posts, &all, tie);
+    let template = template_lines(doc, &posts, &all);
+    let body_marks = body_marks(doc, &posts, &all, tie, &template);
     for post in &mut posts {
         post.body = body_of(doc, post, &all, body_marks.first());
     }
@@ -572,7 +575,7 @@ fn read(doc: &Html, body: NodeRefH<'_>, tallies: &Tallies, group: &Group, declar
         posts.insert(0, first);
     }
     posts.retain(|p| !p.body.is_empty());
-    (posts.len() >= MIN_MARKED_POSTS).then_some(Thread { posts })
+    (posts.len() >= MIN_MARKED_POSTS).then_some(Thread { posts, template })
 }
 
 /// The elements of a post that may hold its header: its own, outside quotes (a quote names the
@@ -679,11 +682,15 @@ fn header(doc: &Html, id: NodeId, posts: &HashSet<NodeId>, tallies: &Tallies) ->
 }
 
 /// Without any other mark, the author's name is the first short line of the pane around their
-/// avatar: the largest block around it made only of short lines (FluxBB's `div.postleft`: the
-/// name, the user title, the avatar, "Registered: …"; a page whose class names say nothing, as
-/// styled components write them, beside the picture), leaving out times and labelled lines.
+/// avatar (or, without one, around their "Registered: …" line): the largest block around it
+/// made only of short lines (FluxBB's `div.postleft`: the name, the user title, the avatar,
+/// "Registered: …"; a page whose class names say nothing, as styled components write them,
+/// beside the picture), leaving out times and labelled lines.
 fn name_near_avatar(own: &[NodeRefH<'_>], post: NodeId) -> Option<(String, NodeId)> {
-    let avatar = own.iter().find(|n| names_avatar(n))?;
+    // Without an avatar, the pane is known by its "Registered: …" line.
+    let avatar = own.iter().find(|n| names_avatar(n)).or_else(|| {
+        own.iter().find(|n| dom::measure(**n).len <= HEADER_MAX_CHARS && is_profile_date(&dom::inner_text(**n)))
+    })?;
     let mut pane = *avatar;
     while let Some(parent) = pane.parent() {
         if parent.id() == post || !parent.value().is_element() || longest_line(parent) > HEADER_MAX_CHARS {
@@ -791,15 +798,14 @@ fn header_holders(doc: &Html, post: &Post) -> HashSet<NodeId> {
 /// the page's template lines, see [`template_lines`]), on average, in the order first seen (the
 /// outer of two wrappers holding the same text first). Empty when none holds
 /// [`BODY_MIN_COVERAGE`].
-fn body_marks(doc: &Html, posts: &[Post], all: &HashSet<NodeId>, tie: f32) -> Vec<Mark> {
-    let template = template_lines(doc, posts, all);
+fn body_marks(doc: &Html, posts: &[Post], all: &HashSet<NodeId>, tie: f32, template: &HashSet<String>) -> Vec<Mark> {
     // Marks in the order the walk first meets them, which breaks ties: never a map's order.
     let mut order: Vec<Mark> = Vec::new();
     let mut total: HashMap<Mark, f32> = HashMap::new();
     for post in posts {
         let Some(node) = doc.tree.get(post.node) else { continue };
         let holders = header_holders(doc, post);
-        let prose = written_prose(node, all, &template);
+        let prose = written_prose(node, all, template);
         // Ancestors of nested replies: a body never holds a reply.
         let mut hold_replies: HashSet<NodeId> = HashSet::new();
         let own_prose = prose.get(&post.node).copied().unwrap_or(0);
@@ -873,7 +879,8 @@ fn template_lines(doc: &Html, posts: &[Post], all: &HashSet<NodeId>) -> HashSet<
         let mut walk = Walk::new(node);
         while let Some(edge) = walk.next() {
             match edge {
-                Edge::Open(n) if n.id() != post.node && all.contains(&n.id()) => walk.skip_subtree(),
+                // A quote repeats its post's lines: they are not the page's template.
+                Edge::Open(n) if n.id() != post.node && (all.contains(&n.id()) || is_quote(&n)) => walk.skip_subtree(),
                 Edge::Open(n) => {
                     if let Some(t) = n.value().as_text() {
                         let line = normalize_space(t);
@@ -954,7 +961,7 @@ fn opening_post(
     tallies: &Tallies,
 ) -> Option<Post> {
     let first = posts.first()?.node;
-    let mut candidate: Option<NodeId> = None;
+    let mut candidates: Vec<NodeId> = Vec::new();
     let mut walk = Walk::new(body);
     while let Some(edge) = walk.next() {
         let Edge::Open(n) = edge else { continue };
@@ -962,11 +969,29 @@ fn opening_post(
             break;
         }
         if marks(&n).iter().any(|m| body_marks.contains(m)) && n.descendants().all(|d| !all.contains(&d.id())) {
-            candidate = Some(n.id());
+            candidates.push(n.id());
             walk.skip_subtree();
         }
     }
-    let body_node = doc.tree.get(candidate?)?;
+    // Of the texts so written before the replies, the one with the most prose that has an
+    // author (a tag list or a sidebar in the same markup has none, or less to say).
+    candidates
+        .into_iter()
+        .filter_map(|id| opening_post_at(doc, body, id, all, tallies))
+        .fold(None, |best: Option<(usize, Post)>, post| {
+            let prose = post.body.iter().filter_map(|&b| tallies.get(&b)).map(Tally::prose).sum();
+            match best {
+                Some((p, b)) if p >= prose => Some((p, b)),
+                _ => Some((prose, post)),
+            }
+        })
+        .map(|(_, post)| post)
+}
+
+/// The opening post whose text is `id`: its post element is its highest ancestor that does not
+/// reach the replies, its header the author and time found there; `None` without an author.
+fn opening_post_at(doc: &Html, body: NodeRefH<'_>, id: NodeId, all: &HashSet<NodeId>, tallies: &Tallies) -> Option<Post> {
+    let body_node = doc.tree.get(id)?;
     let reaches = |n: &NodeRefH<'_>| n.descendants().any(|d| all.contains(&d.id()));
     let mut top = body_node;
     while let Some(parent) = top.parent() {
@@ -1002,7 +1027,13 @@ fn header_before(body: NodeRefH<'_>, node: NodeRefH<'_>, posts: &HashSet<NodeId>
     let before: Vec<NodeRefH<'_>> =
         body.descendants().take_while(|n| n.id() != node.id()).filter(|n| n.value().is_element() && !posts.contains(&n.id())).collect();
     let window = &before[before.len().saturating_sub(OP_HEADER_LOOKBACK)..];
-    let author = window.iter().rev().filter(|n| is_author_mark(n) && !is_avatar(n)).find_map(|n| author_name(*n))?;
+    // A profile link first: the box around the text names many things "author" (its reply count).
+    let author = window
+        .iter()
+        .rev()
+        .filter(|n| is_profile_link(n) && !is_avatar(n) && !holds_avatar(n))
+        .chain(window.iter().rev().filter(|n| is_author_mark(n) && !is_avatar(n)))
+        .find_map(|n| author_name(*n))?;
     let time = window
         .iter()
         .rev()
@@ -1082,6 +1113,9 @@ fn build(doc: &Html, thread: &Thread, options: &Options, title: Option<&str>) ->
     }
     built.reverse();
     remove_repeated_quotes(&mut doc, &built, &mut trace);
+    for &article in &built {
+        remove_template_blocks(&mut doc, article, &thread.template, &mut trace);
+    }
     for article in built {
         append(&mut doc, root, article);
     }
@@ -1225,12 +1259,13 @@ fn remove_repeated_quotes(doc: &mut Html, posts: &[NodeId], trace: &mut Trace) {
 /// A quote: `blockquote`, or a class naming one (`bbCodeBlock--quote`, `ipsQuote`, `quotebox`),
 /// not a script hook that only mentions quoting (XenForo's `js-selectToQuote` is on the body).
 fn is_quote(node: &NodeRefH<'_>) -> bool {
-    dom::is(node, "blockquote")
-        || dom::attr(node, "class").is_some_and(|c| {
-            c.split_ascii_whitespace().map(str::to_ascii_lowercase).any(|t| {
-                !t.starts_with("js-") && (t.starts_with("quote") || t.ends_with("quote")) && !t.contains("button")
-            })
+    let named = dom::attr(node, "class").is_some_and(|c| {
+        c.split_ascii_whitespace().map(str::to_ascii_lowercase).any(|t| {
+            !t.starts_with("js-") && (t.starts_with("quote") || t.ends_with("quote")) && !t.contains("button")
         })
+    });
+    // A "Quote" button is named so too; a quote holds more than a label.
+    dom::is(node, "blockquote") || (named && dom::measure(*node).len > HEADER_MAX_CHARS)
 }
 
 /// A post's subject line that repeats the thread's title ("Re: How to …"): the reader's header
@@ -1249,6 +1284,30 @@ fn remove_subject_lines(doc: &mut Html, article: NodeId, title: &str, trace: &mu
             trace.removed(Stage::Score, n, "repeats the thread's title, shown in the header");
         }
         repeats
+    });
+}
+
+/// Blocks inside a post's body made only of the page's short template lines ("Reply", "Quote",
+/// "Other", "Click to expand..."), with no picture: the buttons and labels printed around every
+/// post. A whole body so made (every other post saying "Thanks!") stays, and so do long lines
+/// (an opening post quoted by every reply is a template of sorts too).
+fn remove_template_blocks(doc: &mut Html, article: NodeId, template: &HashSet<String>, trace: &mut Trace) {
+    let Some(node) = doc.tree.get(article) else { return };
+    let roots: HashSet<NodeId> = dom::element_children(node).map(|c| c.id()).collect();
+    dom::remove_outermost(doc, article, |n| {
+        // Blocks only: an inline word (`<code>getrandom</code>`) many posts mention is text.
+        let block = dom::tag(n).is_some_and(dom::is_block);
+        if n.id() == article || roots.contains(&n.id()) || !block || dom::has_ancestor(*n, "header") {
+            return false;
+        }
+        let mut lines = n.descendants().filter_map(|t| t.value().as_text().map(|t| normalize_space(t))).filter(|l| !l.is_empty()).peekable();
+        let chrome = lines.peek().is_some()
+            && lines.all(|l| l.chars().count() <= HEADER_MAX_CHARS && template.contains(&l))
+            && !n.descendants().any(|d| matches!(dom::tag(&d), Some("img" | "picture" | "video" | "iframe")));
+        if chrome {
+            trace.removed(Stage::Score, n, "printed around every post: buttons and labels");
+        }
+        chrome
     });
 }
 
