@@ -1,13 +1,13 @@
 //! Scoring Lucid against gold sets: text F1 with the same definition as `shared/tools/score.py`
 //! (`\w+` tokens, each CJK character a token of its own, 4-token shingles counted as a multiset),
-//! plus title, date and readerable agreement. Loading corpus folders from disk is native-only;
+//! plus a bag-of-words F1 (the word metric human-gold benchmarks publish), title, date, author
+//! and readerable agreement. Loading corpus folders from disk is native-only;
 //! the scoring itself builds everywhere.
 
 use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::text::normalize_space;
 
 /// The base URL Mozilla Readability's test suite gives its pages; its expected output was made
 /// with it, so links resolve the same way.
@@ -21,6 +21,10 @@ pub struct Gold {
     pub title: Option<String>,
     /// The publication date or time, as the gold set writes it.
     pub published: Option<String>,
+    /// The author names as the gold set writes them (one string, names joined).
+    pub byline: Option<String>,
+    /// The gold's page type (`article`, `documentation`, `forum`...), when it says.
+    pub page_type: Option<String>,
     /// Whether the page should pass the readerable check (readability layout only).
     pub readerable: Option<bool>,
 }
@@ -52,6 +56,8 @@ impl Gold {
             text,
             title: non_empty(&value["title"]),
             published: non_empty(&value["publishedTime"]),
+            byline: non_empty(&value["byline"]),
+            page_type: non_empty(&value["pageType"]),
             readerable: None,
         };
         Ok((gold, non_empty(&value["url"])))
@@ -67,6 +73,8 @@ impl Gold {
             text: block_text(expected_html),
             title: non_empty(&meta["title"]),
             published: non_empty(&meta["publishedTime"]),
+            byline: non_empty(&meta["byline"]),
+            page_type: None,
             readerable: meta["readerable"].as_bool(),
         })
     }
@@ -162,18 +170,27 @@ const SHINGLE: usize = 4;
 impl Counts {
     /// score.py's `page`: multisets of 4-token shingles of the gold and the predicted text.
     pub fn of(gold: &str, predicted: &str) -> Counts {
-        let mut ids: HashMap<&str, u32> = HashMap::new();
+        Counts::overlap(gold, predicted, SHINGLE, |t| t.to_string())
+    }
+
+    /// Bag-of-words overlap, case folded: the "word F1" of published extraction benchmarks.
+    pub fn of_words(gold: &str, predicted: &str) -> Counts {
+        Counts::overlap(gold, predicted, 1, str::to_lowercase)
+    }
+
+    fn overlap(gold: &str, predicted: &str, width: usize, fold: fn(&str) -> String) -> Counts {
+        let mut ids: HashMap<String, u32> = HashMap::new();
         let mut shingles = |text| {
             let ids_of: Vec<u32> = tokens(text)
                 .into_iter()
                 .map(|t| {
                     let next = ids.len() as u32;
-                    *ids.entry(t).or_insert(next)
+                    *ids.entry(fold(t)).or_insert(next)
                 })
                 .collect();
             let mut counts: HashMap<Shingle, usize> = HashMap::new();
             // Fewer tokens than a shingle make one short shingle; none make none.
-            let width = SHINGLE.min(ids_of.len()).max(1);
+            let width = width.min(ids_of.len()).max(1);
             for window in ids_of.windows(width) {
                 let mut shingle = [u32::MAX; SHINGLE];
                 shingle[..window.len()].copy_from_slice(window);
@@ -272,12 +289,20 @@ pub struct Row {
     pub precision: f64,
     pub recall: f64,
     pub counts: Counts,
-    /// Title equal to the gold after collapsing white space; `None` when the gold has no title.
+    /// Bag-of-words F1 (see [`Counts::of_words`]).
+    pub word_f1: f64,
+    /// The gold's page type, when it says.
+    pub page_type: Option<String>,
+    /// Title equal to the gold, case, spaces and punctuation aside; `None` when the gold has no
+    /// title.
     pub title_match: Option<bool>,
     /// The article has a published time.
     pub date_found: bool,
     /// The article's date (YYYY-MM-DD) equals the gold's; `None` when the gold has no date.
     pub date_match: Option<bool>,
+    /// Some gold author name is inside the byline (see [`author_matches`]); `None` when the gold
+    /// names nobody.
+    pub author_match: Option<bool>,
     /// `is_probably_readerable` agrees with the gold; `None` when the gold does not say.
     pub readerable_agrees: Option<bool>,
     pub no_article: bool,
@@ -298,10 +323,14 @@ pub struct Summary {
     pub aggregate_f1: f64,
     pub aggregate_precision: f64,
     pub aggregate_recall: f64,
+    /// Mean of the per-page bag-of-words F1s.
+    pub mean_word_f1: f64,
     pub title_match: Option<f64>,
     /// Among pages whose gold has a date.
     pub date_found: Option<f64>,
     pub date_match: Option<f64>,
+    /// Among pages whose gold names an author.
+    pub author_match: Option<f64>,
     pub readerable_agreement: Option<f64>,
     pub no_article: usize,
     pub errors: usize,
@@ -319,8 +348,13 @@ pub struct Timing {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Report {
     pub summary: Summary,
+    /// One summary per gold page type, when the corpus mixes types (wcxb's articles, documentation
+    /// and forums are scored apart).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub by_type: Vec<(String, Summary)>,
     pub pages: Vec<Row>,
 }
 
@@ -331,8 +365,23 @@ pub fn evaluate(pages: &[Page], options: &Options) -> Report {
         .map(|page| evaluate_page(page, options))
         .collect();
     let summary = summarize(&rows);
+    let mut types: Vec<&str> = rows.iter().filter_map(|r| r.page_type.as_deref()).collect();
+    types.sort_unstable();
+    types.dedup();
+    let by_type = if types.len() > 1 {
+        types
+            .into_iter()
+            .map(|t| {
+                let of_type: Vec<Row> = rows.iter().filter(|r| r.page_type.as_deref() == Some(t)).cloned().collect();
+                (t.to_string(), summarize(&of_type))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     Report {
         summary,
+        by_type,
         pages: rows,
     }
 }
@@ -349,6 +398,7 @@ fn evaluate_page(page: &Page, options: &Options) -> Row {
     };
     let predicted = article.as_ref().map_or("", |a| a.text_content.as_str());
     let counts = Counts::of(&page.gold.text, predicted);
+    let words = Counts::of_words(&page.gold.text, predicted);
     let gold = &page.gold;
     let published = article.as_ref().and_then(|a| a.published_time.as_deref());
     let title = article.as_ref().map_or("", |a| a.title.as_str());
@@ -358,15 +408,21 @@ fn evaluate_page(page: &Page, options: &Options) -> Row {
         precision: counts.precision(),
         recall: counts.recall(),
         counts,
+        word_f1: words.f1(),
+        page_type: gold.page_type.clone(),
         title_match: gold
             .title
             .as_ref()
-            .map(|t| normalize_space(t) == normalize_space(title)),
+            .map(|t| fold(t) == fold(title)),
         date_found: published.is_some(),
         date_match: gold
             .published
             .as_deref()
             .map(|g| day(g).is_some_and(|g| published.and_then(day) == Some(g))),
+        author_match: gold
+            .byline
+            .as_deref()
+            .map(|g| author_matches(g, article.as_ref().and_then(|a| a.byline.as_deref()).unwrap_or(""))),
         readerable_agrees: gold
             .readerable
             .map(|r| crate::is_probably_readerable(&page.html) == r),
@@ -407,6 +463,29 @@ fn percentile(values: &mut [f64], q: f64) -> f64 {
     values[rank - 1]
 }
 
+/// A name or title with case, spaces and punctuation aside: how titles and authors are compared
+/// (a gold set's curly quote or dash is not a wrong title).
+fn fold(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// Whether any of the gold's author names is inside the byline, case, spaces and punctuation
+/// aside. Gold bylines join names with commas, "and", "&", "、" or (Chinese) spaces, and
+/// Readability's keep a leading "By".
+pub fn author_matches(gold: &str, byline: &str) -> bool {
+    let byline = fold(byline);
+    let mut gold = gold.trim();
+    if let Some(rest) = gold.strip_prefix("By ").or_else(|| gold.strip_prefix("by ")) {
+        gold = rest;
+    }
+    let cjk = gold.chars().any(crate::text::is_cjk);
+    gold.split([',', ';', '&', '、', '，', '/', '|'])
+        .flat_map(|part| part.split(" and "))
+        .flat_map(|part| part.split(if cjk { ' ' } else { '\u{0}' }))
+        .map(fold)
+        .any(|name| !name.is_empty() && byline.contains(&name))
+}
+
 /// The `YYYY-MM-DD` a date or date-time starts with.
 fn day(date: &str) -> Option<&str> {
     let day = date.trim().get(..10)?;
@@ -420,6 +499,13 @@ fn summarize(rows: &[Row]) -> Summary {
         (!flags.is_empty())
             .then(|| flags.iter().filter(|&&f| f).count() as f64 / flags.len() as f64)
     };
+    let mean = |of: fn(&Row) -> f64| {
+        if rows.is_empty() {
+            0.0
+        } else {
+            rows.iter().map(of).sum::<f64>() / rows.len() as f64
+        }
+    };
     let counts: Vec<Counts> = rows.iter().map(|r| r.counts).collect();
     let (precision, recall, f1) = aggregate(&counts);
     let mut times: Vec<f64> = rows.iter().filter_map(|r| r.time_ms).collect();
@@ -431,14 +517,11 @@ fn summarize(rows: &[Row]) -> Summary {
     });
     Summary {
         pages: rows.len(),
-        mean_f1: if rows.is_empty() {
-            0.0
-        } else {
-            rows.iter().map(|r| r.f1).sum::<f64>() / rows.len() as f64
-        },
+        mean_f1: mean(|r| r.f1),
         aggregate_f1: f1,
         aggregate_precision: precision,
         aggregate_recall: recall,
+        mean_word_f1: mean(|r| r.word_f1),
         title_match: rate(rows.iter().filter_map(|r| r.title_match).collect()),
         date_found: rate(
             rows.iter()
@@ -447,6 +530,7 @@ fn summarize(rows: &[Row]) -> Summary {
                 .collect(),
         ),
         date_match: rate(rows.iter().filter_map(|r| r.date_match).collect()),
+        author_match: rate(rows.iter().filter_map(|r| r.author_match).collect()),
         readerable_agreement: rate(rows.iter().filter_map(|r| r.readerable_agrees).collect()),
         no_article: rows.iter().filter(|r| r.no_article).count(),
         errors: rows.iter().filter(|r| r.error.is_some()).count(),

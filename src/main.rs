@@ -31,7 +31,9 @@ Usage:
       expected.json, or expected.html + expected-metadata.json). A DIR holding no page folders
       but corpora, like tests/fixtures, is read as each of them. Prints one line per page and a
       summary per corpus: mean and aggregate text F1 (4-token shingles, each CJK character a
-      token, as shared/tools/score.py), title match, date found, readerable agreement.
+      token, as shared/tools/score.py), word F1 (bag of words, case folded), title match,
+      date found and matched (same day), author matched (a gold name inside the byline),
+      readerable agreement; and the same per page type when a corpus mixes types (wcxb).
         --json         machine-readable output
         --timing       time each page's extraction (median of 5 runs, decoding excluded) and
                        report per-corpus median, p95 and total; with peak memory (VmHWM, Linux
@@ -352,7 +354,11 @@ fn human_report(corpus: &CorpusReport, command: &EvalCommand) -> String {
         rows.truncate(n);
     }
     let mut out: String = rows.into_iter().map(page_line).collect();
-    out.push_str(&summary_line(corpus));
+    out.push_str(&summary_line(&corpus.name, &corpus.report.summary));
+    for (page_type, summary) in &corpus.report.by_type {
+        out.push('\n');
+        out.push_str(&summary_line(&format!("{}/{page_type}", corpus.name), summary));
+    }
     if let Some(timing) = timing_line(corpus) {
         out.push('\n');
         out.push_str(&timing);
@@ -373,30 +379,39 @@ fn page_line(row: &eval::Row) -> String {
         (Some(false), false) => "missing",
         (None, _) => "-",
     };
+    let author = match row.author_match {
+        Some(true) => "ok",
+        Some(false) => "WRONG",
+        None => "-",
+    };
     let outcome = match (&row.error, row.no_article) {
         (Some(e), _) => format!("  ERROR: {e}"),
         (None, true) => "  NO ARTICLE".to_string(),
         _ => String::new(),
     };
     let time = row.time_ms.map(|t| format!("  {t:.2} ms")).unwrap_or_default();
-    format!("  F1 {:.3}  title {title:<5}  date {date:<7}  {}{outcome}{time}\n", row.f1, row.id)
+    format!(
+        "  F1 {:.3}  title {title:<5}  date {date:<7}  author {author:<5}  {}{outcome}{time}\n",
+        row.f1, row.id
+    )
 }
 
-fn summary_line(corpus: &CorpusReport) -> String {
-    let s = &corpus.report.summary;
+fn summary_line(name: &str, s: &eval::Summary) -> String {
     let pct = |v: Option<f64>| v.map_or_else(|| "n/a".to_string(), |v| format!("{:.1}%", v * 100.0));
     format!(
-        "{}: pages {}  mean F1 {:.3}  aggregate F1 {:.3} (P {:.3} R {:.3})  title {}  date found {}  \
-         date match {}  readerable {}  no article {}  errors {}",
-        corpus.name,
+        "{}: pages {}  mean F1 {:.3}  aggregate F1 {:.3} (P {:.3} R {:.3})  word F1 {:.3}  title {}  \
+         date found {}  date match {}  author {}  readerable {}  no article {}  errors {}",
+        name,
         s.pages,
         s.mean_f1,
         s.aggregate_f1,
         s.aggregate_precision,
         s.aggregate_recall,
+        s.mean_word_f1,
         pct(s.title_match),
         pct(s.date_found),
         pct(s.date_match),
+        pct(s.author_match),
         pct(s.readerable_agreement),
         s.no_article,
         s.errors,

@@ -288,3 +288,49 @@ fn evaluate_reports_rows_and_summary() {
         "timing does not change the result"
     );
 }
+
+#[test]
+fn word_f1_is_a_case_folded_bag_of_words() {
+    // Order does not matter to a bag of words; shingles see the swap.
+    let swapped = Counts::of_words("The cat sat", "sat the CAT");
+    assert!(close(swapped.f1(), 1.0), "{swapped:?}");
+    assert!(Counts::of("The cat sat", "sat the CAT").f1() < 1.0);
+    // Each CJK character is a word; one of four missing.
+    let cjk = Counts::of_words("苹果公司", "苹果公");
+    assert!(close(cjk.recall(), 0.75) && close(cjk.precision(), 1.0), "{cjk:?}");
+}
+
+#[test]
+fn an_author_matches_when_any_gold_name_is_in_the_byline() {
+    for (gold, byline) in [
+        ("Andrew King", "By ANDREW KING, staff writer"),
+        ("By Nicolas Perriault", "Nicolas Perriault"),
+        ("Jane Doe and John Roe", "John Roe"),
+        ("Mary O'Neil, Li Wei", "mary oneil"),
+        ("张三 李四", "记者 李四"),
+    ] {
+        assert!(eval::author_matches(gold, byline), "{gold:?} in {byline:?}");
+    }
+    for (gold, byline) in [("Andrew King", "Andrew"), ("张三", "李四"), ("Andrew King", "")] {
+        assert!(!eval::author_matches(gold, byline), "{gold:?} not in {byline:?}");
+    }
+}
+
+#[test]
+fn mixed_page_types_are_summarized_apart() {
+    let page = |id: &str, page_type: &str, text: &str| eval::Page {
+        id: id.to_string(),
+        html: format!("<html><body><article><p>{text}</p></article></body></html>"),
+        url: None,
+        gold: Gold { text: text.to_string(), page_type: Some(page_type.to_string()), ..Gold::default() },
+    };
+    let prose = "A paragraph long enough to be read as the article of this small page, with words.";
+    let report = eval::evaluate(
+        &[page("a", "article", prose), page("b", "forum", prose), page("c", "forum", "Other words entirely here.")],
+        &eval::Options::default(),
+    );
+    let types: Vec<(&str, usize)> = report.by_type.iter().map(|(t, s)| (t.as_str(), s.pages)).collect();
+    assert_eq!(types, [("article", 1), ("forum", 2)]);
+    let one_type = eval::evaluate(&[page("a", "article", prose)], &eval::Options::default());
+    assert!(one_type.by_type.is_empty());
+}
