@@ -392,6 +392,10 @@ pub const REMOVED_BEFORE_SCORING: &[&str] = &[
     "script", "style", "link", "meta", "template", "noscript", "button", "input", "select",
     "textarea", "label", "nav", "aside", "svg", "canvas", "dialog",
 ];
+/// Of those, the ones that stay when they hold more than half the page's prose: a `nav` or
+/// `aside` left unclosed wraps everything after it (the article included) in the browser's tree
+/// as in html5ever's, and is then no menu or sidebar (wcxb article-4459: no article → 0.99).
+pub const UNCLOSED_WRAPPER_TAGS: &[&str] = &["nav", "aside"];
 /// Hosts whose embedded videos are kept (Readability's `videos`).
 pub const VIDEO_HOSTS: &[&str] = &[
     "youtube.com", "youtube-nocookie.com", "youtu.be", "player.vimeo.com", "v.qq.com",

@@ -137,3 +137,22 @@ fn formulas_keep_their_mathml_once() {
     assert!(!article.content.contains("katex-html") && !article.content.contains("annotation"), "{}", article.content);
     assert!(article.text_content.contains("The load grows as ex with the span."), "{}", article.text_content);
 }
+
+#[test]
+fn an_unclosed_banner_aside_wrapping_the_page_is_no_sidebar() {
+    // The banner's `<a><span>` are closed out of order and its `</aside>` never comes: the
+    // browser's tree, like html5ever's, holds the whole page inside the aside.
+    let html = page(&format!(
+        "<aside class=\"announcement-banner\"><a href=\"/news/merger\"><span>Announcement: The Ledger joins a group</div></a>\
+         <main><article><h1>Bridge report published</h1>{}{}</article></main>\
+         <div class=\"related\"><h2>Recommended</h2><ul><li><a href=\"/a\">Council approves the budget</a></li><li><a href=\"/b\">Ferry timetable</a></li></ul></div>",
+        paragraphs(),
+        paragraphs()
+    ));
+    let article = lucid::extract(&html, &lucid::Options::with_url("https://ledger.example/2025/03/bridge")).unwrap().expect("an article");
+    assert!(article.text_content.contains("three public hearings"), "{}", article.text_content);
+    assert!(!article.text_content.contains("Ferry timetable"), "{}", article.text_content);
+    // A real sidebar beside the article still goes, however long.
+    let sidebar = read(&format!("<article>{}{}</article><aside><p>{}</p></aside>", paragraphs(), paragraphs(), PROSE[0]));
+    assert_eq!(sidebar.text_content.matches("The council met").count(), 2, "{}", sidebar.text_content);
+}

@@ -10,7 +10,7 @@ use crate::dom::{self, NodeRefH};
 use crate::trace::{Stage, Trace};
 use crate::tunables::{
     COLLAPSED_PANEL_HINTS, COLLAPSED_PANEL_MAX_LINK_DENSITY, COLLAPSED_PANEL_MIN_CLAUSES, HIDDEN_PROSE_KEPT, MATH_WRAPPER_LEVELS,
-    PHRASING_ELEMS, REMOVED_BEFORE_SCORING,
+    PHRASING_ELEMS, REMOVED_BEFORE_SCORING, UNCLOSED_WRAPPER_TAGS,
 };
 
 pub fn document(doc: &mut Html, trace: &mut Trace) {
@@ -69,11 +69,21 @@ fn remove_non_content(doc: &mut Html, trace: &mut Trace) {
             prose * 2 > page_prose || prose >= HIDDEN_PROSE_KEPT
         }) || is_collapsed_panel(node)
     };
+    // A `nav` or `aside` that broken markup left open wraps the rest of the page (a banner's
+    // `<aside>` never closed: browsers parse the article into it too); one holding most of the
+    // page's prose is no sidebar.
+    let wraps_the_page = |node: &NodeRefH<'_>, name: &str| {
+        UNCLOSED_WRAPPER_TAGS.contains(&name) && dom::measure(*node).prose() * 2 > page_prose
+    };
     let root = doc.tree.root().id();
     dom::remove_outermost(doc, root, |node| {
         let reason = match node.value() {
             Node::Comment(_) => return true,
-            Node::Element(e) if REMOVED_BEFORE_SCORING.contains(&&*e.name.local) => "never article content",
+            Node::Element(e)
+                if REMOVED_BEFORE_SCORING.contains(&&*e.name.local) && !wraps_the_page(&node, &e.name.local) =>
+            {
+                "never article content"
+            }
             Node::Element(_) if !dom::is_visible(node) && !shown_by_script(node) => "hidden",
             Node::Element(e) => {
                 if &*e.name.local == "font" {
