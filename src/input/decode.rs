@@ -148,7 +148,9 @@ fn in_retired_encoding(bytes: &[u8]) -> bool {
 }
 
 /// True when the first bytes hold a NUL or are mostly control characters, as images, archives and
-/// executables do. Text pages never contain NUL; browsers sniff the same way.
+/// executables do. Text pages never contain NUL; browsers sniff the same way. ESC, SO and SI are
+/// text: ISO-2022 encodings shift with them (nearly a fifth of a Korean page in ISO-2022-KR),
+/// and such a page deserves to be told its encoding, not that it is binary.
 pub fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(1024)];
     if head.contains(&0) {
@@ -156,7 +158,7 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     }
     let control = head
         .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x0e | 0x0f | 0x1b))
         .count();
     control * 10 > head.len()
 }
