@@ -69,7 +69,9 @@ pub fn sniff_charset(bytes: &[u8], transport: Transport) -> Result<(&'static Enc
     if looks_binary(bytes) {
         return Err(Error::Binary);
     }
-    let from_transport = transport.charset.and_then(|label| Some((charset_for_label(label)?, label.trim().to_ascii_lowercase())));
+    let from_transport = transport
+        .charset
+        .and_then(|label| Some((charset_for_label(label)?, label.trim().to_ascii_lowercase())));
     // A declaration of the "replacement" encoding (iso-2022-kr, iso-2022-cn, hz-gb-2312: retired
     // because their escape sequences can hide markup) would make a browser show one U+FFFD for
     // the whole page. Lucid counts it as no declaration, so that a mislabelled page still reads;
@@ -105,18 +107,24 @@ pub fn charset_for_label(label: &str) -> Option<&'static Encoding> {
     Encoding::for_label(label.trim().as_bytes())
 }
 
-/// The encoding of bytes that declare none. UTF-8, valid or nearly so, stays UTF-8 (see
-/// [`MIN_UTF8_CHARS_PER_MALFORMED`]); anything else is what the detector guesses.
+/// The encoding of bytes that declare none: UTF-8 when they are UTF-8, valid or nearly so, else
+/// what the detector guesses.
 fn undeclared(bytes: &[u8], tld: Option<&str>) -> &'static Encoding {
+    if nearly_utf8(bytes) { UTF_8 } else { detect(bytes, tld) }
+}
+
+/// Valid UTF-8, or UTF-8 with a few malformed sequences among many well-formed non-ASCII
+/// characters (see [`MIN_UTF8_CHARS_PER_MALFORMED`]).
+fn nearly_utf8(bytes: &[u8]) -> bool {
+    if std::str::from_utf8(bytes).is_ok() {
+        return true;
+    }
     let (mut chars, mut malformed) = (0, 0);
     for chunk in bytes.utf8_chunks() {
         chars += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
         malformed += usize::from(!chunk.invalid().is_empty());
     }
-    if malformed == 0 || chars >= malformed * MIN_UTF8_CHARS_PER_MALFORMED {
-        return UTF_8;
-    }
-    detect(bytes, tld)
+    chars >= malformed * MIN_UTF8_CHARS_PER_MALFORMED
 }
 
 /// Firefox's detector for unlabelled pages, as Firefox runs it on a file: fed the whole page, with
