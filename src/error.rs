@@ -24,6 +24,14 @@ pub enum Error {
     /// which take html5ever time growing with the square of their size.
     #[error("the page's markup is too deeply nested or too complex to read safely")]
     TooComplex,
+    /// The page is written in an encoding the Encoding Standard retires ("replacement":
+    /// iso-2022-kr, iso-2022-cn, hz-gb-2312), which no browser decodes because its escape
+    /// sequences can hide markup. Only for a page that declares one and whose bytes are in it;
+    /// a page that merely carries such a label is read as if undeclared.
+    #[error(
+        "the page is written in {label}, an encoding browsers no longer read (it can hide markup); convert it to UTF-8 first, e.g. with iconv"
+    )]
+    RetiredEncoding { label: String },
     /// `Options::url` is not an absolute URL.
     #[error("the page address is not a valid absolute URL: {0}")]
     InvalidUrl(String),

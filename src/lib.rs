@@ -31,7 +31,7 @@ mod wasm;
 pub use article::Article;
 pub use error::Error;
 pub use extract::readerable::ReaderableOptions;
-pub use input::{decode_html, decode_with_label, sniff_charset};
+pub use input::{Transport, charset_for_label, decode, decode_html, decode_with_label, sniff_charset};
 pub use metadata::Metadata;
 pub use options::Options;
 pub use output::{html_copy, markdown, render, save, segments};

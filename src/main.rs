@@ -14,10 +14,13 @@ const USAGE: &str = "\
 lucid: reader mode for the web: finds the article in a page and prints it clean.
 
 Usage:
-  lucid extract [FILE|-] [--url URL] [--format json|html|text|markdown] [--trace]
+  lucid extract [FILE|-] [--url URL] [--charset LABEL] [--format json|html|text|markdown] [--trace]
       Read a saved page (FILE, or standard input with - or no FILE), decode it as a browser
-      would (byte order mark, <meta charset>, else UTF-8) and print its article.
+      would (byte order mark, --charset, <meta charset>, else the detector, hinted by the
+      --url's domain, and UTF-8) and print its article.
         --url URL      the page's address: relative links and images become absolute
+        --charset L    the charset the server sent with the page (Content-Type's charset=,
+                       e.g. from curl -D): wins over the page's own <meta charset>
         --trace        with json: also list what was removed, by which stage and why
         --format F     json (default): the article with its metadata
                        html: a saved copy, one self-contained reader page (no
@@ -104,6 +107,8 @@ struct ExtractCommand {
     /// `None` reads standard input.
     file: Option<PathBuf>,
     url: Option<String>,
+    /// The transport's charset label, known to the Encoding Standard.
+    charset: Option<String>,
     format: Format,
     trace: bool,
 }
@@ -127,6 +132,7 @@ fn parse_extract(args: &[String]) -> Result<ExtractCommand, Failure> {
     let mut command = ExtractCommand {
         file: None,
         url: None,
+        charset: None,
         format: Format::Json,
         trace: false,
     };
@@ -135,6 +141,14 @@ fn parse_extract(args: &[String]) -> Result<ExtractCommand, Failure> {
     while let Some(arg) = rest.next() {
         if let Some(url) = option_value(arg, "--url", &mut rest)? {
             command.url = Some(url.to_string());
+        } else if let Some(label) = option_value(arg, "--charset", &mut rest)? {
+            // Browsers ignore a header's unknown label; a label typed by hand is more likely a typo.
+            if lucid::charset_for_label(label).is_none() {
+                return Err(usage_error(format!(
+                    "unknown charset `{label}` (a label of the Encoding Standard, such as utf-8, gbk, big5, shift_jis, euc-kr, windows-1251)"
+                )));
+            }
+            command.charset = Some(label.to_string());
         } else if arg == "--trace" {
             command.trace = true;
         } else if let Some(format) = option_value(arg, "--format", &mut rest)? {
@@ -200,7 +214,8 @@ fn run_extract(command: &ExtractCommand) -> Result<(), Failure> {
         ..lucid::Options::default()
     };
     let bytes = read_input(command.file.as_deref(), options.max_bytes)?;
-    let html = lucid::decode_html(&bytes).map_err(unreadable)?;
+    let transport = lucid::Transport { charset: command.charset.as_deref(), url: command.url.as_deref() };
+    let html = lucid::decode(&bytes, transport).map_err(unreadable)?;
     let Some(article) = lucid::extract(&html, &options).map_err(unreadable)? else {
         println!("null");
         return Err(Failure {

@@ -726,6 +726,14 @@ pub const STOP_WORDS: &[(&str, &[&str])] = &[
     ("pt", &["o", "os", "do", "da", "em", "não", "que", "uma", "um", "para", "com", "é", "dos", "das", "se", "mais", "ao", "foi", "pelo", "na"]),
     ("nl", &["de", "het", "een", "en", "van", "is", "dat", "niet", "op", "te", "zijn", "voor", "met", "die", "ook", "aan", "er", "maar", "als", "bij"]),
 ];
+/// Bytes that declare no charset and are UTF-8 except for a few malformed sequences (a page cut
+/// short mid-character, one Latin-1 byte pasted into a UTF-8 page) stay UTF-8 when they hold at
+/// least this many well-formed non-ASCII characters per malformed sequence; below it the detector
+/// decides. Legacy text forms valid UTF-8 only by accident: the charset fixtures in GBK, Big5,
+/// Shift_JIS and EUC-KR have 0.15 to 0.33 such characters per malformed sequence, the
+/// single-byte ones none, so 10 is thirty times what legacy text reaches, while a UTF-8 page
+/// with a stray byte has hundreds or thousands.
+pub const MIN_UTF8_CHARS_PER_MALFORMED: usize = 10;
 /// Most quadratic parser work ([`crate::input::parser_work`]) a page may cost; more is refused
 /// before parsing. The costliest corpus page is far below a twentieth of it (the unit test
 /// checks); 50 million steps take about a tenth of a second natively.

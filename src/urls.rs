@@ -81,6 +81,18 @@ pub fn points_at_video_host(src: &str) -> bool {
     is_video_host(&host.to_lowercase())
 }
 
+/// The rightmost label of a URL's host in lower-case ASCII, as the charset detector takes it: `cn`
+/// for `https://news.sina.com.cn/`. An internationalized host must come in Punycode (this build's
+/// `url` has no Unicode IDNA). `None` for an IP address, a URL without a host, or one that does not
+/// parse.
+pub fn top_level_domain(value: &str) -> Option<String> {
+    let url = Url::parse(value.trim()).ok()?;
+    let url::Host::Domain(host) = url.host()? else { return None };
+    let label = host.trim_end_matches('.').rsplit('.').next()?.to_ascii_lowercase();
+    // Hosts of non-special schemes are not normalized; the detector accepts only a clean label.
+    (!label.is_empty() && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')).then_some(label)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,5 +116,15 @@ mod tests {
         assert!(!is_video_player("https://youtube.com.evil.example/embed"));
         assert!(points_at_video_host("//player.vimeo.com/video/1"));
         assert!(!points_at_video_host("//notyoutube.com/embed"));
+    }
+
+    #[test]
+    fn top_level_domains() {
+        assert_eq!(top_level_domain("https://news.sina.com.cn/c/1.html").as_deref(), Some("cn"));
+        assert_eq!(top_level_domain("HTTP://WWW.LTN.COM.TW./news").as_deref(), Some("tw"));
+        assert_eq!(top_level_domain("https://xn--e1afmkfd.xn--p1ai/").as_deref(), Some("xn--p1ai"));
+        assert_eq!(top_level_domain("http://127.0.0.1:8080/"), None);
+        assert_eq!(top_level_domain("file:///tmp/page.html"), None);
+        assert_eq!(top_level_domain("not a url"), None);
     }
 }

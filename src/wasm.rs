@@ -220,10 +220,13 @@ impl TranslationMerger {
 /// The encoding a page's bytes are in, by the core's rules (byte order mark, the transport's
 /// `charset` when given, `<meta charset>`, a page mis-declared over UTF-8), as a label
 /// `TextDecoder` takes: the caller decodes with the browser's own decoder, so the module carries
-/// no decoding tables. Throws for binary input.
+/// no decoding tables. Undeclared bytes are UTF-8 here: the module has no detector (see
+/// `input::decode`). Never "replacement". Throws for binary input and for a page written in a
+/// retired encoding (iso-2022-kr and the like).
 #[wasm_bindgen(js_name = charsetOf)]
 pub fn charset_of(bytes: &[u8], charset: Option<String>) -> Result<String, JsError> {
-    Ok(crate::sniff_charset(bytes, charset.as_deref())?.0.name().to_string())
+    let transport = crate::Transport { charset: charset.as_deref(), url: None };
+    Ok(crate::sniff_charset(bytes, transport)?.0.name().to_string())
 }
 
 fn article_from(js: JsValue) -> Result<Article, JsError> {

@@ -44,7 +44,8 @@ function setStatus(text, kind = '') {
 /**
  * Text from a page's bytes, in the encoding the core finds (byte order mark, `charset` from the
  * server when there is one, `<meta charset>`, a page mis-declared over UTF-8). Throws for bytes
- * that are not a web page (an image, an archive), with the core's words.
+ * that are not a web page (an image, an archive) or a page in an encoding browsers no longer read
+ * (iso-2022-kr), with the core's words.
  */
 function decodeHtml(buffer, charset) {
   const bytes = new Uint8Array(buffer);

@@ -1,12 +1,15 @@
 //! Bytes to text, as a browser decodes a page: byte order mark, then the transport's charset
-//! (HTTP `Content-Type`), then a prescan for `<meta charset>`, else UTF-8. Follows the HTML
-//! standard's "determining the character encoding" loosely; labels resolve with `encoding_rs`
-//! (the WHATWG Encoding standard, so `gb2312` and `gbk` both mean GBK, whose decoder reads
-//! GB18030 too).
+//! (HTTP `Content-Type`), then a prescan for `<meta charset>`; where nothing is declared, Firefox's
+//! own detector (`chardetng`, hinted by the address's top-level domain), else UTF-8. Follows the
+//! HTML standard's "determining the character encoding" loosely; labels resolve with
+//! `encoding_rs` (the WHATWG Encoding standard, so `gb2312` and `gbk` both mean GBK, whose
+//! decoder reads GB18030 too).
 
-use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252, X_USER_DEFINED};
+use encoding_rs::{Encoding, REPLACEMENT, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252, X_USER_DEFINED};
 
 use crate::error::Error;
+use crate::tunables::MIN_UTF8_CHARS_PER_MALFORMED;
+use crate::urls;
 
 /// The standard prescans this many bytes for a `<meta>` declaration.
 const PRESCAN_BYTES: usize = 1024;
@@ -15,19 +18,37 @@ const PRESCAN_BYTES: usize = 1024;
 /// encoding" step, which re-reads the page). We emulate that by prescanning this much more.
 const LATE_META_BYTES: usize = 64 * 1024;
 
-/// Decode a page's bytes as a browser would with no HTTP charset. See [`decode_with_label`].
-pub fn decode_html(bytes: &[u8]) -> Result<String, Error> {
-    decode_with_label(bytes, None)
+/// What is known about a page's bytes besides the bytes: what the transport said and where they
+/// came from.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Transport<'a> {
+    /// The `charset` parameter of the HTTP `Content-Type` the page was served with. It wins over
+    /// the page's own `<meta>`; an unknown label is ignored, as browsers ignore it. Default: none.
+    pub charset: Option<&'a str>,
+    /// The page's address. Only its top-level domain is read, as the detector's hint for bytes
+    /// that declare nothing (`.jp` expects Shift_JIS, `.ru` windows-1251, `.tw` Big5).
+    /// Default: none, which the detector reads as a generic domain (`.com`).
+    pub url: Option<&'a str>,
 }
 
-/// Decode a page's bytes. `label` is the charset the transport gave (an HTTP `Content-Type`
-/// `charset=` value), which wins over the page's own `<meta>`; an unknown label is ignored.
-/// A byte order mark wins over both. Bytes that do not decode become U+FFFD.
+/// Decode a page's bytes as a browser would with no HTTP charset and no address. See [`decode`].
+pub fn decode_html(bytes: &[u8]) -> Result<String, Error> {
+    decode(bytes, Transport::default())
+}
+
+/// Decode a page's bytes with the transport's charset `label` and no address. See [`decode`].
+pub fn decode_with_label(bytes: &[u8], label: Option<&str>) -> Result<String, Error> {
+    decode(bytes, Transport { charset: label, url: None })
+}
+
+/// Decode a page's bytes in the encoding [`sniff_charset`] finds. Bytes that do not decode become
+/// U+FFFD.
 ///
 /// Errors: [`Error::Empty`] when nothing but white space remains, [`Error::Binary`] when the bytes
-/// look like binary data (a UTF-16 page needs its byte order mark to be read).
-pub fn decode_with_label(bytes: &[u8], label: Option<&str>) -> Result<String, Error> {
-    let (encoding, bom_len) = sniff_charset(bytes, label)?;
+/// look like binary data (a UTF-16 page needs its byte order mark to be read),
+/// [`Error::RetiredEncoding`] for a page really written in an encoding browsers no longer read.
+pub fn decode(bytes: &[u8], transport: Transport) -> Result<String, Error> {
+    let (encoding, bom_len) = sniff_charset(bytes, transport)?;
     let text = encoding.decode_without_bom_handling(&bytes[bom_len..]).0;
     if text.trim().is_empty() {
         return Err(Error::Empty);
@@ -35,18 +56,42 @@ pub fn decode_with_label(bytes: &[u8], label: Option<&str>) -> Result<String, Er
     Ok(text.into_owned())
 }
 
-/// The encoding [`decode_with_label`] reads `bytes` in, and the length of the byte order mark to
-/// skip. Apart so that a caller holding a decoder of its own (a browser's `TextDecoder`) can
-/// decode by the same rules without the core's decoders.
-pub fn sniff_charset(bytes: &[u8], label: Option<&str>) -> Result<(&'static Encoding, usize), Error> {
+/// The encoding [`decode`] reads `bytes` in, and the length of the byte order mark to skip. Apart
+/// so that a caller holding a decoder of its own (a browser's `TextDecoder`) can decode by the
+/// same rules without the core's decoders. Never [`REPLACEMENT`]: see [`Error::RetiredEncoding`].
+///
+/// In order: a byte order mark; the transport's charset; the page's `<meta>`; where neither
+/// declares a usable encoding, the bytes themselves ([`undeclared`]).
+pub fn sniff_charset(bytes: &[u8], transport: Transport) -> Result<(&'static Encoding, usize), Error> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return Ok((encoding, bom_len));
     }
     if looks_binary(bytes) {
         return Err(Error::Binary);
     }
-    let declared = label.and_then(|l| Encoding::for_label(l.trim().as_bytes())).or_else(|| prescan(bytes));
-    let encoding = declared.unwrap_or(UTF_8);
+    let from_transport = transport
+        .charset
+        .and_then(|label| Some((charset_for_label(label)?, label.trim().to_ascii_lowercase())));
+    // A declaration of the "replacement" encoding (iso-2022-kr, iso-2022-cn, hz-gb-2312: retired
+    // because their escape sequences can hide markup) would make a browser show one U+FFFD for
+    // the whole page. Lucid counts it as no declaration, so that a mislabelled page still reads;
+    // a page that really is in such an encoding is refused with its name instead of shown empty.
+    let mut retired = None;
+    let mut usable = |declared: Option<(&'static Encoding, String)>| match declared {
+        Some((encoding, label)) if encoding == REPLACEMENT => {
+            retired.get_or_insert(label);
+            None
+        }
+        declared => declared.map(|(encoding, _)| encoding),
+    };
+    let declared = usable(from_transport).or_else(|| usable(prescan(bytes)));
+    let Some(encoding) = declared else {
+        if let Some(label) = retired.filter(|_| in_retired_encoding(bytes)) {
+            return Err(Error::RetiredEncoding { label });
+        }
+        let tld = transport.url.and_then(urls::top_level_domain);
+        return Ok((undeclared(bytes, tld.as_deref()), 0));
+    };
     // Deviation from browsers: a page that declares a legacy charset but is really UTF-8 (seen
     // on 163.com: `gb2312` over UTF-8 bytes) is read as UTF-8. Checking only for replacement
     // characters is not enough: GBK decodes most UTF-8 Chinese without an error, as mojibake.
@@ -56,8 +101,64 @@ pub fn sniff_charset(bytes: &[u8], label: Option<&str>) -> Result<(&'static Enco
     Ok((if really_utf8 { UTF_8 } else { encoding }, 0))
 }
 
+/// The encoding a charset label names in the Encoding Standard (case and surrounding white space
+/// aside), or `None` for a label it does not know.
+pub fn charset_for_label(label: &str) -> Option<&'static Encoding> {
+    Encoding::for_label(label.trim().as_bytes())
+}
+
+/// The encoding of bytes that declare none: UTF-8 when they are UTF-8, valid or nearly so, else
+/// what the detector guesses.
+fn undeclared(bytes: &[u8], tld: Option<&str>) -> &'static Encoding {
+    if nearly_utf8(bytes) { UTF_8 } else { detect(bytes, tld) }
+}
+
+/// Valid UTF-8, or UTF-8 with a few malformed sequences among many well-formed non-ASCII
+/// characters (see [`MIN_UTF8_CHARS_PER_MALFORMED`]).
+fn nearly_utf8(bytes: &[u8]) -> bool {
+    if std::str::from_utf8(bytes).is_ok() {
+        return true;
+    }
+    let (mut chars, mut malformed) = (0, 0);
+    for chunk in bytes.utf8_chunks() {
+        chars += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        malformed += usize::from(!chunk.invalid().is_empty());
+    }
+    chars >= malformed * MIN_UTF8_CHARS_PER_MALFORMED
+}
+
+/// Firefox's detector for unlabelled pages, as Firefox runs it on a file: fed the whole page, with
+/// ISO-2022-JP ruled out (browsers never guess it: it can hide markup) and UTF-8 too (already
+/// ruled out by [`undeclared`]). The stream is not marked as ended, so a page saved cut short in
+/// the middle of a character does not rule out its own encoding.
+#[cfg(not(target_arch = "wasm32"))]
+fn detect(bytes: &[u8], tld: Option<&str>) -> &'static Encoding {
+    use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    detector.feed(bytes, false);
+    detector.guess(tld.map(str::as_bytes), Utf8Detection::Deny)
+}
+
+/// In WebAssembly there is no detector (it would add about 150 KB gzipped to the module): there the
+/// extension reads a page the browser has already decoded, with the browser's own detector, and
+/// the www demo's dropped files go to `TextDecoder`, so undeclared bytes read as UTF-8, as the
+/// command line read them before it had the detector.
+#[cfg(target_arch = "wasm32")]
+fn detect(_bytes: &[u8], _tld: Option<&str>) -> &'static Encoding {
+    UTF_8
+}
+
+/// True when `bytes` could really be in one of the encodings the Encoding Standard retires: they
+/// are 7-bit, as those encodings are, and hold their shift sequences (ISO-2022's `ESC $`, HZ's
+/// `~{`). Bytes that are not are mislabelled, and read as if undeclared.
+fn in_retired_encoding(bytes: &[u8]) -> bool {
+    bytes.is_ascii() && (find(bytes, b"\x1b$").is_some() || find(bytes, b"~{").is_some())
+}
+
 /// True when the first bytes hold a NUL or are mostly control characters, as images, archives and
-/// executables do. Text pages never contain NUL; browsers sniff the same way.
+/// executables do. Text pages never contain NUL; browsers sniff the same way. ESC, SO and SI are
+/// text: ISO-2022 encodings shift with them (nearly a fifth of a Korean page in ISO-2022-KR),
+/// and such a page deserves to be told its encoding, not that it is binary.
 pub fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(1024)];
     if head.contains(&0) {
@@ -65,13 +166,14 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     }
     let control = head
         .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x0e | 0x0f | 0x1b))
         .count();
     control * 10 > head.len()
 }
 
-/// The encoding a page declares in a `<meta>` near its start, if any.
-fn prescan(bytes: &[u8]) -> Option<&'static Encoding> {
+/// The encoding a page declares in a `<meta>` near its start, if any, and the label it is declared
+/// with.
+fn prescan(bytes: &[u8]) -> Option<(&'static Encoding, String)> {
     let head = &bytes[..bytes.len().min(PRESCAN_BYTES)];
     prescan_window(head).or_else(|| {
         let longer = &bytes[..bytes.len().min(LATE_META_BYTES)];
@@ -84,7 +186,7 @@ fn prescan(bytes: &[u8]) -> Option<&'static Encoding> {
 /// The standard's prescan over `bytes`: skip comments and other markup, read each `<meta>`'s
 /// attributes (quoted or not, case-insensitive) and take the first declaration that names a
 /// known encoding.
-fn prescan_window(bytes: &[u8]) -> Option<&'static Encoding> {
+fn prescan_window(bytes: &[u8]) -> Option<(&'static Encoding, String)> {
     let mut pos = 0;
     while pos < bytes.len() {
         let rest = &bytes[pos..];
@@ -119,7 +221,7 @@ fn prescan_window(bytes: &[u8]) -> Option<&'static Encoding> {
 
 /// Read one `<meta>`'s attributes from `pos` and resolve what it declares, as the standard's
 /// prescan does: `charset` directly, or `content` when `http-equiv="content-type"`.
-fn meta_encoding(bytes: &[u8], pos: &mut usize) -> Option<&'static Encoding> {
+fn meta_encoding(bytes: &[u8], pos: &mut usize) -> Option<(&'static Encoding, String)> {
     let mut charset = None;
     let mut content_charset = None;
     let mut pragma = false;
@@ -132,13 +234,15 @@ fn meta_encoding(bytes: &[u8], pos: &mut usize) -> Option<&'static Encoding> {
         }
     }
     let label = charset.or(if pragma { content_charset } else { None })?;
-    let encoding = Encoding::for_label(trim_space(&label))?;
+    let label = trim_space(&label);
+    let encoding = Encoding::for_label(label)?;
     // A page cannot declare UTF-16 in ASCII-compatible bytes: the standard reads it as UTF-8.
-    Some(match encoding {
+    let encoding = match encoding {
         e if e == UTF_16BE || e == UTF_16LE => UTF_8,
         e if e == X_USER_DEFINED => WINDOWS_1252,
         e => e,
-    })
+    };
+    Some((encoding, String::from_utf8_lossy(label).into_owned()))
 }
 
 /// The standard's "get an attribute": from `pos`, the next attribute's lower-cased name and its
@@ -274,8 +378,57 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_without_declaration_is_replaced() {
-        assert_eq!(decode_html(b"<p>a\xffb</p>").unwrap(), "<p>a\u{FFFD}b</p>");
+    fn utf8_with_a_stray_byte_stays_utf8() {
+        let mut bytes = "<p>交通运输部6月30日发布的《2014年全国收费公路统计公报》显示".as_bytes().to_vec();
+        bytes.push(0xE9);
+        bytes.extend_from_slice("，去年全国收费公路亏损1571亿元。</p>".as_bytes());
+        let text = decode_html(&bytes).unwrap();
+        assert!(text.contains("统计公报》显示\u{FFFD}，去年"), "{text}");
+        // Cut short in the middle of its last character.
+        let text = decode_html(&bytes[..bytes.len() - 6]).unwrap();
+        assert!(text.starts_with("<p>交通运输部") && text.ends_with('\u{FFFD}'), "{text}");
+    }
+
+    #[test]
+    fn undeclared_legacy_bytes_are_detected() {
+        // One Latin-1 byte in English: windows-1252, not a replacement character.
+        assert_eq!(decode_html(b"<p>Un caf\xe9 au lait</p>").unwrap(), "<p>Un café au lait</p>");
+        let body = "收费公路亏损扩大的直接原因是还本付息支出高速增长。通行费收入增速慢于高速公路里程。";
+        let text = decode_html(&page("", body)).unwrap();
+        assert!(text.contains(body), "{text}");
+        // A legacy page cut short in the middle of a character keeps its encoding.
+        let bytes = page("", body);
+        let cut = bytes.len() - "</p></body></html>".len() - 1;
+        assert_eq!(sniff_charset(&bytes[..cut], Transport::default()).unwrap().0, encoding_rs::GBK);
+    }
+
+    #[test]
+    fn retired_encodings_are_refused_only_for_pages_written_in_them() {
+        // ISO-2022-KR (RFC 1557): a header escape, then Hangul between SO and SI.
+        let iso_2022_kr = b"\x1b$)C<html><head><meta charset=iso-2022-kr></head><body><p>\x0e\x30\x21\x0f</p>";
+        assert_eq!(
+            decode_html(iso_2022_kr),
+            Err(Error::RetiredEncoding { label: "iso-2022-kr".to_string() })
+        );
+        let hz = b"<p>~{<:Ky2;G@~}</p>";
+        assert_eq!(
+            decode_with_label(hz, Some(" HZ-GB-2312 ")),
+            Err(Error::RetiredEncoding { label: "hz-gb-2312".to_string() })
+        );
+        assert!(Error::RetiredEncoding { label: "hz-gb-2312".into() }.to_string().contains("hz-gb-2312"));
+        // Mislabelled: 8-bit bytes cannot be in a 7-bit encoding; they read as undeclared.
+        let body = "收费公路亏损扩大的直接原因是还本付息支出高速增长。通行费收入增速慢于高速公路里程。";
+        for head in ["<meta charset=iso-2022-kr>", "<meta charset=replacement>", "<meta charset=iso-2022-cn>"] {
+            let text = decode_html(&page(head, body)).unwrap();
+            assert!(text.contains(body), "{head}: {text}");
+        }
+        let utf8 = "<meta charset=iso-2022-kr><p>연구 자료</p>".as_bytes();
+        assert_eq!(decode_html(utf8).unwrap(), "<meta charset=iso-2022-kr><p>연구 자료</p>");
+        // ASCII without shift sequences loses nothing either way.
+        assert_eq!(decode_html(b"<meta charset=hz-gb-2312><p>plain</p>").unwrap(), "<meta charset=hz-gb-2312><p>plain</p>");
+        // A retired transport label gives way to the page's own declaration.
+        let text = decode(&page("<meta charset=gbk>", "网易"), Transport { charset: Some("iso-2022-kr"), url: None }).unwrap();
+        assert!(text.contains("网易"), "{text}");
     }
 
     #[test]
@@ -310,9 +463,11 @@ mod tests {
 
     #[test]
     fn content_without_http_equiv_is_ignored() {
-        // The standard needs the pragma; without it the page falls back to UTF-8.
-        let text = decode_html(&page("<meta content=\"text/html; charset=gbk\">", "网易")).unwrap();
-        assert!(!text.contains("网易"));
+        // The standard needs the pragma; without it the page declares nothing.
+        let bytes = page("<meta content=\"text/html; charset=koi8-r\">", "收费公路亏损扩大的直接原因是还本付息支出高速增长。");
+        assert_ne!(sniff_charset(&bytes, Transport::default()).unwrap().0, encoding_rs::KOI8_R);
+        let bytes = page("<meta http-equiv=content-type content=\"text/html; charset=koi8-r\">", "收费公路");
+        assert_eq!(sniff_charset(&bytes, Transport::default()).unwrap().0, encoding_rs::KOI8_R);
     }
 
     #[test]

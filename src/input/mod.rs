@@ -12,7 +12,7 @@ use crate::error::Error;
 use crate::options::Options;
 use crate::tunables::MAX_PARSER_WORK;
 
-pub use decode::{decode_html, decode_with_label, looks_binary, sniff_charset};
+pub use decode::{Transport, charset_for_label, decode, decode_html, decode_with_label, looks_binary, sniff_charset};
 pub use parse_cost::parser_work;
 
 /// Check the page against the limits in `options`, then parse it. Input that cannot be a page
