@@ -695,6 +695,26 @@ pub const TITLE_COLON_PREFIX_WORDS: usize = 5;
 /// (Readability: 15 and 150).
 pub const TITLE_MIN_CHARS: usize = 15;
 pub const TITLE_MAX_CHARS: usize = 150;
+/// Separators sites put between an article's title and their own name, where the name is cut
+/// from a metadata title (spaced, so `COVID-19` and `Q&A` are never cut).
+pub const SITE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » "];
+/// A site's name (host label, stated name, title part) has at least this many letters: shorter
+/// ones (`a`, `tv`) are inside too many words to prove anything.
+pub const SITE_NAME_MIN_CHARS: usize = 3;
+/// Characters that may separate a title's parts when the page itself shows one of the parts as
+/// an element's whole text (the evidence makes even a hyphen in `ZoomEye-CSDN.NET` a cut).
+pub const TITLE_PART_SEPARATORS: &[char] = &[
+    '|', '｜', '-', '－', '–', '—', '_', '·', '•', '/', '\\', '>', '»', '«', ':', '：',
+];
+/// Separators of a title examined for its parts: real titles have a handful; the bound keeps the
+/// number of parts (quadratic in it) small.
+pub const TITLE_PARTS_EXAMINED: usize = 12;
+/// The page's `h1` replaces a metadata title that is a search-engine variant of it: each shares
+/// at least this much of the other's words (Readability's word similarity). Measured on the
+/// WCXB articles, where the human gold is the visible headline: an `h1` sharing a third is the
+/// same story retitled for search ("Top 10 Health and Nutrition Trends to Watch" for "Health And
+/// Nutrition Trends For 2026"); below that it is a site's or a section's name.
+pub const HEADLINE_SIMILARITY: f32 = 0.3;
 /// JSON-LD `name` and `headline` differ: the one this similar to the page title wins
 /// (Readability: 0.75).
 pub const TITLE_SIMILARITY: f32 = 0.75;
