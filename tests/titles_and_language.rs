@@ -60,6 +60,17 @@ fn a_part_naming_the_host_goes_and_nothing_else_does() {
 }
 
 #[test]
+fn a_latin_title_gives_way_to_the_part_the_page_shows_when_the_rest_names_the_host() {
+    let t = "The Beginner's Guide to Gym Equipment - Urge Fitness | Gyms Near Me";
+    let html = format!(
+        "<html><head><title>{t}</title><meta property=\"og:title\" content=\"{t}\"></head>\
+         <body><h1>The Beginner's Guide to Gym Equipment</h1><p>x</p></body></html>"
+    );
+    assert_eq!(title(&html, Some("https://urgefitness.com/blog/gym-equipment")), "The Beginner's Guide to Gym Equipment");
+    assert_eq!(title(&html, None), t);
+}
+
+#[test]
 fn the_h1_outranks_a_search_title() {
     // `og:title` copies the `<title>`: a title written for search results, rewritten from the
     // headline the page shows.
@@ -79,6 +90,13 @@ fn the_h1_outranks_a_search_title() {
         "Apple’s Vision Pro is the Retina display moment for headsets",
     );
     assert_eq!(title(&written, None), "Apple’s Vision Pro hands-on: the Retina display moment for headsets");
+    // Unless it carries the site's name, as titles for a results page do.
+    let named = page(
+        "Social commerce guide",
+        "Social Commerce: What Brands Need to Know | Sprout Social",
+        "Social commerce in 2026: what every brand needs to know",
+    );
+    assert_eq!(title(&named, Some("https://sproutsocial.com/insights/social-commerce/")), "Social commerce in 2026: what every brand needs to know");
     // An `h1` that shares little with the title is a site's name; one holding the title and
     // more carries a date line.
     let unrelated = page("Using Machine Learning To Personalize Shopping", "Using Machine Learning To Personalize Shopping", "Our blog");

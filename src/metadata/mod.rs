@@ -5,8 +5,9 @@
 //! in the order Readability's `_getJSONLD` and `_getArticleMetadata` trust sources: JSON-LD,
 //! then `<meta>` (Dublin Core, OpenGraph, Twitter, parsely, `article:*`), then the `<title>`
 //! element. Beyond Readability: dates from `<time>`, `itemprop`, and the date lines and
-//! `data-*` attributes Chinese portals use, all normalized to ISO 8601; Chinese title suffixes;
-//! declared languages normalized to BCP 47.
+//! `data-*` attributes Chinese portals use, all normalized to ISO 8601; Chinese title suffixes,
+//! and the title held against the page's visible headline; declared languages kept only when
+//! they are BCP 47 tags.
 
 pub(crate) mod byline;
 pub(crate) mod date;

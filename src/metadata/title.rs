@@ -1,7 +1,9 @@
 //! Title cleanup: the `<title>` element carries the site name (`Title | Site`, `标题_网易科技`)
 //! and sometimes breadcrumbs or keywords; this cuts them the way Readability's
 //! `_getArticleTitle` does, with character-based rules for CJK titles and Chinese site suffixes.
-
+//! Then [`headline`] checks the chosen metadata title against what the page shows its readers:
+//! the part of it the page shows as its headline, a part naming the site by its address, the
+//! `h1` a search title was rewritten from.
 use std::collections::HashMap;
 
 use ego_tree::iter::Edge;
@@ -403,28 +405,29 @@ pub enum MetaTitle {
 }
 
 /// The headline a reader sees for a page whose metadata title is `title`, in order of evidence:
-/// 1. in a Chinese or Japanese title, a part (cut at separators) that the page shows as the whole
-///    text of one of its elements and that is most of the title: the rest is what sites add
-///    (`-CSDN.NET`, ` 东区办事处_中山网`, `明日股市预测--`), site name or not. Their names are
-///    rarely spelled by their address (pinyin, initials), so the page's text is the evidence;
-///    Latin-script titles keep such parts (`Title | eHow`) unless the address names them, as
-///    Readability keeps them;
+/// 1. a part of the title (cut at separators) that the page shows as the whole text of one of
+///    its elements and that is most of the title: the rest is what sites add (`-CSDN.NET`,
+///    ` 东区办事处_中山网`, `明日股市预测--`). In a Chinese or Japanese title whatever the rest
+///    is, as those sites' names are rarely spelled by their address (pinyin, initials); in a
+///    Latin-script title only when the rest names the site by its address, as Readability keeps
+///    `Title | eHow` otherwise;
 /// 2. else the title without a leading or trailing part that names the site by its address;
-/// 3. else, for a [`MetaTitle::SearchCopy`] that is a variant of the page's `h1` (they share
-///    words but neither holds the other), the `h1`: the search title is rewritten for search
-///    engines ("Health And Nutrition Trends For 2026"), the `h1` is what readers are shown
-///    ("Top 10 Health and Nutrition Trends to Watch").
+/// 3. then, for a search title that is a variant of the page's `h1` (they share words but
+///    neither holds the other), the `h1`: a search title ([`MetaTitle::SearchCopy`], or one
+///    carrying the site's name for a results page) is rewritten for search engines ("Health And
+///    Nutrition Trends For 2026 - Tastewise"), the `h1` is what readers are shown ("Top 10
+///    Health and Nutrition Trends to Watch").
 pub fn headline(title: &str, doc: &Html, headings: &Headings, site: &SiteNames, source: MetaTitle) -> String {
-    if has_cjk(title)
-        && let Some(part) = part_shown_in_page(title, doc)
+    if let Some(part) = part_shown_in_page(title, doc)
+        && (has_cjk(title) || site.named_by(&title.replacen(part, " ", 1)))
     {
         return part.to_string();
     }
-    let title = without_site(title, site);
-    match source {
-        MetaTitle::SearchCopy => headline_of_variant(&title, headings).unwrap_or(title),
-        MetaTitle::Written => title,
+    let cut = without_site(title, site);
+    if source == MetaTitle::SearchCopy || cut != title {
+        return headline_of_variant(&cut, headings).unwrap_or(cut);
     }
+    cut
 }
 
 fn is_part_separator(c: char) -> bool {
