@@ -4,6 +4,7 @@
 //! Then [`headline`] checks the chosen metadata title against what the page shows its readers:
 //! the part of it the page shows as its headline, a part naming the site by its address, the
 //! `h1` a search title was rewritten from.
+
 use std::collections::HashMap;
 
 use ego_tree::iter::Edge;
