@@ -437,8 +437,9 @@ fn is_part_separator(c: char) -> bool {
 
 /// Byte ranges of the title's parts: the text between any two of its separators (or its ends),
 /// trimmed, over the first [`TITLE_PARTS_EXAMINED`] separators. A separator is a run of
-/// [`TITLE_PART_SEPARATORS`] and spaces, or a space beside a CJK character: Chinese writes no
-/// spaces between words, so a space in a Chinese title separates phrases (`标题 东区办事处`).
+/// [`TITLE_PART_SEPARATORS`] and spaces, or an ASCII space beside a CJK character: Chinese
+/// writes no spaces between words, so such a space in a Chinese title separates phrases
+/// (`标题 东区办事处`); an ideographic space is inside a Japanese phrase.
 fn parts(title: &str) -> Vec<(usize, usize)> {
     let chars: Vec<(usize, char)> = title.char_indices().collect();
     // (start, end) of each separator run.
@@ -472,23 +473,23 @@ fn parts(title: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// The longest part of `title` (other than all of it) that holds more than half its letters and
-/// is the whole text of an element of the page outside its `<head>` and scripts.
+/// The longest part of `title` that holds more than half its letters and is the whole text of
+/// an element of the page outside its `<head>` and scripts; `None` when the page shows the
+/// whole title so (its headline is all of it) or none of its parts.
 fn part_shown_in_page<'t>(title: &'t str, doc: &Html) -> Option<&'t str> {
-    let whole = squash(title).chars().count();
+    let whole = squash(title);
     let mut wanted: HashMap<String, &str> = HashMap::new();
     for (from, to) in parts(title) {
         let part = title[from..to].trim_matches(is_part_separator);
         let key = squash(part);
-        let len = key.chars().count();
-        if len * 2 > whole && len < whole {
+        if key.chars().count() * 2 > whole.chars().count() && key.len() < whole.len() {
             wanted.insert(key, part);
         }
     }
-    // The page showing the whole title as its headline keeps it whole.
-    wanted.insert(squash(title), title);
-    let longest = wanted.keys().map(|k| k.len()).max()?;
-    let mut best: Option<&str> = None;
+    if wanted.is_empty() {
+        return None;
+    }
+    let mut best: Option<(usize, &str)> = None;
     let mut walk = dom::Walk::new(doc.tree.root());
     while let Some(edge) = walk.next() {
         let Edge::Open(node) = edge else { continue };
@@ -497,13 +498,17 @@ fn part_shown_in_page<'t>(title: &'t str, doc: &Html) -> Option<&'t str> {
             walk.skip_subtree();
             continue;
         }
-        if let Some(part) = squashed_text(node, longest).and_then(|t| wanted.get(&t))
-            && best.is_none_or(|b| squash(b).len() < squash(part).len())
+        let Some(text) = squashed_text(node, whole.len()) else { continue };
+        if text == whole {
+            return None;
+        }
+        if let Some(&part) = wanted.get(&text)
+            && best.is_none_or(|(len, _)| len < text.len())
         {
-            best = Some(part);
+            best = Some((text.len(), part));
         }
     }
-    best.filter(|b| *b != title)
+    best.map(|(_, part)| part)
 }
 
 /// An element's text [`squash`]ed, outside scripts; `None` for an element of more than
