@@ -1,7 +1,10 @@
 //! Language: normalizing what a page declares, and guessing it from the text when it declares
 //! nothing (by script, then for Latin text by a vote of common words).
 
-use crate::tunables::{LANG_LEAD_RATIO, LANG_MIN_SCRIPT_SHARE, LANG_MIN_STOP_WORDS, LANG_SAMPLE_CHARS, STOP_WORDS};
+use crate::tunables::{
+    LANG_LEAD_RATIO, LANG_MIN_SCRIPT_SHARE, LANG_MIN_STOP_WORDS, LANG_SAMPLE_CHARS, NOT_LANGUAGES, SIMPLIFIED_ONLY,
+    STOP_WORDS, TRADITIONAL_CHINESE_REGIONS, TRADITIONAL_ONLY,
+};
 
 /// The primary language subtag of a tag, lower-cased: `zh` for `zh-Hant-TW` or `ZH_cn`.
 pub fn primary_subtag(tag: &str) -> String {
@@ -9,39 +12,113 @@ pub fn primary_subtag(tag: &str) -> String {
 }
 
 /// A declared language tag as BCP 47: `zh_cn` → `zh-CN`, `EN-us` → `en-US`, `zh-hans-cn` →
-/// `zh-Hans-CN`. `None` when the value is not a language tag (empty, `x-default`, prose).
+/// `zh-Hans-CN`. `None` when the value is not a well-formed language tag (RFC 5646's
+/// `langtag`: language, up to three extlangs, script, region, variants, extensions): empty,
+/// `x-default`, prose, or a charset pages put there (`utf-8`, `gb2312`, `euc-kr`).
 pub fn normalize(raw: &str) -> Option<String> {
     // `content-language` may list several languages: the first is the page's own.
     let first = raw.split(',').next()?.trim();
     let mut subtags = first.split(['-', '_']);
     let primary = subtags.next()?;
-    if !(2..=3).contains(&primary.len()) || !primary.bytes().all(|b| b.is_ascii_alphabetic()) {
+    if !(2..=3).contains(&primary.len())
+        || !primary.bytes().all(|b| b.is_ascii_alphabetic())
+        || NOT_LANGUAGES.contains(&primary.to_ascii_lowercase().as_str())
+    {
         return None;
     }
     let mut out = primary.to_ascii_lowercase();
-    for sub in subtags {
+    // What may come next, in the grammar's order.
+    let mut stage = Stage::Extlang(3);
+    while let Some(sub) = subtags.next() {
+        let alpha = sub.bytes().all(|b| b.is_ascii_alphabetic());
+        let digit = sub.bytes().all(|b| b.is_ascii_digit());
         if sub.is_empty() || sub.len() > 8 || !sub.bytes().all(|b| b.is_ascii_alphanumeric()) {
             return None;
         }
         out.push('-');
-        match sub.len() {
+        stage = match (sub.len(), stage) {
+            (3, Stage::Extlang(n)) if alpha && n > 0 => {
+                out.push_str(&sub.to_ascii_lowercase());
+                Stage::Extlang(n - 1)
+            }
             // Script: title case (`Hans`).
-            4 if sub.bytes().all(|b| b.is_ascii_alphabetic()) => {
+            (4, Stage::Extlang(_)) if alpha => {
                 out.push_str(&sub[..1].to_ascii_uppercase());
                 out.push_str(&sub[1..].to_ascii_lowercase());
+                Stage::Region
             }
             // Region: upper case (`CN`), or three digits (`419`).
-            2 => out.push_str(&sub.to_ascii_uppercase()),
-            _ => out.push_str(&sub.to_ascii_lowercase()),
-        }
+            (2, Stage::Extlang(_) | Stage::Region) if alpha => {
+                out.push_str(&sub.to_ascii_uppercase());
+                Stage::Variant
+            }
+            (3, Stage::Extlang(_) | Stage::Region) if digit => {
+                out.push_str(sub);
+                Stage::Variant
+            }
+            // Variant: five to eight characters, or four starting with a digit (`1996`).
+            (5..=8, Stage::Extlang(_) | Stage::Region | Stage::Variant) => {
+                out.push_str(&sub.to_ascii_lowercase());
+                Stage::Variant
+            }
+            (4, Stage::Extlang(_) | Stage::Region | Stage::Variant) if sub.as_bytes()[0].is_ascii_digit() => {
+                out.push_str(&sub.to_ascii_lowercase());
+                Stage::Variant
+            }
+            // Extension or private use: a singleton, then its subtags, the last of two or more
+            // characters unless private (`x-a`); the tag ends with them.
+            (1, _) => {
+                out.push_str(&sub.to_ascii_lowercase());
+                let rest: Vec<&str> = subtags.by_ref().collect();
+                let last_ok = rest.last().is_some_and(|l| l.len() >= 2 || sub.eq_ignore_ascii_case("x"));
+                if !last_ok || rest.iter().any(|r| r.is_empty() || r.len() > 8 || !r.bytes().all(|b| b.is_ascii_alphanumeric())) {
+                    return None;
+                }
+                out.push('-');
+                out.push_str(&rest.join("-").to_ascii_lowercase());
+                Stage::Variant
+            }
+            _ => return None,
+        };
     }
     Some(out)
+}
+
+/// Where a subtag may stand in a language tag, after the primary language.
+#[derive(Clone, Copy)]
+enum Stage {
+    /// Extlangs (this many more allowed), a script, a region, a variant or an extension.
+    Extlang(u8),
+    /// A region, a variant or an extension.
+    Region,
+    /// Variants or an extension.
+    Variant,
+}
+
+/// Chinese in Traditional characters: declared with the `Hant` script, or, without a script,
+/// for one of [`TRADITIONAL_CHINESE_REGIONS`] (`zh-TW`, `zh-HK`, `zh-MO`).
+pub fn is_traditional_chinese(tag: &str) -> bool {
+    let mut subtags = tag.split(['-', '_']);
+    if !subtags.next().is_some_and(|p| p.eq_ignore_ascii_case("zh")) {
+        return false;
+    }
+    for sub in subtags {
+        match sub.len() {
+            4 => return sub.eq_ignore_ascii_case("hant"),
+            2 => return TRADITIONAL_CHINESE_REGIONS.iter().any(|r| sub.eq_ignore_ascii_case(r)),
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Letters counted per script over a sample of the text.
 #[derive(Default)]
 struct Scripts {
     han: usize,
+    /// Han characters only Simplified Chinese writes ([`SIMPLIFIED_ONLY`]), and only Traditional.
+    simplified: usize,
+    traditional: usize,
     kana: usize,
     hangul: usize,
     cyrillic: usize,
@@ -62,7 +139,14 @@ impl Scripts {
         for c in text.chars().take(LANG_SAMPLE_CHARS) {
             match c as u32 {
                 0x3040..=0x30FF | 0x31F0..=0x31FF => s.kana += 1,
-                0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F => s.han += 1,
+                0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F => {
+                    s.han += 1;
+                    if SIMPLIFIED_ONLY.contains(c) {
+                        s.simplified += 1;
+                    } else if TRADITIONAL_ONLY.contains(c) {
+                        s.traditional += 1;
+                    }
+                }
                 0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F => s.hangul += 1,
                 0x0400..=0x04FF => {
                     s.cyrillic += 1;
@@ -86,7 +170,8 @@ impl Scripts {
 }
 
 /// Detect the language of article text: by script (Han with kana is Japanese, with Hangul
-/// Korean, else Chinese; Cyrillic is Russian or Ukrainian by their own letters; Arabic, Hebrew,
+/// Korean, else Chinese: `zh-Hant` or `zh-Hans` by which script's own characters it holds more
+/// of, bare `zh` when it holds none; Cyrillic is Russian or Ukrainian by their own letters; Arabic, Hebrew,
 /// Greek, Thai, Devanagari), and for Latin text by a vote of common words among English,
 /// French, German, Spanish, Italian, Portuguese and Dutch. `None` when unsure.
 pub fn detect(text: &str) -> Option<String> {
@@ -105,6 +190,11 @@ pub fn detect(text: &str) -> Option<String> {
             "ja"
         } else if s.hangul * 2 >= cjk {
             "ko"
+        } else if s.traditional > s.simplified {
+            // The script, so that the reading view's own words are written in it.
+            "zh-Hant"
+        } else if s.simplified > 0 {
+            "zh-Hans"
         } else {
             "zh"
         }
@@ -159,7 +249,11 @@ mod tests {
         assert_eq!(normalize("zh-hans-cn").as_deref(), Some("zh-Hans-CN"));
         assert_eq!(normalize("es-419").as_deref(), Some("es-419"));
         assert_eq!(normalize("de, en").as_deref(), Some("de"));
-        for bad in ["", "-", "english language", "x", "e1", "en--us", "zh-CN!"] {
+        assert_eq!(normalize("sr-latn-rs").as_deref(), Some("sr-Latn-RS"));
+        assert_eq!(normalize("zh-yue-HK").as_deref(), Some("zh-yue-HK"));
+        assert_eq!(normalize("de-CH-1996").as_deref(), Some("de-CH-1996"));
+        assert_eq!(normalize("en-US-x-twain").as_deref(), Some("en-US-x-twain"));
+        for bad in ["", "-", "english language", "x", "e1", "en--us", "zh-CN!", "utf-8", "UTF-8", "gb2312", "euc-kr", "en-US-u", "zh-Hans-Hant", "en-US-CN", "x-default"] {
             assert_eq!(normalize(bad), None, "{bad:?}");
         }
     }
@@ -167,7 +261,9 @@ mod tests {
     #[test]
     fn detects_by_script() {
         let cases = [
-            ("zh", "苹果公司表示，其人工智能系统的核心模型在谷歌设计的处理器上完成预训练。Apple Intelligence 预览版。"),
+            ("zh-Hans", "苹果公司表示，其人工智能系统的核心模型在谷歌设计的处理器上完成预训练。Apple Intelligence 预览版。"),
+            ("zh-Hant", "蘋果公司表示，其人工智慧系統的核心模型在谷歌設計的處理器上完成預訓練。"),
+            ("zh", "中文"),
             ("ja", "昔々、ある村に欲張りなイヌがいました。イヌは肉をくわえて橋を渡っていました。"),
             ("ko", "대한민국 대통령의 탄핵소추안이 국회에서 부결되었다. 여당 의원들이 표결에 불참했다."),
             ("ru", "Президент заявил, что экономика страны растёт быстрее, чем ожидалось."),
@@ -211,6 +307,16 @@ mod tests {
         ];
         for (lang, text) in cases {
             assert_eq!(detect(text).as_deref(), Some(lang), "{text}");
+        }
+    }
+
+    #[test]
+    fn traditional_chinese_tags() {
+        for tag in ["zh-Hant", "zh-TW", "zh-HK", "zh-MO", "zh-Hant-CN", "ZH_tw"] {
+            assert!(is_traditional_chinese(tag), "{tag}");
+        }
+        for tag in ["zh", "zh-CN", "zh-Hans", "zh-Hans-TW", "zh-SG", "ja", "en-TW"] {
+            assert!(!is_traditional_chinese(tag), "{tag}");
         }
     }
 

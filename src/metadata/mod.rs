@@ -5,8 +5,9 @@
 //! in the order Readability's `_getJSONLD` and `_getArticleMetadata` trust sources: JSON-LD,
 //! then `<meta>` (Dublin Core, OpenGraph, Twitter, parsely, `article:*`), then the `<title>`
 //! element. Beyond Readability: dates from `<time>`, `itemprop`, and the date lines and
-//! `data-*` attributes Chinese portals use, all normalized to ISO 8601; Chinese title suffixes;
-//! declared languages normalized to BCP 47.
+//! `data-*` attributes Chinese portals use, all normalized to ISO 8601; Chinese title suffixes,
+//! and the title held against the page's visible headline; declared languages kept only when
+//! they are BCP 47 tags.
 
 pub(crate) mod byline;
 pub(crate) mod date;
@@ -64,8 +65,17 @@ pub fn extract(doc: &Html, base: Option<&Url>) -> Metadata {
         .or_else(|| page.meta_first(META_SITE_KEYS, |_| true))
         .or_else(|| doc_title.as_ref().and_then(|t| t.site.clone()))
         .map(|s| title::collapse_space(&unescape_entities(&s)));
-    let title = choose_title(&page, ld, doc_title.as_ref())
-        .map(|t| title::without_site_suffix(&t, base.and_then(|b| b.host_str())));
+    // An `og:title` that only copies the `<title>` is a search title, which the page's own
+    // headline outranks; one the site wrote apart is a headline itself.
+    let og_title = page.meta.get("og:title").map(|v| title::collapse_space(&v.content));
+    let written = if og_title.is_some() && og_title == page.title.as_deref().map(title::collapse_space) {
+        title::MetaTitle::SearchCopy
+    } else {
+        title::MetaTitle::Written
+    };
+    let site = title::SiteNames::new(base.and_then(Url::host_str));
+    let title =
+        choose_title(&page, ld, doc_title.as_ref()).map(|t| title::headline(&t, doc, &page.headings, &site, written));
     let excerpt = ld
         .and_then(|a| a.description.clone())
         .or_else(|| page.meta_first(META_EXCERPT_KEYS, |_| true))
@@ -386,17 +396,18 @@ fn unescape_entities(s: &str) -> String {
     out
 }
 
-/// The character an entity at the start of `s` stands for, and the entity's length.
+/// The character an entity at the start of `s` stands for, and the entity's length: any of
+/// HTML's named entities (`&nbsp;`, `&bull;`: sites escape those twice too, where Readability
+/// decodes only the XML five) or a numeric reference.
 fn entity(s: &str) -> Option<(char, usize)> {
-    let end = s.bytes().take(16).position(|b| b == b';')?;
+    // The longest entity name, `CounterClockwiseContourIntegral;`, is 32 bytes.
+    let end = s.bytes().take(34).position(|b| b == b';')?;
     let body = &s[1..end];
-    let c = match body {
-        "quot" => '"',
-        "amp" => '&',
-        "apos" => '\'',
-        "lt" => '<',
-        "gt" => '>',
-        _ => {
+    let c = match html5ever::data::NAMED_ENTITIES.get(&s[1..=end]) {
+        // Two-character entities (`&NotEqualTilde;`) never name a title's punctuation.
+        Some(&(c, 0)) => char::from_u32(c)?,
+        Some(_) => return None,
+        None => {
             let number = body.strip_prefix('#')?;
             let code = match number.strip_prefix(['x', 'X']) {
                 Some(hex) => u64::from_str_radix(hex, 16).ok()?,
@@ -492,6 +503,10 @@ mod tests {
         assert_eq!(
             unescape_entities("a &lt;b&gt; &quot;c&quot; &apos;d&apos; &amp; &nope; &"),
             "a <b> \"c\" 'd' & &nope; &"
+        );
+        assert_eq!(
+            unescape_entities("Plate&nbsp;&bull; Source&hellip; &NotEqualTilde;"),
+            "Plate\u{a0}• Source… &NotEqualTilde;"
         );
     }
 

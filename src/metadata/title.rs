@@ -1,12 +1,22 @@
 //! Title cleanup: the `<title>` element carries the site name (`Title | Site`, `标题_网易科技`)
 //! and sometimes breadcrumbs or keywords; this cuts them the way Readability's
 //! `_getArticleTitle` does, with character-based rules for CJK titles and Chinese site suffixes.
+//! Then [`headline`] checks the chosen metadata title against what the page shows its readers:
+//! the part of it the page shows as its headline, a part naming the site by its address, the
+//! `h1` a search title was rewritten from.
 
+use std::collections::HashMap;
+
+use ego_tree::iter::Edge;
+use scraper::{Html, Node};
+
+use crate::dom::{self, NodeRefH};
 use crate::text::is_cjk;
 use crate::tunables::{
-    CJK_TITLE_SEPARATORS, MIN_CJK_TITLE_CHARS, SITE_NAME_WORDS, SITE_SUFFIX_MAX_CHARS, TITLE_COLON_PREFIX_WORDS,
-    TITLE_HIERARCHICAL_SEPARATORS, TITLE_MAX_CHARS, TITLE_MIN_CHARS, TITLE_MIN_WORDS, TITLE_SECTION_MAX_CHARS,
-    TITLE_SEPARATORS, TITLE_SHORT_WORDS,
+    CJK_TITLE_SEPARATORS, HEADLINE_SIMILARITY, MIN_CJK_TITLE_CHARS, SHORT_BLOCK_MAX_NODES, SITE_NAME_MIN_CHARS,
+    SITE_NAME_WORDS, SITE_SEPARATORS, SITE_SUFFIX_MAX_CHARS, TITLE_COLON_PREFIX_WORDS, TITLE_HIERARCHICAL_SEPARATORS,
+    TITLE_MAX_CHARS, TITLE_MIN_CHARS, TITLE_MIN_WORDS, TITLE_PARTS_EXAMINED, TITLE_PART_SEPARATORS,
+    TITLE_SECTION_MAX_CHARS, TITLE_SEPARATORS, TITLE_SHORT_WORDS,
 };
 
 /// The page's headings, as [`clean`] consults them.
@@ -28,10 +38,12 @@ pub struct Cleaned {
 }
 
 /// Collapse runs of ASCII white space and trim, as `document.title` reads the `<title>`
-/// element (an ideographic space inside a Japanese title stays).
+/// element (an ideographic space inside a Japanese title stays). A no-break space counts as
+/// white space too: sites pad separators with it (`overview&nbsp;|&nbsp;Google Cloud`) and glue
+/// a title's last words against wrapping, which the reading view's title does on its own.
 pub fn collapse_space(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split(|c: char| c.is_ascii_whitespace()).filter(|w| !w.is_empty()) {
+    for word in s.split(|c: char| c.is_ascii_whitespace() || c == '\u{a0}').filter(|w| !w.is_empty()) {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -344,48 +356,257 @@ mod tests {
     }
 }
 
-/// Separators sites put between an article's title and their own name.
-const SITE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » "];
-
-/// Letters and digits, lower-cased: what names are compared by.
+/// Letters and digits, lower-cased: what names and titles are compared by (a curly quote, a
+/// dash or a space more or less is the same title).
 fn squash(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
-/// The title without a trailing " | Site" naming the site by its host (`FieldEdge` on
-/// fieldedge.com): metadata titles often carry the suffix (`og:title` copied from `<title>`),
-/// and Readability keeps it. The host is the one authoritative name; `og:site_name` is not
-/// used, as pages fill it with slogans ("Yahoo News - Latest News & Headlines"). A suffix
-/// naming anything else stays.
-pub fn without_site_suffix(title: &str, host: Option<&str>) -> String {
-    let Some((at, sep)) = SITE_SEPARATORS.iter().filter_map(|sep| title.rfind(sep).map(|at| (at, *sep))).max_by_key(|(at, _)| *at)
-    else {
-        return title.to_string();
-    };
-    let (head, suffix) = (&title[..at], &title[at + sep.len()..]);
-    let suffix = squash(suffix);
-    if suffix.chars().count() < 3 || words(head) < 2 {
-        return title.to_string();
+/// The names a page's address gives its site, [`squash`]ed: the host without `www.` and the
+/// top-level domain (`blogrustlang`), and its name label (`rustlang`, `bbc` for www.bbc.co.uk).
+/// The address is the one name a page cannot fill with a slogan, as `og:site_name` often is
+/// ("Yahoo News - Latest News & Headlines").
+#[derive(Debug, Default)]
+pub struct SiteNames {
+    host: Option<String>,
+    label: Option<String>,
+}
+
+impl SiteNames {
+    pub fn new(host: Option<&str>) -> SiteNames {
+        let labels: Vec<&str> = host.map_or(Vec::new(), |h| h.trim_start_matches("www.").split('.').collect());
+        let mut name = labels.len().saturating_sub(1);
+        // `co.uk`, `com.cn`: a short second-level label is part of the suffix, not the name.
+        if name >= 2 && labels[name - 1].len() <= 3 {
+            name -= 1;
+        }
+        let keep = |s: String| (s.chars().count() >= SITE_NAME_MIN_CHARS).then_some(s);
+        SiteNames {
+            host: keep(squash(&labels[..name].join("."))),
+            label: name.checked_sub(1).and_then(|i| keep(squash(labels[i]))),
+        }
     }
-    let host = host.map(|h| {
-        let h = h.trim_start_matches("www.");
-        squash(h.rsplit_once('.').map_or(h, |(name, _tld)| name))
-    });
-    let names_site = host.is_some_and(|h| h.len() >= 3 && (h.contains(&suffix) || suffix.contains(&h)));
-    if names_site { head.trim_end().to_string() } else { title.to_string() }
+
+    /// True when `part` names the site: it holds the host's name or is held by it
+    /// (`Shopify App Store` on apps.shopify.com, `FieldEdge` on fieldedge.com).
+    fn named_by(&self, part: &str) -> bool {
+        let part = squash(part);
+        part.chars().count() >= SITE_NAME_MIN_CHARS
+            && [&self.host, &self.label].into_iter().flatten().any(|name| name.contains(&part) || part.contains(name.as_str()))
+    }
+}
+
+/// Where a metadata title comes from, for [`headline`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum MetaTitle {
+    /// `og:title` is the `<title>` verbatim: the page has only a title written for search results.
+    SearchCopy,
+    /// Any other: a headline the site wrote for its metadata, trusted as Readability trusts it.
+    Written,
+}
+
+/// The headline a reader sees for a page whose metadata title is `title`, in order of evidence:
+/// 1. a part of the title (cut at separators) that the page shows as the whole text of one of
+///    its elements and that is most of the title: the rest is what sites add (`-CSDN.NET`,
+///    ` 东区办事处_中山网`, `明日股市预测--`). In a Chinese or Japanese title whatever the rest
+///    is, as those sites' names are rarely spelled by their address (pinyin, initials); in a
+///    Latin-script title only when the rest names the site by its address, as Readability keeps
+///    `Title | eHow` otherwise;
+/// 2. else the title without a leading or trailing part that names the site by its address;
+/// 3. then, for a search title that is a variant of the page's `h1` (they share words but
+///    neither holds the other), the `h1`: a search title ([`MetaTitle::SearchCopy`], or one
+///    carrying the site's name for a results page) is rewritten for search engines ("Health And
+///    Nutrition Trends For 2026 - Tastewise"), the `h1` is what readers are shown ("Top 10
+///    Health and Nutrition Trends to Watch").
+pub fn headline(title: &str, doc: &Html, headings: &Headings, site: &SiteNames, source: MetaTitle) -> String {
+    if let Some(part) = part_shown_in_page(title, doc)
+        && (has_cjk(title) || site.named_by(&title.replacen(part, " ", 1)))
+    {
+        return part.to_string();
+    }
+    let cut = without_site(title, site);
+    if source == MetaTitle::SearchCopy || cut != title {
+        return headline_of_variant(&cut, headings).unwrap_or(cut);
+    }
+    cut
+}
+
+fn is_part_separator(c: char) -> bool {
+    c.is_whitespace() || TITLE_PART_SEPARATORS.contains(&c)
+}
+
+/// Byte ranges of the title's parts: the text between any two of its separators (or its ends),
+/// trimmed, over the first [`TITLE_PARTS_EXAMINED`] separators. A separator is a run of
+/// [`TITLE_PART_SEPARATORS`] and spaces, or an ASCII space beside a CJK character: Chinese
+/// writes no spaces between words, so such a space in a Chinese title separates phrases
+/// (`标题 东区办事处`); an ideographic space is inside a Japanese phrase.
+fn parts(title: &str) -> Vec<(usize, usize)> {
+    let chars: Vec<(usize, char)> = title.char_indices().collect();
+    // (start, end) of each separator run.
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < chars.len() && runs.len() < TITLE_PARTS_EXAMINED {
+        if !is_part_separator(chars[i].1) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && is_part_separator(chars[i].1) {
+            i += 1;
+        }
+        let marked = chars[start..i].iter().any(|&(_, c)| !c.is_whitespace());
+        let ascii_space = chars[start..i].iter().all(|&(_, c)| c == ' ');
+        let beside_cjk = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|&(_, c)| is_cjk(c));
+        if marked || (ascii_space && (beside_cjk(start.checked_sub(1)) || beside_cjk(Some(i)))) {
+            runs.push((chars[start].0, chars.get(i).map_or(title.len(), |&(at, _)| at)));
+        }
+    }
+    let starts = std::iter::once(0).chain(runs.iter().map(|&(_, end)| end));
+    let mut out = Vec::new();
+    for (n, from) in starts.enumerate() {
+        for to in runs[n..].iter().map(|&(start, _)| start).chain([title.len()]) {
+            if from < to {
+                out.push((from, to));
+            }
+        }
+    }
+    out
+}
+
+/// The longest part of `title` that holds more than half its letters and is the whole text of
+/// an element of the page outside its `<head>` and scripts; `None` when the page shows the
+/// whole title so (its headline is all of it) or none of its parts.
+fn part_shown_in_page<'t>(title: &'t str, doc: &Html) -> Option<&'t str> {
+    let whole = squash(title);
+    let mut wanted: HashMap<String, &str> = HashMap::new();
+    for (from, to) in parts(title) {
+        let part = title[from..to].trim_matches(is_part_separator);
+        let key = squash(part);
+        if key.chars().count() * 2 > whole.chars().count() && key.len() < whole.len() {
+            wanted.insert(key, part);
+        }
+    }
+    if wanted.is_empty() {
+        return None;
+    }
+    let mut best: Option<(usize, &str)> = None;
+    let mut walk = dom::Walk::new(doc.tree.root());
+    while let Some(edge) = walk.next() {
+        let Edge::Open(node) = edge else { continue };
+        let Some(tag) = dom::tag(&node) else { continue };
+        if matches!(tag, "head" | "script" | "style" | "noscript" | "template" | "textarea" | "select") {
+            walk.skip_subtree();
+            continue;
+        }
+        let Some(text) = squashed_text(node, whole.len()) else { continue };
+        if text == whole {
+            return None;
+        }
+        if let Some(&part) = wanted.get(&text)
+            && best.is_none_or(|(len, _)| len < text.len())
+        {
+            best = Some((text.len(), part));
+        }
+    }
+    best.map(|(_, part)| part)
+}
+
+/// An element's text [`squash`]ed, outside scripts; `None` for an element of more than
+/// [`SHORT_BLOCK_MAX_NODES`] nodes or with more than `max_bytes` of it.
+fn squashed_text(node: NodeRefH<'_>, max_bytes: usize) -> Option<String> {
+    let mut out = String::new();
+    for (i, n) in node.descendants().enumerate() {
+        if i > SHORT_BLOCK_MAX_NODES || out.len() > max_bytes {
+            return None;
+        }
+        let in_script = || n.parent().and_then(|p| dom::tag(&p)).is_some_and(|t| matches!(t, "script" | "style"));
+        if let Node::Text(t) = n.value()
+            && !in_script()
+        {
+            out.extend(t.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// The title without a trailing (`What is Cloud Computing? | Google Cloud`) or leading
+/// (`Tastify | Top 7 Catering Trends`) part that names the site, cut at the last or first
+/// [`SITE_SEPARATORS`]. A part naming anything else stays, and so does a title that is nothing
+/// but the site's name and one word (`Home | FieldEdge`).
+pub fn without_site(title: &str, site: &SiteNames) -> String {
+    let found = |at: Option<(usize, &'static str)>| at.filter(|&(at, sep)| at > 0 && at + sep.len() < title.len());
+    let last = found(SITE_SEPARATORS.iter().filter_map(|sep| title.rfind(sep).map(|at| (at, *sep))).max_by_key(|(at, _)| *at));
+    let first = found(SITE_SEPARATORS.iter().filter_map(|sep| title.find(sep).map(|at| (at, *sep))).min_by_key(|(at, _)| *at));
+    if let Some((at, sep)) = last
+        && words(&title[..at]) >= 2
+        && site.named_by(&title[at + sep.len()..])
+    {
+        return title[..at].trim_end().to_string();
+    }
+    if let Some((at, sep)) = first
+        && words(&title[at + sep.len()..]) >= 2
+        && site.named_by(&title[..at])
+    {
+        return title[at + sep.len()..].trim_start().to_string();
+    }
+    title.to_string()
+}
+
+/// The page's `h1` most like `title`, when the title is a variant of it: each shares at least
+/// [`HEADLINE_SIMILARITY`] of the other's words (a site name `h1` shares little of a title).
+/// An `h1` that holds the whole title and more carries extras (a date, the author, the site);
+/// one the title holds is one of its parts (a site's or section's name, judged above): neither
+/// replaces it.
+fn headline_of_variant(title: &str, headings: &Headings) -> Option<String> {
+    let key = squash(title);
+    if headings.h1.iter().any(|h| squash(h) == key) {
+        return None;
+    }
+    headings
+        .h1
+        .iter()
+        .filter(|h| {
+            let h = squash(h);
+            !h.contains(&key) && !key.contains(&h)
+        })
+        .map(|h| (similarity(h, title).min(similarity(title, h)), h))
+        .filter(|(s, _)| *s >= HEADLINE_SIMILARITY)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, h)| h.clone())
 }
 
 #[cfg(test)]
-mod site_suffix_tests {
-    use super::without_site_suffix;
+mod headline_tests {
+    use super::*;
+
+    fn site(host: &str) -> SiteNames {
+        SiteNames::new(Some(host))
+    }
 
     #[test]
-    fn strips_a_suffix_naming_the_host_only() {
+    fn drops_a_part_naming_the_site_only() {
         let t = "51 Must-Have Electrician Tools for 2025 - FieldEdge";
-        assert_eq!(without_site_suffix(t, Some("www.fieldedge.com")), "51 Must-Have Electrician Tools for 2025");
-        assert_eq!(without_site_suffix(t, Some("example.com")), t);
-        assert_eq!(without_site_suffix(t, None), t);
-        // A title that is nothing but the site's name stays whole.
-        assert_eq!(without_site_suffix("Home | FieldEdge", Some("fieldedge.com")), "Home | FieldEdge");
+        assert_eq!(without_site(t, &site("www.fieldedge.com")), "51 Must-Have Electrician Tools for 2025");
+        assert_eq!(without_site(t, &site("example.com")), t);
+        assert_eq!(without_site(t, &SiteNames::default()), t);
+        assert_eq!(without_site("Home | FieldEdge", &site("fieldedge.com")), "Home | FieldEdge");
+        assert_eq!(
+            without_site("Tastify | Top 7 Corporate Catering Trends", &site("tastify.ai")),
+            "Top 7 Corporate Catering Trends"
+        );
+        assert_eq!(without_site("Klatch Coffee | Shopify App Store", &site("apps.shopify.com")), "Klatch Coffee");
+        // The name label of a host under `co.uk` is the one before it.
+        assert_eq!(without_site("Big Weather Story | BBC Weather", &site("www.bbc.co.uk")), "Big Weather Story");
+    }
+
+    #[test]
+    fn parts_between_separators() {
+        let t = "标题内容 东区办事处_中山网";
+        let got: Vec<&str> = parts(t).into_iter().map(|(a, b)| &t[a..b]).collect();
+        assert!(got.contains(&"标题内容"), "{got:?}");
+        assert!(got.contains(&"标题内容 东区办事处"), "{got:?}");
+        assert!(got.contains(&"中山网"), "{got:?}");
+        // Spaces between Latin words separate nothing.
+        assert_eq!(parts("Big story today").len(), 1);
     }
 }

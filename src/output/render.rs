@@ -10,7 +10,7 @@ use url::Url;
 
 use crate::article::Article;
 use crate::metadata::date::iso_day;
-use crate::metadata::lang::primary_subtag;
+use crate::metadata::lang::{is_traditional_chinese, primary_subtag};
 use crate::urls;
 
 /// The reading view's stylesheet: typography, themes (`data-theme`), fonts (`data-font`) and the
@@ -82,6 +82,12 @@ struct Words {
 impl Words {
     fn for_lang(lang: &str) -> Words {
         match primary_subtag(lang).as_str() {
+            // Traditional Chinese readers (Taiwan, Hong Kong, Macau) read 約 and 分鐘.
+            "zh" if is_traditional_chinese(lang) => Words {
+                date: |y, m, d| format!("{y}年{m}月{d}日"),
+                minutes: |n| format!("約 {n} 分鐘"),
+                source: "原文",
+            },
             "zh" => Words {
                 date: |y, m, d| format!("{y}年{m}月{d}日"),
                 minutes: |n| format!("约 {n} 分钟"),
@@ -179,6 +185,17 @@ mod tests {
         assert!(html.contains("约 3 分钟"), "{html}");
         assert!(html.contains(r#"href="https://www.163.com/dy/article/x.html""#), "{html}");
         assert!(html.ends_with(r#"<div class="lucid-content"><p>正文</p></div></article>"#), "{html}");
+    }
+
+    #[test]
+    fn traditional_chinese_header_reads_traditional() {
+        for lang in ["zh-Hant", "zh-TW", "zh-HK", "zh-MO", "zh-Hant-CN"] {
+            let html = reader_html(&article(Some(lang)), None);
+            assert!(html.contains("約 3 分鐘") && html.contains("2024年7月30日"), "{lang}: {html}");
+        }
+        for lang in ["zh", "zh-CN", "zh-Hans", "zh-Hans-HK", "zh-SG"] {
+            assert!(reader_html(&article(Some(lang)), None).contains("约 3 分钟"), "{lang}");
+        }
     }
 
     #[test]
