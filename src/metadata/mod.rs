@@ -10,6 +10,7 @@
 
 pub(crate) mod byline;
 pub(crate) mod date;
+mod dateline;
 mod jsonld;
 pub(crate) mod lang;
 mod title;
@@ -33,7 +34,12 @@ use crate::tunables::{
 pub struct Metadata {
     /// The article title, cleaned of site suffixes.
     pub title: Option<String>,
+    /// The person (or people) the page names as its author.
     pub byline: Option<String>,
+    /// What fills the page's author slot when it names only the site or the story's source
+    /// (`<meta name=author content="新京报">` beside "来源：新京报"): the byline when nothing
+    /// names a person.
+    pub site_byline: Option<String>,
     pub site_name: Option<String>,
     /// ISO 8601: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:SS` with the page's zone, or with an offset
     /// inferred from the page's language (UTC+8 for Chinese, UTC+9 for Japanese and Korean),
@@ -55,10 +61,6 @@ pub fn extract(doc: &Html, base: Option<&Url>) -> Metadata {
     let ld = ld.as_ref();
     let doc_title = page.title.as_deref().map(|t| title::clean(t, &page.headings));
 
-    let byline = ld
-        .and_then(|a| a.byline.clone())
-        .or_else(|| page.meta_first(META_BYLINE_KEYS, |v| !looks_like_url(v)))
-        .and_then(|b| byline::clean(&unescape_entities(&b)));
     let site_name = ld
         .and_then(|a| a.publisher.clone())
         .or_else(|| page.meta_first(META_SITE_KEYS, |_| true))
@@ -88,14 +90,41 @@ pub fn extract(doc: &Html, base: Option<&Url>) -> Metadata {
         detect_lang(&sample)
     });
     let naive_offset = offset_lang.as_deref().and_then(date::offset_for_lang);
-    let published_time = published_time(&page, ld, naive_offset);
+    let printed = dateline::read(doc, title.as_deref(), naive_offset);
+    let published_time = published_time(&page, ld, &printed, base, naive_offset);
+
+    // The byline names people: a site or source in the author slot (`<meta name=author
+    // content="Cleveland Clinic">`) gives way to a person named elsewhere; alone, it stays (a
+    // one-person blog is named after its author).
+    let fold = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect() };
+    let outlets: Vec<String> = [site_name.as_deref(), printed.source.as_deref(), base.and_then(|b| b.host_str())]
+        .into_iter()
+        .flatten()
+        // A Chinese site's name ends in 网 ("site"): its channels share the rest ("新浪网",
+        // "新浪科技").
+        .map(|o| fold(o.strip_suffix('网').filter(|b| b.chars().count() >= 2).unwrap_or(o)))
+        .filter(|o| o.chars().count() >= 2)
+        .collect();
+    let is_outlet = |b: &String| {
+        let folded = fold(b);
+        outlets.iter().any(|o| o.contains(&folded) || folded.contains(o.as_str()))
+    };
+    let (site_bylines, bylines): (Vec<String>, Vec<String>) = ld
+        .and_then(|a| a.byline.clone())
+        .into_iter()
+        .chain(page.meta_first(META_BYLINE_KEYS, |v| !looks_like_url(v)))
+        .chain(printed.byline.clone())
+        .filter_map(|b| byline::names_only(&unescape_entities(&b)))
+        .partition(is_outlet);
+    let byline = bylines.into_iter().next();
+    let site_byline = site_bylines.into_iter().next();
 
     let lead_image = page
         .meta_first(META_IMAGE_KEYS, |_| true)
         .or_else(|| ld.and_then(|a| a.image.clone()))
         .and_then(|src| absolutize(&src, base));
 
-    Metadata { title, byline, site_name, published_time, lang, dir, excerpt, lead_image }
+    Metadata { title, byline, site_byline, site_name, published_time, lang, dir, excerpt, lead_image }
 }
 
 /// Detect the language of article text from its script (and, for Latin text, common words).
@@ -305,8 +334,21 @@ fn choose_title(page: &Page, ld: Option<&jsonld::Article>, doc_title: Option<&ti
     (!chosen.is_empty()).then_some(chosen)
 }
 
-/// The publication date, from the most specific source that gives a readable one.
-fn published_time(page: &Page, ld: Option<&jsonld::Article>, naive_offset: Option<i32>) -> Option<String> {
+/// The publication date. What the page states in its metadata (JSON-LD, `<meta>`, `itemprop`,
+/// `<time pubdate>`), unless the publication date printed under the headline is days away: that
+/// is the date the reader is shown, and a stated one that differs is most often the day a CMS
+/// first created a page rewritten since. One day apart, the two are most often one moment in
+/// two zones (a server printing UTC), and the stated one, zone and all, stays. A
+/// printed update ("Updated Nov 20") never overrides a stated publication, and is the date only
+/// when nothing else is. Then the portals' date lines, a date in the address (`/2019/11/20/`),
+/// and the first `<time>`.
+fn published_time(
+    page: &Page,
+    ld: Option<&jsonld::Article>,
+    printed: &dateline::Dateline,
+    base: Option<&Url>,
+    naive_offset: Option<i32>,
+) -> Option<String> {
     let read = |v: &str| date::parse(v, naive_offset).or_else(|| date::find(v, naive_offset));
     let stated = ld
         .and_then(|a| a.date_published.as_deref())
@@ -316,6 +358,10 @@ fn published_time(page: &Page, ld: Option<&jsonld::Article>, naive_offset: Optio
         .chain(page.time_pubdate.as_deref())
         .chain(page.date_attribute.as_deref())
         .find_map(read);
+    let stated = match (stated, printed.published.as_ref()) {
+        (Some(stated), Some(shown)) if date::days_apart(&stated, shown).is_some_and(|d| d > 1) => Some(shown.clone()),
+        (stated, shown) => stated.or_else(|| shown.cloned()),
+    };
     stated
         .or_else(|| {
             // A date line that says it is one (`来源:`) before any other short dated block; an
@@ -330,7 +376,9 @@ fn published_time(page: &Page, ld: Option<&jsonld::Article>, naive_offset: Optio
                 date::find(text, offset).filter(|d| *marked || d.contains('T'))
             })
         })
+        .or_else(|| base.and_then(|url| date::in_path(url.path())))
         .or_else(|| page.time_first.as_deref().and_then(read))
+        .or_else(|| printed.modified.clone())
 }
 
 fn looks_like_url(s: &str) -> bool {
