@@ -339,15 +339,19 @@ pub const BYLINE_PREFIXES: &[&str] = &[
 ];
 /// Chinese and Japanese byline labels before the names, and whether the label may follow other
 /// text directly ("证券时报网作者：李在山", "南都见习记者 林子沛"); the others must start the text
-/// or follow a space or a mark, as `文/` inside `中文/英文` is no label. A bare "作者" is left
-/// out: "作者最新文章" (the author's latest posts) is a link, not a name.
+/// or follow a space or a mark, as `文/` inside `中文/英文` is no label. A bare "作者" is
+/// read only on a date line ([`CJK_DATELINE_BARE_LABELS`]).
 pub const CJK_BYLINE_LABELS: &[(&str, bool)] = &[
     ("作者：", true), ("作者:", true), ("撰文：", true), ("撰稿：", true), ("采写：", true), ("执笔/", true),
-    ("执笔：", true), ("作者 ", false), ("文/图", false), ("文/", false), ("文／", false), ("文|", false),
+    ("执笔：", true), ("原创：", true), ("作者 ", true), ("文/图", false), ("文/", false), ("文／", false), ("文|", false),
     ("文｜", false), ("文：", false), ("记者", true), ("記者", true), ("通讯员", true), ("通訊員", true),
 ];
 /// The label of a story's source outlet in a Chinese date line.
 pub const SOURCE_LABELS: &[&str] = &["来源", "來源"];
+/// Labels that run into the name without a mark ("作者魏星"), read only on a date line, whose
+/// other labels show it is the byline's: elsewhere "作者最新文章" (the author's latest posts)
+/// is a link.
+pub const CJK_DATELINE_BARE_LABELS: &[(&str, bool)] = &[("作者", true)];
 /// The labels of a reporter's credit in brackets ("（记者 唐霁）").
 pub const CJK_REPORTER_LABELS: &[&str] = &["记者", "記者", "通讯员", "通訊員"];
 /// A story's opening credit stands within this many characters of its line's start, after the
@@ -372,11 +376,13 @@ pub const BYLINE_SEPARATORS: &[char] = &['|', '·', '•', '⋅', '●', '—', 
 /// anyone: labels ("Full Bio", "版权声明": copyright notice), and the placeholders of Chinese pages ("unknown", "anonymous", "from the
 /// web", "this site").
 pub const BYLINE_NOT_NAMES: &[&str] = &[
-    "author", "authors", "theauthor", "abouttheauthor", "by", "writtenby", "fullbio", "版权声明", "未知", "佚名", "匿名", "网络", "网络整理", "本站", "原创",
+    "author", "authors", "theauthor", "abouttheauthor", "by", "writtenby", "fullbio", "on", "版权声明", "未知", "佚名", "匿名", "网络", "网络整理", "本站", "原创",
 ];
 /// A name read from a byline line has at most this many words: more is a sentence that happens to
 /// begin with "By".
 pub const BYLINE_MAX_WORDS: usize = 12;
+/// A name standing alone beside a date has at most this many words ("Camille Ira B. Mendoza").
+pub const BESIDE_DATE_MAX_WORDS: usize = 4;
 /// A Chinese name is two to four characters; six leaves room for transcribed foreign names.
 pub const CJK_NAME_MAX_CHARS: usize = 6;
 /// Lines above the headline read for its date and byline: a few (category, date, author)
@@ -702,8 +708,10 @@ pub const META_DATE_KEYS: &[&str] = &[
     "article:published_time", "parsely-pub-date", "og:article:published_time", "article:published",
     "og:published_time", "dc:date:issued", "dcterms:issued", "dcterms:created", "dc:date",
     "dcterms:date", "citation_publication_date", "sailthru:date", "weibo:article:create_at",
-    "pubdate", "publishdate", "publish-date", "date",
+    "pubdate", "publishdate", "publish-date", "firstpublishedtime", "date",
 ];
+/// Update-date keys: the date only when the page gives no other.
+pub const META_MODIFIED_KEYS: &[&str] = &["article:modified_time", "og:updated_time", "dcterms:modified", "lastmodifiedtime"];
 pub const META_IMAGE_KEYS: &[&str] = &[
     "og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src",
     "parsely-image-url",

@@ -4,7 +4,7 @@
 
 use crate::dom::{self, NodeRefH};
 use crate::tunables::{
-    BYLINE_END_BLOCKS, CJK_BYLINE_LABELS, SOURCE_LABELS, CJK_CREDIT_ROLES, CJK_REPORTER_LABELS, CREDIT_MAX_OFFSET, DATE_LINE_MAX_CHARS,
+    BESIDE_DATE_MAX_WORDS, BYLINE_END_BLOCKS, CJK_BYLINE_LABELS, CJK_DATELINE_BARE_LABELS, SOURCE_LABELS, CJK_CREDIT_ROLES, CJK_REPORTER_LABELS, CREDIT_MAX_OFFSET, DATE_LINE_MAX_CHARS,
     BYLINE_CUT_MARKERS, BYLINE_HINTS, BYLINE_MAX_CHARS, BYLINE_PREFIXES, BYLINE_SEPARATORS, BYLINE_MAX_WORDS, BYLINE_NOT_NAMES, CJK_NAME_MAX_CHARS,
 };
 
@@ -44,6 +44,13 @@ pub fn names_only(byline: &str) -> Option<String> {
         .into_iter()
         .map(|p| p.trim_matches(|c: char| c.is_whitespace() || "-,:：/（）()【】[]".contains(c)))
         .find(|p| p.chars().filter(|c| c.is_alphabetic()).count() >= 2)?;
+    // A count left before a cut marker ("股市行情 12.3万粉丝") is no part of the name.
+    let mut kept = kept;
+    while let Some((head, last)) = kept.rsplit_once(' ')
+        && last.chars().any(|c| c.is_ascii_digit())
+    {
+        kept = head.trim_end();
+    }
     let kept = clean(kept)?;
     let folded: String = kept.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
     let refused = folded.chars().all(|c| c.is_ascii_digit())
@@ -56,8 +63,9 @@ pub fn names_only(byline: &str) -> Option<String> {
 }
 
 /// The name a byline line prints: after an English [`BYLINE_PREFIXES`] word at the line's start
-/// ("By Jane Doe and Li Wei | Nov 20, 2019"; a bare "Written by" takes the `next` line), or
-/// after a Chinese or Japanese [`CJK_BYLINE_LABELS`] label in it ("来源：新华社 作者：张三"), on a
+/// ("By Jane Doe and Li Wei | Nov 20, 2019"; a bare "Written by" takes the `next` line), after
+/// "by" following a date ("Published August 7, 2023 by Nicole Burke"), or after a Chinese or
+/// Japanese [`CJK_BYLINE_LABELS`] label in it ("来源：新华社 作者：张三"), on a
 /// line no longer than a date line; or in the reporter's credit that opens a news story, in
 /// brackets after the dateline ("新华社巴黎12月9日电（记者唐霁）…"), on any line.
 pub fn printed(line: &str, next: Option<&str>) -> Option<String> {
@@ -67,13 +75,23 @@ pub fn printed(line: &str, next: Option<&str>) -> Option<String> {
     if line.chars().count() > DATE_LINE_MAX_CHARS {
         return None;
     }
-    let prefix = BYLINE_PREFIXES.iter().find(|p| line.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p)));
+    let prefix = BYLINE_PREFIXES.iter().find(|p| {
+        line.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p)) || line.eq_ignore_ascii_case(p.trim_end())
+    });
     if let Some(prefix) = prefix {
-        let rest = line[prefix.len()..].trim();
+        let rest = line.get(prefix.len()..).unwrap_or("").trim();
         let rest = if rest.is_empty() { next.filter(|n| n.chars().count() < BYLINE_MAX_CHARS)? } else { rest };
         return name_part(rest);
     }
-    after_cjk_label(line)
+    let dates = super::date::find_all(line, None);
+    // "Published August 7, 2023 by Nicole Burke": the name after the date.
+    let after_date = dates.last().and_then(|&(_, end, _)| {
+        let rest = line[end..].trim_start();
+        rest.get(..3).filter(|by| by.eq_ignore_ascii_case("by ")).and_then(|_| name_part(&rest[3..]))
+    });
+    after_date.or_else(|| after_cjk_label(line)).or_else(|| {
+        (!dates.is_empty()).then(|| labelled(line, CJK_DATELINE_BARE_LABELS)).flatten()
+    })
 }
 
 /// The outlet a date line names after its [`SOURCE_LABELS`] label ("2019-09-26 12:11 来源：证券时报网
@@ -97,9 +115,50 @@ pub fn source(line: &str) -> Option<String> {
     (!outlet.is_empty()).then(|| outlet.to_string())
 }
 
+/// The name a date line holds beside its dates, when that is all it holds besides labels: two to
+/// [`BESIDE_DATE_MAX_WORDS`] words, each capitalized (or Chinese, or an account name), no digits
+/// ("原创 GameForce 2019-09-04 22:18:34" gives "GameForce"; "News | Nov 20" gives none, nor
+/// does "Home > Blog").
+pub fn beside_date(line: &str) -> Option<String> {
+    let mut rest = String::new();
+    let mut from = 0;
+    for (start, end, _) in super::date::find_all(line, None) {
+        rest.push_str(&line[from..start]);
+        rest.push(' ');
+        from = end;
+    }
+    rest.push_str(&line[from..]);
+    let words: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || BYLINE_SEPARATORS.contains(&c) || c == ',')
+        .filter(|w| !w.is_empty())
+        .filter(|w| {
+            let folded: String = w.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+            !folded.is_empty() && !BYLINE_NOT_NAMES.contains(&folded.as_str())
+        })
+        .collect();
+    let name_like = |w: &&str| {
+        !w.chars().any(|c| c.is_ascii_digit())
+            && (w.chars().next().is_some_and(char::is_uppercase) || w.chars().all(crate::text::is_cjk))
+            && w.chars().all(|c| c.is_alphabetic() || ".'-".contains(c))
+    };
+    let cjk_ok = words.iter().all(|w| !w.chars().any(crate::text::is_cjk) || (2..=CJK_NAME_MAX_CHARS + 2).contains(&w.chars().count()));
+    // One capitalized English word beside a date is as often a section ("News") as a name; on a
+    // Chinese page, a one-word account name ("GameForce") is the platform's author slot.
+    let enough = words.len() >= 2 || line.chars().any(crate::text::is_cjk);
+    (enough && words.len() <= BESIDE_DATE_MAX_WORDS && cjk_ok && words.iter().all(name_like))
+        .then(|| words.join(" "))
+        .and_then(|n| names_only(&n))
+}
+
 /// The names after the first [`CJK_BYLINE_LABELS`] label of `text` that has some.
 fn after_cjk_label(text: &str) -> Option<String> {
-    CJK_BYLINE_LABELS.iter().find_map(|&(label, anywhere)| {
+    labelled(text, CJK_BYLINE_LABELS)
+}
+
+/// The names after the first of `labels` in `text` that has some; a label marked `false` must
+/// not follow a letter or digit.
+fn labelled(text: &str, labels: &[(&str, bool)]) -> Option<String> {
+    labels.iter().find_map(|&(label, anywhere)| {
         let at = text.find(label)?;
         let after_text = text[..at].chars().next_back().is_some_and(char::is_alphanumeric);
         if after_text && !anywhere {
@@ -131,23 +190,26 @@ fn opening_credit(line: &str) -> Option<String> {
     after_cjk_label(inside).filter(|_| CJK_REPORTER_LABELS.iter().any(|l| inside.contains(l)))
 }
 
-/// The byline printed at the end of a Chinese story, in its last [`BYLINE_END_BLOCKS`] blocks:
-/// the reporter in brackets closing a paragraph ("……将先后在巴西举行。（张巨峰）", "（文/图 刘玺东）")
-/// or a credit line ("采写：南都见习记者 林子沛"), the last first. `text` is the article's plain
-/// text, blocks separated by blank lines.
-pub fn at_text_end(text: &str) -> Option<String> {
+/// The credit printed at the end of a Chinese story, in its last [`BYLINE_END_BLOCKS`] blocks,
+/// the last first: a labelled credit line ("采写：南都见习记者 林子沛", "（文/图 刘玺东）") when
+/// `labelled`, else the reporter's bare name in brackets closing a paragraph ("……将先后在巴西
+/// 举行。（张巨峰）"). `text` is the article's plain text, blocks separated by blank lines.
+pub fn at_text_end(text: &str, labelled: bool) -> Option<String> {
     text.rsplit("\n\n").take(BYLINE_END_BLOCKS).find_map(|block| {
         let block = block.trim_end();
-        let closing = block.strip_suffix(['）', ')']).and_then(|rest| {
+        let bracketed = block.strip_suffix(['）', ')']).and_then(|rest| {
             let inside = &rest[rest.rfind(['（', '('])?..];
-            let inside = inside.trim_start_matches(['（', '(']);
-            after_cjk_label(inside).or_else(|| {
-                let names = cjk_names(inside).filter(|n| n.chars().any(crate::text::is_cjk))?;
-                let letters = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
-                (letters(&names) == letters(inside)).then_some(names)
-            })
+            Some(inside.trim_start_matches(['（', '(']))
         });
-        closing.or_else(|| (block.chars().count() <= DATE_LINE_MAX_CHARS).then(|| after_cjk_label(block)).flatten())
+        if labelled {
+            return bracketed
+                .and_then(after_cjk_label)
+                .or_else(|| (block.chars().count() <= DATE_LINE_MAX_CHARS).then(|| after_cjk_label(block)).flatten());
+        }
+        let inside = bracketed?;
+        let names = cjk_names(inside).filter(|n| n.chars().any(crate::text::is_cjk))?;
+        let letters = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+        (letters(&names) == letters(inside)).then_some(names)
     })
 }
 
@@ -175,6 +237,11 @@ pub fn cjk_names(rest: &str) -> Option<String> {
             .find(|c: char| !(c.is_alphabetic() || c == '·' || c == '•'))
             .unwrap_or(token.len());
         let name = &token[..end];
+        // A role written onto the name ("路闻卓立编译": compiled by 路闻卓立).
+        let name = CJK_CREDIT_ROLES
+            .iter()
+            .find_map(|r| name.strip_suffix(r).filter(|n| n.chars().count() >= 2))
+            .unwrap_or(name);
         let is_name = (name.chars().count() >= 2 || name.is_ascii() && !name.is_empty())
             && name.chars().count() <= CJK_NAME_MAX_CHARS.max(if name.is_ascii() { 24 } else { 0 })
             && BYLINE_CUT_MARKERS.iter().all(|m| !name.contains(m))
@@ -206,11 +273,17 @@ pub fn clean(byline: &str) -> Option<String> {
     (!rest.is_empty()).then(|| rest.to_string())
 }
 
-/// The article's byline: the person the page's metadata names, else the one its text names
-/// (a byline element, else the credit ending a Chinese story: `text` is the article's plain
-/// text), else the site or source that fills the page's author slot.
-pub fn choose(person: Option<String>, site: Option<String>, from_text: Option<String>, text: &str) -> Option<String> {
-    person.or_else(|| from_text.as_deref().and_then(names_only)).or_else(|| at_text_end(text)).or(site)
+/// The article's byline: the person the page's metadata names, else the labelled credit ending
+/// a Chinese story (`text` is the article's plain text: a reporter named there outranks the
+/// platform account a byline element shows), else a byline element's text, else a bare name
+/// closing the story, else the metadata's `fallback` (an unlabelled name beside the date, the
+/// site).
+pub fn choose(person: Option<String>, fallback: Option<String>, from_text: Option<String>, text: &str) -> Option<String> {
+    person
+        .or_else(|| at_text_end(text, true))
+        .or_else(|| from_text.as_deref().and_then(names_only))
+        .or_else(|| at_text_end(text, false))
+        .or(fallback)
 }
 
 #[cfg(test)]

@@ -64,15 +64,17 @@ pub fn find(text: &str, naive_offset: Option<i32>) -> Option<String> {
 }
 
 /// Every date written in `text` in any form [`parse`] reads, with the byte range each takes, in
-/// order. A date starts a word: the `2019` in `A2019` is no year; a capital after a small
-/// letter starts one too, as text of adjacent elements runs together (`Jane DoeNov 20, 2019`).
+/// order. A date starts a word: the `2019` in `A2019` is no year; Chinese and Japanese run
+/// words together (`发表于2014-08-24`), and a capital or digit after a small letter starts one
+/// too, as text of adjacent elements runs together (`Jane DoeNov 20, 2019`, `Nick van
+/// Mead2022-11-23`).
 pub fn find_all(text: &str, naive_offset: Option<i32>) -> Vec<(usize, usize, String)> {
     let mut found = Vec::new();
     let mut previous: Option<char> = None;
     let mut skip_to = 0;
     for (i, c) in text.char_indices() {
-        let starts_word =
-            !previous.is_some_and(char::is_alphanumeric) || (c.is_uppercase() && previous.is_some_and(char::is_lowercase));
+        let starts_word = !previous.is_some_and(|p| p.is_alphanumeric() && !crate::text::is_cjk(p))
+            || ((c.is_uppercase() || c.is_ascii_digit()) && previous.is_some_and(char::is_lowercase));
         previous = Some(c);
         if i < skip_to || !starts_word || !c.is_alphanumeric() {
             continue;
@@ -466,8 +468,8 @@ pub fn iso_day(date: &str) -> Option<&str> {
     (digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)).then_some(day)
 }
 
-/// How many days apart the days two ISO 8601 dates start with are.
-pub fn days_apart(a: &str, b: &str) -> Option<i64> {
+/// How many days the day `a` starts with is after the day `b` starts with (negative: before).
+pub fn days_after(a: &str, b: &str) -> Option<i64> {
     let days = |d: &str| -> Option<i64> {
         let day = iso_day(d)?;
         let (y, m, d): (i64, i64, i64) = (day[..4].parse().ok()?, day[5..7].parse().ok()?, day[8..10].parse().ok()?);
@@ -479,7 +481,7 @@ pub fn days_apart(a: &str, b: &str) -> Option<i64> {
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
         Some(era * 146_097 + doe - 719_468)
     };
-    Some((days(a)? - days(b)?).abs())
+    Some(days(a)? - days(b)?)
 }
 
 /// `YYYY-MM-DDTHH:MM:SSZ` for seconds since the Unix epoch.

@@ -27,6 +27,9 @@ pub struct Dateline {
     pub byline: Option<String>,
     /// The outlet after "来源：" (source): a byline naming it names no person.
     pub source: Option<String>,
+    /// A name standing alone beside the first date below the headline ("华夏人文 2020-03-09
+    /// 18:14:21", "Jane Doe · Nov 20, 2019"): platforms print the author there unlabelled.
+    pub beside_date: Option<Option<String>>,
 }
 
 /// Read the lines around the page's headline: the `h1` (or `h2`, `h3`) resembling `title`, else
@@ -35,14 +38,13 @@ pub struct Dateline {
 pub fn read(doc: &Html, title: Option<&str>, naive_offset: Option<i32>) -> Dateline {
     let Some(headline) = headline(doc, title) else { return Dateline::default() };
     let (lines, first_below) = lines_around(doc, headline);
-    if std::env::var_os("LUCID_DEBUG_DATELINE").is_some() {
-        eprintln!("HEADLINE {:?}", dom::inner_text(headline));
-        for l in &lines { eprintln!("  | {l}"); }
-    }
     let mut found = Dateline::default();
     let line = |i: usize| lines.get(i).map(String::as_str);
     for i in (first_below..lines.len()).chain((0..first_below).rev()) {
-        read_dates(&lines[i], i.checked_sub(1).and_then(line), naive_offset, &mut found);
+        let dated = read_dates(&lines[i], i.checked_sub(1).and_then(line), naive_offset, &mut found);
+        if dated && i >= first_below && found.beside_date.is_none() {
+            found.beside_date = Some(byline::beside_date(&lines[i]));
+        }
         if found.byline.is_none() {
             found.byline = byline::printed(&lines[i], line(i + 1));
         }
@@ -54,13 +56,14 @@ pub fn read(doc: &Html, title: Option<&str>, naive_offset: Option<i32>) -> Datel
 }
 
 /// The dates of one line, each the published or the modified one by the words before it (or on
-/// the `previous` line, for a label standing alone: "Last updated:" / "Dec 12, 2025"). An
+/// the `previous` line, for a label standing alone: "Last updated:" / "Dec 12, 2025"); whether
+/// it gave one. An
 /// unlabelled date counts only on a line that says little else (at most
 /// [`DATE_LINE_MAX_OTHER_CHARS`] letters beside its dates): a teaser's headline or a player's
 /// controls beside a date make it theirs.
-fn read_dates(line: &str, previous: Option<&str>, naive_offset: Option<i32>, found: &mut Dateline) {
+fn read_dates(line: &str, previous: Option<&str>, naive_offset: Option<i32>, found: &mut Dateline) -> bool {
     if line.chars().count() > DATE_LINE_MAX_CHARS {
-        return;
+        return false;
     }
     let previous = previous.filter(|l| !l.chars().any(|c| c.is_ascii_digit()) && l.chars().count() <= DATE_LINE_MAX_OTHER_CHARS);
     let cjk = line.chars().any(crate::text::is_cjk);
@@ -74,6 +77,7 @@ fn read_dates(line: &str, previous: Option<&str>, naive_offset: Option<i32>, fou
         from = *end;
     }
     let mut label_start = 0;
+    let mut dated = false;
     for (start, end, stamp) in dates {
         let mut label = line[label_start..start].to_lowercase();
         if label.trim_matches(|c: char| !c.is_alphanumeric()).is_empty() {
@@ -93,7 +97,9 @@ fn read_dates(line: &str, previous: Option<&str>, naive_offset: Option<i32>, fou
             continue;
         };
         slot.get_or_insert(stamp);
+        dated = true;
     }
+    dated
 }
 
 /// The headline element: the first `h1`, `h2` or `h3` whose text resembles `title`, else the
@@ -129,7 +135,8 @@ fn headline<'a>(doc: &'a Html, title: Option<&str>) -> Option<NodeRefH<'a>> {
 
 /// The page's text lines (a block or `<br>` ends one), white space collapsed, in document order:
 /// the last [`DATELINE_LINES_BEFORE`] before `headline`, then those after it up to
-/// [`DATELINE_WINDOW_CHARS`] characters; and the index of the first after it. The headline's
+/// [`DATELINE_WINDOW_CHARS`] characters or the first section heading after prose; and the index
+/// of the first after it. The headline's
 /// own text is not among them.
 fn lines_around(doc: &Html, headline: NodeRefH<'_>) -> (Vec<String>, usize) {
     let mut before: VecDeque<String> = VecDeque::new();
@@ -154,9 +161,20 @@ fn lines_around(doc: &Html, headline: NodeRefH<'_>) -> (Vec<String>, usize) {
             before.push_back(line);
         }
     };
+    let mut prose_below = false;
     while let Some(edge) = walk.next() {
         if after_chars > DATELINE_WINDOW_CHARS {
             break;
+        }
+        // A heading after the body's prose began opens its sections: the header is behind.
+        if let Edge::Open(node) = edge
+            && passed
+            && dom::tag(&node).is_some_and(|t| matches!(t, "h2" | "h3" | "h4" | "h5" | "h6"))
+        {
+            prose_below |= after.iter().any(|l| l.chars().count() > DATE_LINE_MAX_CHARS);
+            if prose_below {
+                break;
+            }
         }
         match edge {
             Edge::Open(node) => match node.value() {
@@ -167,7 +185,11 @@ fn lines_around(doc: &Html, headline: NodeRefH<'_>) -> (Vec<String>, usize) {
                         flush(&mut current, passed, &mut before, &mut after, &mut after_chars);
                         passed = true;
                         walk.skip_subtree();
-                    } else if matches!(name, "script" | "style" | "noscript" | "template" | "head" | "select" | "svg") {
+                    } else if matches!(name, "script" | "style" | "noscript" | "template" | "head" | "select" | "svg")
+                        || (name == "table" && dom::descendants_named(node, &["th"]).next().is_some())
+                    {
+                        // A data table's dates (an infobox's "Responsible government 7 May
+                        // 1856") are its data, not the page's date line.
                         walk.skip_subtree();
                     } else if name == "br" || dom::is_block(name) {
                         flush(&mut current, passed, &mut before, &mut after, &mut after_chars);

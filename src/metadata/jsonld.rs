@@ -108,6 +108,15 @@ fn name(value: &Value) -> Option<String> {
     }
 }
 
+/// The objects of a document's top level, its arrays and `@graph` lists.
+fn graph_objects(document: &Value) -> impl Iterator<Item = &Value> {
+    let list = match document.get("@graph").unwrap_or(document) {
+        Value::Array(items) => items.iter().collect(),
+        single => vec![single],
+    };
+    list.into_iter().filter(|o| o.is_object())
+}
+
 /// An object given only by reference (`{"@id": "…#/schema/person/1"}`, as Yoast writes the
 /// author) resolved to the object of that `@id` in the same document; anything else as it is.
 fn resolve<'a>(value: &'a Value, document: &'a Value) -> &'a Value {
@@ -126,7 +135,15 @@ fn authors(article: &Value, document: &Value) -> Option<String> {
     let listed: Vec<&Value> = match article.get("author") {
         Some(Value::Array(authors)) => authors.iter().map(|a| resolve(a, document)).collect(),
         Some(author) => vec![resolve(author, document)],
-        None => Vec::new(),
+        // An article that names no author beside the one Person its graph describes: that
+        // person wrote it (Yoast describes only the author so).
+        None => {
+            let mut people = graph_objects(document).filter(|o| has_type(o, &["Person"]) && name(o).is_some());
+            match (people.next(), people.next()) {
+                (Some(person), None) => vec![person],
+                _ => Vec::new(),
+            }
+        }
     };
     let people: Vec<&Value> = listed.iter().copied().filter(|a| !has_type(a, JSONLD_ORGANIZATION_TYPES)).collect();
     let chosen = if people.iter().any(|a| name(a).is_some()) { people } else { listed };

@@ -25,7 +25,7 @@ use url::Url;
 use crate::dom;
 use crate::tunables::{
     DATE_ATTRIBUTES, DATE_BLOCK_HINTS, DATE_BLOCKS_EXAMINED, DATE_LINE_CANDIDATES, DATE_LINE_MARKERS,
-    DATE_LINE_MAX_CHARS, JSONLD_MAX_SCRIPTS, META_BYLINE_KEYS, META_DATE_KEYS, META_EXCERPT_KEYS, META_IMAGE_KEYS,
+    DATE_LINE_MAX_CHARS, JSONLD_MAX_SCRIPTS, META_BYLINE_KEYS, META_DATE_KEYS, META_MODIFIED_KEYS, META_EXCERPT_KEYS, META_IMAGE_KEYS,
     META_SITE_KEYS, META_TITLE_KEYS, SHORT_BLOCK_MAX_NODES, TITLE_HEADINGS_EXAMINED, TITLE_SIMILARITY,
 };
 
@@ -36,10 +36,10 @@ pub struct Metadata {
     pub title: Option<String>,
     /// The person (or people) the page names as its author.
     pub byline: Option<String>,
-    /// What fills the page's author slot when it names only the site or the story's source
-    /// (`<meta name=author content="新京报">` beside "来源：新京报"): the byline when nothing
-    /// names a person.
-    pub site_byline: Option<String>,
+    /// The byline when nothing names a person: a name printed unlabelled beside the date under
+    /// the headline, else what fills the page's author slot when it names only the site or the
+    /// story's source (`<meta name=author content="新京报">` beside "来源：新京报").
+    pub fallback_byline: Option<String>,
     pub site_name: Option<String>,
     /// ISO 8601: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:SS` with the page's zone, or with an offset
     /// inferred from the page's language (UTC+8 for Chinese, UTC+9 for Japanese and Korean),
@@ -117,14 +117,14 @@ pub fn extract(doc: &Html, base: Option<&Url>) -> Metadata {
         .filter_map(|b| byline::names_only(&unescape_entities(&b)))
         .partition(is_outlet);
     let byline = bylines.into_iter().next();
-    let site_byline = site_bylines.into_iter().next();
+    let fallback_byline = printed.beside_date.flatten().filter(|b| !is_outlet(b)).or_else(|| site_bylines.into_iter().next());
 
     let lead_image = page
         .meta_first(META_IMAGE_KEYS, |_| true)
         .or_else(|| ld.and_then(|a| a.image.clone()))
         .and_then(|src| absolutize(&src, base));
 
-    Metadata { title, byline, site_byline, site_name, published_time, lang, dir, excerpt, lead_image }
+    Metadata { title, byline, fallback_byline, site_name, published_time, lang, dir, excerpt, lead_image }
 }
 
 /// Detect the language of article text from its script (and, for Latin text, common words).
@@ -153,6 +153,8 @@ struct Page {
     jsonld: Vec<String>,
     /// `itemprop="datePublished"`: its `content`, `datetime` or text.
     itemprop_date: Option<String>,
+    /// `itemprop="dateModified"` (or Baidu's `dateUpdate`), read the same way.
+    itemprop_modified: Option<String>,
     /// `<time pubdate>`, then the first `<time datetime>`.
     time_pubdate: Option<String>,
     time_first: Option<String>,
@@ -213,11 +215,15 @@ impl Page {
             }
             _ => {}
         }
-        if self.itemprop_date.is_none()
-            && e.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|t| t.eq_ignore_ascii_case("datePublished")))
-        {
-            self.itemprop_date =
-                e.attr("content").or_else(|| e.attr("datetime")).map(str::to_string).or_else(|| short_text(node));
+        if let Some(itemprop) = e.attr("itemprop") {
+            let says = |names: &[&str]| itemprop.split_whitespace().any(|t| names.iter().any(|n| t.eq_ignore_ascii_case(n)));
+            let value = || e.attr("content").or_else(|| e.attr("datetime")).map(str::to_string).or_else(|| short_text(node));
+            if self.itemprop_date.is_none() && says(&["datePublished"]) {
+                self.itemprop_date = value();
+            }
+            if self.itemprop_modified.is_none() && says(&["dateModified", "dateUpdate"]) {
+                self.itemprop_modified = value();
+            }
         }
         if self.date_attribute.is_none() {
             self.date_attribute = DATE_ATTRIBUTES.iter().find_map(|a| e.attr(a)).map(str::to_string);
@@ -335,13 +341,15 @@ fn choose_title(page: &Page, ld: Option<&jsonld::Article>, doc_title: Option<&ti
 }
 
 /// The publication date. What the page states in its metadata (JSON-LD, `<meta>`, `itemprop`,
-/// `<time pubdate>`), unless the publication date printed under the headline is days away: that
-/// is the date the reader is shown, and a stated one that differs is most often the day a CMS
-/// first created a page rewritten since. One day apart, the two are most often one moment in
-/// two zones (a server printing UTC), and the stated one, zone and all, stays. A
-/// printed update ("Updated Nov 20") never overrides a stated publication, and is the date only
-/// when nothing else is. Then the portals' date lines, a date in the address (`/2019/11/20/`),
-/// and the first `<time>`.
+/// `<time pubdate>`), unless the publication date printed under the headline is days later:
+/// that is the date the reader is shown, and a stated one before it is most often the day a CMS
+/// first created a page rewritten since. A printed date before the stated one is more often
+/// what the article is about (a birth in an infobox) than its publication; one day apart, the
+/// two are most often one moment in two zones (a server printing UTC). In both cases the
+/// stated one, zone and all, stays. A
+/// printed update ("Updated Nov 20") never overrides a stated publication. Then the portals' date
+/// lines, a date in the address (`/2019/11/20/`), the first `<time>`; and last the page's
+/// update, printed or stated, the only date it gives then.
 fn published_time(
     page: &Page,
     ld: Option<&jsonld::Article>,
@@ -359,7 +367,7 @@ fn published_time(
         .chain(page.date_attribute.as_deref())
         .find_map(read);
     let stated = match (stated, printed.published.as_ref()) {
-        (Some(stated), Some(shown)) if date::days_apart(&stated, shown).is_some_and(|d| d > 1) => Some(shown.clone()),
+        (Some(stated), Some(shown)) if date::days_after(shown, &stated).is_some_and(|d| d.abs() > 1) => Some(shown.clone()),
         (stated, shown) => stated.or_else(|| shown.cloned()),
     };
     stated
@@ -379,6 +387,13 @@ fn published_time(
         .or_else(|| base.and_then(|url| date::in_path(url.path())))
         .or_else(|| page.time_first.as_deref().and_then(read))
         .or_else(|| printed.modified.clone())
+        .or_else(|| {
+            ld.and_then(|a| a.date_modified.as_deref())
+                .into_iter()
+                .chain(META_MODIFIED_KEYS.iter().filter_map(|k| page.meta.get(*k).map(|v| v.content.as_str())))
+                .chain(page.itemprop_modified.as_deref())
+                .find_map(read)
+        })
 }
 
 fn looks_like_url(s: &str) -> bool {
