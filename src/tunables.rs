@@ -367,7 +367,7 @@ pub const BYLINE_END_BLOCKS: usize = 5;
 /// and the source's labels, follower counts, an update or review credit.
 pub const BYLINE_CUT_MARKERS: &[&str] = &[
     "发布", "發布", "发表", "發表", "来源", "來源", "时间", "時間", "日期", "关注", "關注", "粉丝", "總篇數", "总篇数",
-    "published", "updated", "posted on", "last modified", "fact checked", "followers", " follow",
+    "published", "last updated", "updated", "posted on", "last modified", "fact checked", "followers", " follow",
     "min read", "mins read", "minute read",
 ];
 /// What separates a byline's names from the rest of its line ("Jane Doe | Review Editor").

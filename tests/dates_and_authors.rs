@@ -211,3 +211,12 @@ fn a_name_beside_the_date_is_the_platform_author() {
     let a = page("", "<p>News | Nov 20, 2019</p>", None);
     assert_eq!(a.byline, None, "a section is no name");
 }
+
+#[test]
+fn bylines_with_case_changing_letters_do_not_panic() {
+    // `İ` lower-cases to two characters: offsets found in a lower-cased copy would not fit.
+    for meta in ["İİİİ Published by Ayşe", "ẞİ updated İ", "İ\u{0307}·İ 2019-11-20 İ"] {
+        let head = format!(r#"<meta name="author" content="{meta}">"#);
+        let _ = page(&head, "<p>By İİ İ · Nov 20, 2019</p>", None);
+    }
+}

@@ -29,10 +29,8 @@ pub fn from_element_text(text: &str) -> Option<String> {
 /// left: a bare label ("About the Author"), a link, digits, or mojibake.
 pub fn names_only(byline: &str) -> Option<String> {
     let cleaned = clean(byline)?;
-    let lower = cleaned.to_lowercase();
-    // Lower-casing keeps these markers' byte offsets: they are ASCII or CJK.
-    let end = BYLINE_CUT_MARKERS.iter().filter_map(|m| lower.find(m)).min().unwrap_or(cleaned.len());
-    let mut kept = &cleaned[..end];
+    let end = BYLINE_CUT_MARKERS.iter().filter_map(|m| find_ignoring_case(&cleaned, m)).min().unwrap_or(cleaned.len());
+    let kept = &cleaned[..end];
     let dates = super::date::find_all(kept, None);
     let mut pieces: Vec<&str> = Vec::new();
     let mut from = 0;
@@ -40,12 +38,11 @@ pub fn names_only(byline: &str) -> Option<String> {
         pieces.extend(kept[from..*start].split(BYLINE_SEPARATORS));
         from = *stop;
     }
-    kept = pieces
+    let mut kept = pieces
         .into_iter()
         .map(|p| p.trim_matches(|c: char| c.is_whitespace() || "-,:：/（）()【】[]".contains(c)))
         .find(|p| p.chars().filter(|c| c.is_alphabetic()).count() >= 2)?;
     // A count left before a cut marker ("股市行情 12.3万粉丝") is no part of the name.
-    let mut kept = kept;
     while let Some((head, last)) = kept.rsplit_once(' ')
         && last.chars().any(|c| c.is_ascii_digit())
     {
@@ -211,6 +208,15 @@ pub fn at_text_end(text: &str, labelled: bool) -> Option<String> {
         let letters = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
         (letters(&names) == letters(inside)).then_some(names)
     })
+}
+
+/// Where `needle` (lower-case ASCII, or CJK) first stands in `haystack`, ASCII case aside; a byte
+/// offset of `haystack` itself, which lower-casing the haystack would not keep (`İ` grows).
+fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {
+    haystack
+        .char_indices()
+        .map(|(i, _)| i)
+        .find(|&i| haystack.get(i..i + needle.len()).is_some_and(|h| h.eq_ignore_ascii_case(needle)))
 }
 
 /// The name part of an English byline's text after its "By": up to the first date or

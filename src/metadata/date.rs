@@ -102,7 +102,7 @@ pub fn in_path(path: &str) -> Option<String> {
     };
     segments.windows(3).find_map(|w| day(w[0], w[1], w[2])).or_else(|| {
         segments.iter().find_map(|s| {
-            let head = s.get(..10).filter(|h| h.as_bytes()[4] == b'-' && h.as_bytes()[7] == b'-');
+            let head = s.get(..10).filter(|h| h.is_ascii() && h.as_bytes()[4] == b'-' && h.as_bytes()[7] == b'-');
             match head {
                 Some(h) if s.len() == 10 || s.as_bytes()[10] == b'-' => day(&h[..4], &h[5..7], &h[8..10]),
                 _ if s.len() == 8 && s.is_ascii() => day(&s[..4], &s[4..6], &s[6..8]),

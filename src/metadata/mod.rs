@@ -4,8 +4,10 @@
 //! document-order walk that gathers what the page says about itself, then chosen field by field
 //! in the order Readability's `_getJSONLD` and `_getArticleMetadata` trust sources: JSON-LD,
 //! then `<meta>` (Dublin Core, OpenGraph, Twitter, parsely, `article:*`), then the `<title>`
-//! element. Beyond Readability: dates from `<time>`, `itemprop`, and the date lines and
-//! `data-*` attributes Chinese portals use, all normalized to ISO 8601; Chinese title suffixes;
+//! element. Beyond Readability: dates from `<time>`, `itemprop`, the lines printed around the
+//! headline (`dateline.rs`: "By Jane Doe | Published Nov. 20, 2019", "2020-11-26 08:04 来源：…
+//! 作者：…"), the date lines and `data-*` attributes Chinese portals use and the address, all
+//! normalized to ISO 8601; bylines that name people (`byline.rs`); Chinese title suffixes;
 //! declared languages normalized to BCP 47.
 
 pub(crate) mod byline;
