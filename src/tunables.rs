@@ -352,6 +352,8 @@ pub const SOURCE_LABELS: &[&str] = &["来源", "來源"];
 /// other labels show it is the byline's: elsewhere "作者最新文章" (the author's latest posts)
 /// is a link.
 pub const CJK_DATELINE_BARE_LABELS: &[(&str, bool)] = &[("作者", true)];
+/// The labels of a Chinese story's responsible editor ("责任编辑：张申"), longest first.
+pub const EDITOR_LABELS: &[(&str, bool)] = &[("责任编辑：", true), ("责任编辑:", true), ("责编：", true), ("编辑：", true)];
 /// The labels of a reporter's credit in brackets ("（记者 唐霁）").
 pub const CJK_REPORTER_LABELS: &[&str] = &["记者", "記者", "通讯员", "通訊員"];
 /// A story's opening credit stands within this many characters of its line's start, after the

@@ -200,8 +200,11 @@ fn chinese_credit_at_the_end_of_the_story() {
 
 #[test]
 fn the_editor_is_not_the_author() {
+    let a = portal("<p>2020-11-26 08:04 来源：新华社 作者：李在山</p>", "<p>责任编辑：张申</p>");
+    assert_eq!(a.byline.as_deref(), Some("李在山"));
+    // With nobody else named, the editor stands, labelled as one.
     let a = portal("<p>2020-11-26 08:04 来源：新华社</p>", "<p>责任编辑：张申</p>");
-    assert_eq!(a.byline, None);
+    assert_eq!(a.byline.as_deref(), Some("责任编辑：张申"));
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 use crate::dom::{self, NodeRefH};
 use crate::tunables::{
-    BESIDE_DATE_MAX_WORDS, BYLINE_END_BLOCKS, CJK_BYLINE_LABELS, CJK_DATELINE_BARE_LABELS, SOURCE_LABELS, CJK_CREDIT_ROLES, CJK_REPORTER_LABELS, CREDIT_MAX_OFFSET, DATE_LINE_MAX_CHARS,
+    BESIDE_DATE_MAX_WORDS, BYLINE_END_BLOCKS, EDITOR_LABELS, CJK_BYLINE_LABELS, CJK_DATELINE_BARE_LABELS, SOURCE_LABELS, CJK_CREDIT_ROLES, CJK_REPORTER_LABELS, CREDIT_MAX_OFFSET, DATE_LINE_MAX_CHARS,
     BYLINE_CUT_MARKERS, BYLINE_HINTS, BYLINE_MAX_CHARS, BYLINE_PREFIXES, BYLINE_SEPARATORS, BYLINE_MAX_WORDS, BYLINE_NOT_NAMES, CJK_NAME_MAX_CHARS,
 };
 
@@ -219,6 +219,18 @@ fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {
         .find(|&i| haystack.get(i..i + needle.len()).is_some_and(|h| h.eq_ignore_ascii_case(needle)))
 }
 
+/// The responsible editor a short text names, with the label as printed ("责任编辑：张申"): an
+/// editor is no author, so this stands only where nothing else names a person, and says what
+/// it is.
+pub fn editor(text: &str) -> Option<String> {
+    let text = text.trim();
+    if text.chars().count() > DATE_LINE_MAX_CHARS {
+        return None;
+    }
+    let names = labelled(text, EDITOR_LABELS)?;
+    Some(format!("{}{names}", EDITOR_LABELS.iter().find(|(l, _)| text.contains(l))?.0))
+}
+
 /// The name part of an English byline's text after its "By": up to the first date or
 /// separator, at most [`BYLINE_MAX_WORDS`] words ("Jane Doe and Li Wei | Nov 20, 2019").
 pub fn name_part(rest: &str) -> Option<String> {
@@ -283,7 +295,7 @@ pub fn clean(byline: &str) -> Option<String> {
 /// a Chinese story (`text` is the article's plain text: a reporter named there outranks the
 /// platform account a byline element shows), else a byline element's text, else a bare name
 /// closing the story, else the metadata's `fallback` (an unlabelled name beside the date, the
-/// site).
+/// site, the editor).
 pub fn choose(person: Option<String>, fallback: Option<String>, from_text: Option<String>, text: &str) -> Option<String> {
     person
         .or_else(|| at_text_end(text, true))

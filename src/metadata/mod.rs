@@ -27,7 +27,7 @@ use url::Url;
 use crate::dom;
 use crate::tunables::{
     DATE_ATTRIBUTES, DATE_BLOCK_HINTS, DATE_BLOCKS_EXAMINED, DATE_LINE_CANDIDATES, DATE_LINE_MARKERS,
-    DATE_LINE_MAX_CHARS, JSONLD_MAX_SCRIPTS, META_BYLINE_KEYS, META_DATE_KEYS, META_MODIFIED_KEYS, META_EXCERPT_KEYS, META_IMAGE_KEYS,
+    DATE_LINE_MAX_CHARS, EDITOR_LABELS, JSONLD_MAX_SCRIPTS, META_BYLINE_KEYS, META_DATE_KEYS, META_MODIFIED_KEYS, META_EXCERPT_KEYS, META_IMAGE_KEYS,
     META_SITE_KEYS, META_TITLE_KEYS, SHORT_BLOCK_MAX_NODES, TITLE_HEADINGS_EXAMINED, TITLE_SIMILARITY,
 };
 
@@ -40,7 +40,8 @@ pub struct Metadata {
     pub byline: Option<String>,
     /// The byline when nothing names a person: a name printed unlabelled beside the date under
     /// the headline, else what fills the page's author slot when it names only the site or the
-    /// story's source (`<meta name=author content="新京报">` beside "来源：新京报").
+    /// story's source (`<meta name=author content="新京报">` beside "来源：新京报"), else the
+    /// responsible editor, labelled as one ("责任编辑：张申").
     pub fallback_byline: Option<String>,
     pub site_name: Option<String>,
     /// ISO 8601: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:SS` with the page's zone, or with an offset
@@ -119,7 +120,12 @@ pub fn extract(doc: &Html, base: Option<&Url>) -> Metadata {
         .filter_map(|b| byline::names_only(&unescape_entities(&b)))
         .partition(is_outlet);
     let byline = bylines.into_iter().next();
-    let fallback_byline = printed.beside_date.flatten().filter(|b| !is_outlet(b)).or_else(|| site_bylines.into_iter().next());
+    let fallback_byline = printed
+        .beside_date
+        .flatten()
+        .filter(|b| !is_outlet(b))
+        .or_else(|| site_bylines.into_iter().next())
+        .or_else(|| page.editor.clone());
 
     let lead_image = page
         .meta_first(META_IMAGE_KEYS, |_| true)
@@ -167,6 +173,8 @@ struct Page {
     date_lines: Vec<(String, bool)>,
     /// Blocks with a [`DATE_BLOCK_HINTS`] class read so far.
     date_blocks_examined: usize,
+    /// The first responsible editor a short text names ("责任编辑：张申").
+    editor: Option<String>,
 }
 
 impl Page {
@@ -271,17 +279,25 @@ impl Page {
     }
 
     /// A short text outside scripts that names itself a date line (`2024-07-30 08:21:47　来源:`)
-    /// even where its block has no telling class.
+    /// even where its block has no telling class, or names the story's editor.
     fn text(&mut self, node: NodeRef<'_, Node>, text: &str) {
-        if self.date_lines.len() >= DATE_LINE_CANDIDATES || !DATE_LINE_MARKERS.iter().any(|m| text.contains(m)) {
+        let wanted_date = self.date_lines.len() < DATE_LINE_CANDIDATES && DATE_LINE_MARKERS.iter().any(|m| text.contains(m));
+        let wanted_editor = self.editor.is_none() && EDITOR_LABELS.iter().any(|(l, _)| text.contains(l));
+        if !wanted_date && !wanted_editor {
             return;
         }
         let in_code = node.parent().is_some_and(|p| {
             dom::tag(&p)
                 .is_some_and(|t| matches!(t, "script" | "style" | "noscript" | "template" | "textarea" | "title"))
         });
+        if in_code {
+            return;
+        }
+        if wanted_editor {
+            self.editor = byline::editor(text);
+        }
         let trimmed = text.trim();
-        if !in_code && trimmed.chars().count() <= DATE_LINE_MAX_CHARS && trimmed.chars().any(|c| c.is_ascii_digit()) {
+        if wanted_date && trimmed.chars().count() <= DATE_LINE_MAX_CHARS && trimmed.chars().any(|c| c.is_ascii_digit()) {
             self.date_lines.push((trimmed.to_string(), true));
         }
     }
