@@ -383,6 +383,8 @@ pub const BYLINE_NOT_NAMES: &[&str] = &[
 /// A name read from a byline line has at most this many words: more is a sentence that happens to
 /// begin with "By".
 pub const BYLINE_MAX_WORDS: usize = 12;
+/// Address segments of an author's page on blog and news systems (`/author/jane-doe/`).
+pub const AUTHOR_PATHS: &[&str] = &["/author/", "/authors/"];
 /// A name standing alone beside a date has at most this many words ("Camille Ira B. Mendoza").
 pub const BESIDE_DATE_MAX_WORDS: usize = 4;
 /// A Chinese name is two to four characters; six leaves room for transcribed foreign names.
@@ -695,9 +697,11 @@ pub const META_TITLE_KEYS: &[&str] = &[
     "dc:title", "dcterm:title", "dcterms:title", "og:title", "weibo:article:title",
     "weibo:webpage:title", "title", "twitter:title", "parsely-title",
 ];
-/// Byline keys. `article:author` is usually a profile URL; those are skipped.
+/// Byline keys. `article:author` is usually a profile URL; those are skipped. `citation_author`
+/// is the scholarly papers' (Google Scholar's) first author.
 pub const META_BYLINE_KEYS: &[&str] = &[
     "dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author", "article:author",
+    "citation_author",
 ];
 pub const META_EXCERPT_KEYS: &[&str] = &[
     "dc:description", "dcterm:description", "dcterms:description", "og:description",

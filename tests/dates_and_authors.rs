@@ -208,6 +208,18 @@ fn the_editor_is_not_the_author() {
 }
 
 #[test]
+fn a_paper_names_its_first_author() {
+    let head = r#"<meta name="citation_author" content="Aditya Mahindru"><meta name="citation_author" content="Pradeep Patil">"#;
+    assert_eq!(page(head, "", None).byline.as_deref(), Some("Aditya Mahindru"));
+}
+
+#[test]
+fn the_author_link_names_the_author() {
+    let a = page("", "<p><a href=\"https://blog.example.org/author/mconley/\">Mike Conley</a> · 12 min read</p>", None);
+    assert_eq!(a.byline.as_deref(), Some("Mike Conley"));
+}
+
+#[test]
 fn a_name_beside_the_date_is_the_platform_author() {
     let a = portal("<div class=\"article-sub\"><span>原创</span> <span>GameForce</span> <span>2019-09-04 22:18:34</span></div>", "");
     assert_eq!(a.byline.as_deref(), Some("GameForce"));

@@ -4,7 +4,7 @@
 
 use crate::dom::{self, NodeRefH};
 use crate::tunables::{
-    BESIDE_DATE_MAX_WORDS, BYLINE_END_BLOCKS, EDITOR_LABELS, CJK_BYLINE_LABELS, CJK_DATELINE_BARE_LABELS, SOURCE_LABELS, CJK_CREDIT_ROLES, CJK_REPORTER_LABELS, CREDIT_MAX_OFFSET, DATE_LINE_MAX_CHARS,
+    AUTHOR_PATHS, BESIDE_DATE_MAX_WORDS, BYLINE_END_BLOCKS, EDITOR_LABELS, CJK_BYLINE_LABELS, CJK_DATELINE_BARE_LABELS, SOURCE_LABELS, CJK_CREDIT_ROLES, CJK_REPORTER_LABELS, CREDIT_MAX_OFFSET, DATE_LINE_MAX_CHARS,
     BYLINE_CUT_MARKERS, BYLINE_HINTS, BYLINE_MAX_CHARS, BYLINE_PREFIXES, BYLINE_SEPARATORS, BYLINE_MAX_WORDS, BYLINE_NOT_NAMES, CJK_NAME_MAX_CHARS,
 };
 
@@ -16,6 +16,16 @@ pub fn is_byline_element(node: &NodeRefH<'_>) -> bool {
     }
     let hints = dom::class_and_id(node);
     BYLINE_HINTS.iter().any(|w| hints.contains(w))
+}
+
+/// A link to its author's page: `rel=author`, or an address with an `/author/` (or `/authors/`)
+/// segment, as WordPress and most blog systems file them.
+pub fn is_author_link(node: &NodeRefH<'_>) -> bool {
+    dom::attr(node, "rel").is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("author")))
+        || dom::attr(node, "href").is_some_and(|h| {
+            let h = h.to_ascii_lowercase();
+            AUTHOR_PATHS.iter().any(|p| h.contains(p))
+        })
 }
 
 /// The byline a byline element's text gives: `None` when it is empty or too long to be one.

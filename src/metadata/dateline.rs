@@ -30,6 +30,9 @@ pub struct Dateline {
     /// A name standing alone beside the first date below the headline ("华夏人文 2020-03-09
     /// 18:14:21", "Jane Doe · Nov 20, 2019"): platforms print the author there unlabelled.
     pub beside_date: Option<Option<String>>,
+    /// The text of the author's link nearest below the headline (else above it): `rel=author`,
+    /// or an address under `/author/` as blog systems file their authors' pages.
+    pub author_link: Option<String>,
 }
 
 /// Read the lines around the page's headline: the `h1` (or `h2`, `h3`) resembling `title`, else
@@ -37,8 +40,8 @@ pub struct Dateline {
 /// read first, then those above it from the nearest: above it stand the navigation's teasers.
 pub fn read(doc: &Html, title: Option<&str>, naive_offset: Option<i32>) -> Dateline {
     let Some(headline) = headline(doc, title) else { return Dateline::default() };
-    let (lines, first_below) = lines_around(doc, headline);
-    let mut found = Dateline::default();
+    let (lines, first_below, author_link) = lines_around(doc, headline);
+    let mut found = Dateline { author_link, ..Dateline::default() };
     let line = |i: usize| lines.get(i).map(String::as_str);
     for i in (first_below..lines.len()).chain((0..first_below).rev()) {
         let dated = read_dates(&lines[i], i.checked_sub(1).and_then(line), naive_offset, &mut found);
@@ -135,10 +138,12 @@ fn headline<'a>(doc: &'a Html, title: Option<&str>) -> Option<NodeRefH<'a>> {
 
 /// The page's text lines (a block or `<br>` ends one), white space collapsed, in document order:
 /// the last [`DATELINE_LINES_BEFORE`] before `headline`, then those after it up to
-/// [`DATELINE_WINDOW_CHARS`] characters or the first section heading after prose; and the index
-/// of the first after it. The headline's
+/// [`DATELINE_WINDOW_CHARS`] characters or the first section heading after prose; the index of
+/// the first after it; and the author link nearest below the headline, else above it. The headline's
 /// own text is not among them.
-fn lines_around(doc: &Html, headline: NodeRefH<'_>) -> (Vec<String>, usize) {
+fn lines_around(doc: &Html, headline: NodeRefH<'_>) -> (Vec<String>, usize, Option<String>) {
+    let mut link_above: Option<String> = None;
+    let mut link_below: Option<String> = None;
     let mut before: VecDeque<String> = VecDeque::new();
     let mut after: Vec<String> = Vec::new();
     let mut after_chars = 0;
@@ -193,6 +198,9 @@ fn lines_around(doc: &Html, headline: NodeRefH<'_>) -> (Vec<String>, usize) {
                         walk.skip_subtree();
                     } else if name == "br" || dom::is_block(name) {
                         flush(&mut current, passed, &mut before, &mut after, &mut after_chars);
+                    } else if name == "a" && link_below.is_none() && byline::is_author_link(&node) {
+                        let text = dom::inner_text(node);
+                        if passed { link_below = Some(text) } else { link_above = Some(text) }
                     }
                 }
                 _ => {}
@@ -206,5 +214,5 @@ fn lines_around(doc: &Html, headline: NodeRefH<'_>) -> (Vec<String>, usize) {
     }
     flush(&mut current, passed, &mut before, &mut after, &mut after_chars);
     let first_below = before.len();
-    (before.into_iter().chain(after).collect(), first_below)
+    (before.into_iter().chain(after).collect(), first_below, link_below.or(link_above))
 }

@@ -39,7 +39,7 @@ pub struct Metadata {
     /// The person (or people) the page names as its author.
     pub byline: Option<String>,
     /// The byline when nothing names a person: a name printed unlabelled beside the date under
-    /// the headline, else what fills the page's author slot when it names only the site or the
+    /// the headline, else the text of the author's link near it, else what fills the page's author slot when it names only the site or the
     /// story's source (`<meta name=author content="新京报">` beside "来源：新京报"), else the
     /// responsible editor, labelled as one ("责任编辑：张申").
     pub fallback_byline: Option<String>,
@@ -120,10 +120,10 @@ pub fn extract(doc: &Html, base: Option<&Url>) -> Metadata {
         .filter_map(|b| byline::names_only(&unescape_entities(&b)))
         .partition(is_outlet);
     let byline = bylines.into_iter().next();
-    let fallback_byline = printed
-        .beside_date
+    let fallback_byline = [printed.beside_date.flatten(), printed.author_link.and_then(|l| byline::names_only(&l))]
+        .into_iter()
         .flatten()
-        .filter(|b| !is_outlet(b))
+        .find(|b| !is_outlet(b))
         .or_else(|| site_bylines.into_iter().next())
         .or_else(|| page.editor.clone());
 
