@@ -135,7 +135,7 @@ pub fn assemble(content: String, meta: Metadata, byline_in_text: Option<String>)
     });
     Some(Article {
         title: meta.title.unwrap_or_default(),
-        byline: byline::choose(meta.byline, byline_in_text),
+        byline: byline::choose(meta.byline, meta.fallback_byline, byline_in_text, &text_content),
         site_name: meta.site_name,
         published_time: meta.published_time,
         lang,

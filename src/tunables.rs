@@ -331,6 +331,83 @@ pub const BYLINE_HINTS: &[&str] = &["byline", "author", "dateline", "writtenby",
 /// A byline element's text is a byline only when shorter than this (characters; Readability: 100):
 /// longer, it is an author's biography or a whole header.
 pub const BYLINE_MAX_CHARS: usize = 100;
+/// Words a byline line starts with before the name (lower-case, as compared), longest first:
+/// "By Jane Doe", "Written by Jane Doe", "Author: Jane Doe".
+pub const BYLINE_PREFIXES: &[&str] = &[
+    "written by ", "posted by ", "published by ", "authored by ", "reported by ", "words by ", "story by ", "by: ", "by:",
+    "by ", "author: ", "author:",
+];
+/// Chinese and Japanese byline labels before the names, and whether the label may follow other
+/// text directly ("证券时报网作者：李在山", "南都见习记者 林子沛"); the others must start the text
+/// or follow a space or a mark, as `文/` inside `中文/英文` is no label. A bare "作者" is
+/// read only on a date line ([`CJK_DATELINE_BARE_LABELS`]).
+pub const CJK_BYLINE_LABELS: &[(&str, bool)] = &[
+    ("作者：", true), ("作者:", true), ("撰文：", true), ("撰稿：", true), ("采写：", true), ("执笔/", true),
+    ("执笔：", true), ("原创：", true), ("作者 ", true), ("文/图", false), ("文/", false), ("文／", false), ("文|", false),
+    ("文｜", false), ("文：", false), ("记者", true), ("記者", true), ("通讯员", true), ("通訊員", true),
+];
+/// The label of a story's source outlet in a Chinese date line.
+pub const SOURCE_LABELS: &[&str] = &["来源", "來源"];
+/// Labels that run into the name without a mark ("作者魏星"), read only on a date line, whose
+/// other labels show it is the byline's: elsewhere "作者最新文章" (the author's latest posts)
+/// is a link.
+pub const CJK_DATELINE_BARE_LABELS: &[(&str, bool)] = &[("作者", true)];
+/// The labels of a Chinese story's responsible editor ("责任编辑：张申"), longest first.
+pub const EDITOR_LABELS: &[(&str, bool)] = &[("责任编辑：", true), ("责任编辑:", true), ("责编：", true), ("编辑：", true)];
+/// The labels of a reporter's credit in brackets ("（记者 唐霁）").
+pub const CJK_REPORTER_LABELS: &[&str] = &["记者", "記者", "通讯员", "通訊員"];
+/// A story's opening credit stands within this many characters of its line's start, after the
+/// dateline ("长江网10月4日讯").
+pub const CREDIT_MAX_OFFSET: usize = 24;
+/// What a credit says after the names, not a name ("（记者陈智 整合）": compiled by; 编译:
+/// translated by; 摄: photographed by).
+pub const CJK_CREDIT_ROLES: &[&str] = &["整合", "编译", "編譯", "摄影", "攝影", "摄", "攝", "报道", "報導", "综合", "綜合"];
+/// The blocks at the end of a story searched for its credit line: the credit may be followed
+/// by an editor's line, a follow-us prompt and a teaser or two the cleaner left.
+pub const BYLINE_END_BLOCKS: usize = 5;
+/// Where a byline's names end: what byline blocks print after them (lower-case): the date's
+/// and the source's labels, follower counts, an update or review credit.
+pub const BYLINE_CUT_MARKERS: &[&str] = &[
+    "发布", "發布", "发表", "發表", "来源", "來源", "时间", "時間", "日期", "关注", "關注", "粉丝", "總篇數", "总篇数",
+    "published", "last updated", "updated", "posted on", "last modified", "fact checked", "followers", " follow",
+    "min read", "mins read", "minute read",
+];
+/// What separates a byline's names from the rest of its line ("Jane Doe | Review Editor").
+pub const BYLINE_SEPARATORS: &[char] = &['|', '·', '•', '⋅', '●', '—', '–', '/', '\n'];
+/// Texts (folded: letters and digits only, lower-case) that fill an author slot without naming
+/// anyone: labels ("Full Bio", "版权声明": copyright notice), and the placeholders of Chinese pages ("unknown", "anonymous", "from the
+/// web", "this site").
+pub const BYLINE_NOT_NAMES: &[&str] = &[
+    "author", "authors", "theauthor", "abouttheauthor", "by", "writtenby", "fullbio", "on", "版权声明", "未知", "佚名", "匿名", "网络", "网络整理", "本站", "原创",
+];
+/// A name read from a byline line has at most this many words: more is a sentence that happens to
+/// begin with "By".
+pub const BYLINE_MAX_WORDS: usize = 12;
+/// Address segments of an author's page on blog and news systems (`/author/jane-doe/`).
+pub const AUTHOR_PATHS: &[&str] = &["/author/", "/authors/"];
+/// A name standing alone beside a date has at most this many words ("Camille Ira B. Mendoza").
+pub const BESIDE_DATE_MAX_WORDS: usize = 4;
+/// A Chinese name is two to four characters; six leaves room for transcribed foreign names.
+pub const CJK_NAME_MAX_CHARS: usize = 6;
+/// Lines above the headline read for its date and byline: a few (category, date, author)
+/// before the navigation.
+pub const DATELINE_LINES_BEFORE: usize = 6;
+/// Characters of text read below the headline for its date and byline: the header, the
+/// standfirst and the start of the body; the dates of comments and related teasers come later.
+pub const DATELINE_WINDOW_CHARS: usize = 1_200;
+/// Words that mark a printed date as the publication (lower-case): such a date counts even on a
+/// line that says more ("Essay - Published: 2025.12.17 | programming").
+pub const DATE_PUBLISHED_LABELS: &[&str] = &[
+    "published", "posted", "发布", "發布", "发表", "發表", "公開", "投稿", "게시", "입력", "등록",
+    "veröffentlicht", "publié", "publicado", "pubblicato", "gepubliceerd",
+];
+/// Words that mark a printed date as an update rather than the publication (lower-case), in the
+/// languages the month names cover and in Chinese, Japanese and Korean; a medical "reviewed"
+/// date is no publication either.
+pub const DATE_MODIFIED_LABELS: &[&str] = &[
+    "updated", "update:", "modified", "revised", "reviewed", "更新", "修改", "編集", "업데이트", "수정",
+    "aktualisiert", "mis à jour", "actualizado", "atualizado", "aggiornato", "bijgewerkt",
+];
 /// Class and id substrings of accordion and tab panels that pages collapse with `display: none`
 /// until the reader opens them; such a panel holding at least [`COLLAPSED_PANEL_MIN_CLAUSES`]
 /// clause marks with link density under [`COLLAPSED_PANEL_MAX_LINK_DENSITY`] stays.
@@ -612,6 +689,8 @@ pub const JSONLD_ARTICLE_TYPES: &[&str] = &[
     "MedicalScholarlyArticle", "SocialMediaPosting", "BlogPosting", "LiveBlogPosting",
     "DiscussionForumPosting", "TechArticle", "APIReference",
 ];
+/// JSON-LD `@type`s of an organization: an author of this type is not a person.
+pub const JSONLD_ORGANIZATION_TYPES: &[&str] = &["Organization", "NewsMediaOrganization", "Corporation", "EducationalOrganization"];
 /// At most this many `ld+json` scripts are parsed: real pages have one to three; the bound keeps
 /// a hostile page from making us parse megabytes of JSON.
 pub const JSONLD_MAX_SCRIPTS: usize = 8;
@@ -622,9 +701,11 @@ pub const META_TITLE_KEYS: &[&str] = &[
     "dc:title", "dcterm:title", "dcterms:title", "og:title", "weibo:article:title",
     "weibo:webpage:title", "title", "twitter:title", "parsely-title",
 ];
-/// Byline keys. `article:author` is usually a profile URL; those are skipped.
+/// Byline keys. `article:author` is usually a profile URL; those are skipped. `citation_author`
+/// is the scholarly papers' (Google Scholar's) first author.
 pub const META_BYLINE_KEYS: &[&str] = &[
     "dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author", "article:author",
+    "citation_author",
 ];
 pub const META_EXCERPT_KEYS: &[&str] = &[
     "dc:description", "dcterm:description", "dcterms:description", "og:description",
@@ -637,8 +718,10 @@ pub const META_DATE_KEYS: &[&str] = &[
     "article:published_time", "parsely-pub-date", "og:article:published_time", "article:published",
     "og:published_time", "dc:date:issued", "dcterms:issued", "dcterms:created", "dc:date",
     "dcterms:date", "citation_publication_date", "sailthru:date", "weibo:article:create_at",
-    "pubdate", "publishdate", "publish-date", "date",
+    "pubdate", "publishdate", "publish-date", "firstpublishedtime", "date",
 ];
+/// Update-date keys: the date only when the page gives no other.
+pub const META_MODIFIED_KEYS: &[&str] = &["article:modified_time", "og:updated_time", "dcterms:modified", "lastmodifiedtime"];
 pub const META_IMAGE_KEYS: &[&str] = &[
     "og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src",
     "parsely-image-url",
@@ -652,6 +735,28 @@ pub const DATE_BLOCK_HINTS: &[&str] = &["time", "date", "info", "source", "soure
 /// Words that make a short text a date line rather than any date (a comment's time, a related
 /// article's date): "source", "published", "time", "date" in Chinese.
 pub const DATE_LINE_MARKERS: &[&str] = &["来源", "來源", "发布", "發布", "发表", "發表", "时间", "時間", "日期"];
+/// Month names a date may spell, lower-case, with their number: English, French, German,
+/// Spanish, Italian, Portuguese and Dutch (the major European languages). A word of three
+/// letters or more that begins one of them names that month (`Sept`, `févr.`, `Okt.`); no two
+/// languages give one beginning two different months.
+pub const MONTH_NAMES: &[(&str, u32)] = &[
+    ("january", 1), ("janvier", 1), ("januar", 1), ("enero", 1), ("gennaio", 1), ("janeiro", 1), ("januari", 1),
+    ("february", 2), ("février", 2), ("februar", 2), ("febrero", 2), ("febbraio", 2), ("fevereiro", 2), ("februari", 2),
+    ("march", 3), ("mars", 3), ("märz", 3), ("marzo", 3), ("março", 3), ("maart", 3),
+    ("april", 4), ("avril", 4), ("abril", 4), ("aprile", 4),
+    ("may", 5), ("mai", 5), ("mayo", 5), ("maggio", 5), ("maio", 5), ("mei", 5),
+    ("june", 6), ("juin", 6), ("juni", 6), ("junio", 6), ("giugno", 6), ("junho", 6),
+    ("july", 7), ("juillet", 7), ("juli", 7), ("julio", 7), ("luglio", 7), ("julho", 7),
+    ("august", 8), ("août", 8), ("agosto", 8), ("augustus", 8),
+    ("september", 9), ("septembre", 9), ("septiembre", 9), ("settembre", 9), ("setembro", 9),
+    ("october", 10), ("octobre", 10), ("oktober", 10), ("octubre", 10), ("ottobre", 10), ("outubro", 10),
+    ("november", 11), ("novembre", 11), ("noviembre", 11), ("novembro", 11),
+    ("december", 12), ("décembre", 12), ("dezember", 12), ("diciembre", 12), ("dicembre", 12), ("dezembro", 12),
+];
+/// Letters and digits a printed date line holds beside its dates: labels, an author's name, a
+/// source ("By Jane Doe | Published", "来源：新华社 作者：张三"). More is a teaser's or a
+/// player's text that happens to carry a date.
+pub const DATE_LINE_MAX_OTHER_CHARS: usize = 40;
 /// A date line is short: longer text is prose that may mention any date.
 pub const DATE_LINE_MAX_CHARS: usize = 120;
 /// Date-line candidates examined, in document order: the real one sits near the top, under the

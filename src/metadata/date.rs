@@ -1,7 +1,11 @@
-//! Dates as pages write them, read into ISO 8601: numeric (`2015-05-21 05:03:58`, `2015/05/21`),
-//! Chinese (`2015年05月21日 05:03`), ISO 8601 with zones, RFC 2822 (`Thu, 05 Apr 2018 06:00:00
-//! GMT`), English (`April 5, 2018`, `5 April 2018`) and Unix timestamps. A small hand-written
-//! reader: the formats are few and a date library would weigh on the WASM build.
+//! Dates as pages write them, read into ISO 8601: numeric (`2015-05-21 05:03:58`, `2015/05/21`,
+//! European `21.05.2015`), Chinese and Japanese (`2015年05月21日 05:03`), Korean (`2015년 5월
+//! 21일`), ISO 8601 with zones, RFC 2822 (`Thu, 05 Apr 2018 06:00:00 GMT`), month names in the
+//! major European languages (`April 5, 2018`, `5. März 2018`, `5 de marzo de 2018`) and Unix
+//! timestamps. A small hand-written reader: the formats are few and a date library would weigh
+//! on the WASM build.
+
+use crate::tunables::MONTH_NAMES;
 
 /// A calendar date with an optional time of day and zone, as the page wrote it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -57,6 +61,55 @@ pub fn find(text: &str, naive_offset: Option<i32>) -> Option<String> {
         previous_digit = is_digit;
     }
     None
+}
+
+/// Every date written in `text` in any form [`parse`] reads, with the byte range each takes, in
+/// order. A date starts a word: the `2019` in `A2019` is no year; Chinese and Japanese run
+/// words together (`发表于2014-08-24`), and a capital or digit after a small letter starts one
+/// too, as text of adjacent elements runs together (`Jane DoeNov 20, 2019`, `Nick van
+/// Mead2022-11-23`).
+pub fn find_all(text: &str, naive_offset: Option<i32>) -> Vec<(usize, usize, String)> {
+    let mut found = Vec::new();
+    let mut previous: Option<char> = None;
+    let mut skip_to = 0;
+    for (i, c) in text.char_indices() {
+        let starts_word = !previous.is_some_and(|p| p.is_alphanumeric() && !crate::text::is_cjk(p))
+            || ((c.is_uppercase() || c.is_ascii_digit()) && previous.is_some_and(char::is_lowercase));
+        previous = Some(c);
+        if i < skip_to || !starts_word || !c.is_alphanumeric() {
+            continue;
+        }
+        let mut cursor = Cursor::new(&text[i..]);
+        let stamp = numeric(&mut cursor)
+            .or_else(|| cursor.attempt(day_first_numeric))
+            .or_else(|| cursor.attempt(english));
+        if let Some(stamp) = stamp {
+            skip_to = text.len() - cursor.rest.len();
+            found.push((i, skip_to, format(stamp, naive_offset)));
+        }
+    }
+    found
+}
+
+/// The day an address's path names: `/2019/11/20/`, `/2019-11-20-slug`, `/20191120/` (a
+/// segment of eight digits alone), as news and blog systems file articles by day.
+pub fn in_path(path: &str) -> Option<String> {
+    let segments: Vec<&str> = path.split('/').collect();
+    let day = |y: &str, m: &str, d: &str| -> Option<String> {
+        let number = |s: &str, len: usize| (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten();
+        let (year, month, day) = (number(y, 4)?, number(m, 2)?, number(d, 2)?);
+        valid_date(year, month, day).then(|| format!("{year:04}-{month:02}-{day:02}"))
+    };
+    segments.windows(3).find_map(|w| day(w[0], w[1], w[2])).or_else(|| {
+        segments.iter().find_map(|s| {
+            let head = s.get(..10).filter(|h| h.is_ascii() && h.as_bytes()[4] == b'-' && h.as_bytes()[7] == b'-');
+            match head {
+                Some(h) if s.len() == 10 || s.as_bytes()[10] == b'-' => day(&h[..4], &h[5..7], &h[8..10]),
+                _ if s.len() == 8 && s.is_ascii() => day(&s[..4], &s[4..6], &s[6..8]),
+                _ => None,
+            }
+        })
+    })
 }
 
 fn format(stamp: Stamp, naive_offset: Option<i32>) -> String {
@@ -141,13 +194,13 @@ impl<'a> Cursor<'a> {
         self.rest = self.rest.trim_start();
     }
 
-    /// The next run of ASCII letters, lower-cased, consumed.
+    /// The next run of letters (`März` and `août` included), lower-cased, consumed.
     fn word(&mut self) -> Option<String> {
-        let end = self.rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(self.rest.len());
+        let end = self.rest.find(|c: char| !c.is_alphabetic() || crate::text::is_cjk(c)).unwrap_or(self.rest.len());
         if end == 0 {
             return None;
         }
-        let word = self.rest[..end].to_ascii_lowercase();
+        let word = self.rest[..end].to_lowercase();
         self.rest = &self.rest[end..];
         Some(word)
     }
@@ -177,24 +230,47 @@ fn valid_date(year: u32, month: u32, day: u32) -> bool {
     (1000..=9999).contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)
 }
 
-/// `2015-05-21`, `2015/5/21`, `2015.05.21`, `2015年5月21日`, each optionally followed by a time.
+/// `2015-05-21`, `2015/5/21`, `2015.05.21`, `2015年5月21日`, `2015년 5월 21일`, each optionally
+/// followed by a time.
 fn numeric(c: &mut Cursor) -> Option<Stamp> {
     let year = c.number(4, 4)?;
-    let sep = c.eat_any(&['-', '/', '.', '年'])?;
+    let sep = c.eat_any(&['-', '/', '.', '年', '년'])?;
     c.skip_space();
     let month = c.number(1, 2)?;
-    let second_sep = if sep == '年' { '月' } else { sep };
+    let second_sep = match sep {
+        '年' => '月',
+        '년' => '월',
+        other => other,
+    };
     if !c.eat(second_sep) {
         return None;
     }
     c.skip_space();
     let day = c.number(1, 2)?;
-    if sep == '年' {
-        c.eat_any(&['日', '号']);
+    match sep {
+        '年' => drop(c.eat_any(&['日', '号'])),
+        '년' => drop(c.eat('일')),
+        _ => {}
     }
     if !valid_date(year, month, day) {
         return None;
     }
+    Some(with_time(c, year, month, day))
+}
+
+/// `21.05.2015`, day first as every European language writes dates with dots; slashes stay
+/// unread, as `05/06/2015` is May in the United States and June elsewhere.
+fn day_first_numeric(c: &mut Cursor) -> Option<Stamp> {
+    let day = c.number(1, 2)?;
+    c.eat('.').then_some(())?;
+    let month = c.number(1, 2)?;
+    c.eat('.').then_some(())?;
+    let year = c.number(4, 4)?;
+    valid_date(year, month, day).then(|| with_time(c, year, month, day))
+}
+
+/// The stamp of a date read, with the time (and zone) that may follow it.
+fn with_time(c: &mut Cursor, year: u32, month: u32, day: u32) -> Stamp {
     let time = c.attempt(|c| {
         if !c.eat('T') {
             c.skip_space();
@@ -202,7 +278,7 @@ fn numeric(c: &mut Cursor) -> Option<Stamp> {
         time_of_day(c)
     });
     let zone = time.and_then(|_| c.attempt(zone));
-    Some(Stamp { year, month, day, time, zone })
+    Stamp { year, month, day, time, zone }
 }
 
 /// `06:00`, `06:00:30`, `06:00:30.123`, `6:00 pm`, `06时00分`.
@@ -287,37 +363,20 @@ fn zone(c: &mut Cursor) -> Option<Zone> {
     }
 }
 
-const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
-/// An English month name or its abbreviation (`Sept` included), as 1–12.
+/// A month name ([`MONTH_NAMES`]) or an abbreviation of one (at least three letters: `Sept`,
+/// `févr`), as 1–12.
 fn month_name(word: &str) -> Option<u32> {
-    if word.len() < 3 {
+    if word.chars().count() < 3 {
         return None;
     }
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    MONTHS
-        .iter()
-        .zip(full)
-        .position(|(short, long)| word == *short || long.starts_with(word) || (word == "sept" && *short == "sep"))
-        .map(|i| i as u32 + 1)
+    MONTH_NAMES.iter().find(|(name, _)| name.starts_with(word)).map(|&(_, month)| month)
 }
 
-/// `April 5, 2018`, `Apr. 5th 2018`, `5 April 2018`, and RFC 2822's `Thu, 05 Apr 2018 06:00:00
-/// GMT`, each optionally with a time (`, 6:00 PM`, `at 06:00`).
+/// `April 5, 2018`, `Apr. 5th 2018`, `5 April 2018`, `5. März 2018`, `1er mars 2018`, `5 de
+/// marzo de 2018`, and RFC 2822's `Thu, 05 Apr 2018 06:00:00 GMT`, each optionally with a time
+/// (`, 6:00 PM`, `at 06:00`, `/ 1:07 AM`).
 fn english(c: &mut Cursor) -> Option<Stamp> {
     // A leading weekday: `Thu,` `Thursday`.
     c.attempt(|c| {
@@ -342,11 +401,15 @@ fn english(c: &mut Cursor) -> Option<Stamp> {
             c.attempt(|c| {
                 let day = c.number(1, 2)?;
                 ordinal_suffix(c);
+                c.eat('.');
                 c.skip_space();
                 c.eat_any(&['-']);
+                of(c);
                 let month = month_name(&c.word()?)?;
                 c.eat('.');
                 c.eat_any(&['-', ',']);
+                c.skip_space();
+                of(c);
                 Some((month, day))
             })
         })?;
@@ -356,7 +419,8 @@ fn english(c: &mut Cursor) -> Option<Stamp> {
         return None;
     }
     let time = c.attempt(|c| {
-        c.eat(',');
+        c.skip_space();
+        c.eat_any(&[',', '/', '|', '·', '•', '-', '–', '—']);
         c.skip_space();
         if c.attempt(|c| (c.word()? == "at").then_some(())).is_some() {
             c.skip_space();
@@ -368,7 +432,16 @@ fn english(c: &mut Cursor) -> Option<Stamp> {
 }
 
 fn ordinal_suffix(c: &mut Cursor) {
-    c.attempt(|c| matches!(c.word()?.as_str(), "st" | "nd" | "rd" | "th").then_some(()));
+    c.attempt(|c| matches!(c.word()?.as_str(), "st" | "nd" | "rd" | "th" | "er").then_some(()));
+}
+
+/// The `de` of Spanish and Portuguese dates (`5 de marzo de 2018`).
+fn of(c: &mut Cursor) {
+    c.attempt(|c| {
+        (c.word()? == "de").then_some(())?;
+        c.skip_space();
+        Some(())
+    });
 }
 
 /// A Unix timestamp in seconds (10 digits) or milliseconds (13 digits), in UTC.
@@ -393,6 +466,22 @@ pub fn iso_day(date: &str) -> Option<&str> {
     let b = day.as_bytes();
     let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
     (digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)).then_some(day)
+}
+
+/// How many days the day `a` starts with is after the day `b` starts with (negative: before).
+pub fn days_after(a: &str, b: &str) -> Option<i64> {
+    let days = |d: &str| -> Option<i64> {
+        let day = iso_day(d)?;
+        let (y, m, d): (i64, i64, i64) = (day[..4].parse().ok()?, day[5..7].parse().ok()?, day[8..10].parse().ok()?);
+        // The inverse of `civil_from_days`.
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        Some(era * 146_097 + doe - 719_468)
+    };
+    Some(days(a)? - days(b)?)
 }
 
 /// `YYYY-MM-DDTHH:MM:SSZ` for seconds since the Unix epoch.

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::tunables::JSONLD_ARTICLE_TYPES;
+use crate::tunables::{JSONLD_ARTICLE_TYPES, JSONLD_ORGANIZATION_TYPES};
 
 /// What an Article object says, each field trimmed; `None` where it says nothing usable.
 #[derive(Debug, Default, PartialEq)]
@@ -14,48 +14,69 @@ pub struct Article {
     pub byline: Option<String>,
     pub publisher: Option<String>,
     pub date_published: Option<String>,
+    pub date_modified: Option<String>,
     pub description: Option<String>,
     pub image: Option<String>,
 }
 
 /// The first Article among `scripts` (the text of each `ld+json` script, in page order).
-/// Malformed JSON is skipped.
+/// Malformed JSON is skipped. Without an Article, the dates of the first object that has them
+/// (Yoast's `WebPage` carries `datePublished` for pages it does not call articles), and nothing
+/// else of it: a WebPage's name is the page's, not an article's.
 pub fn first_article<'a>(scripts: impl IntoIterator<Item = &'a str>) -> Option<Article> {
-    scripts.into_iter().find_map(|script| {
-        let text = script.trim();
-        // Some sites wrap the JSON in CDATA or HTML comment markers.
-        let text = text.strip_prefix("<![CDATA[").and_then(|t| t.strip_suffix("]]>")).unwrap_or(text);
-        let text = text.strip_prefix("<!--").and_then(|t| t.strip_suffix("-->")).unwrap_or(text);
-        let value: Value = serde_json::from_str(text.trim()).ok()?;
-        find_article(&value).map(read)
-    })
+    let values: Vec<Value> = scripts.into_iter().filter_map(parse).collect();
+    values
+        .iter()
+        .find_map(|value| find_object(value, is_article).map(|article| read(article, value)))
+        .or_else(|| {
+            let dated = values.iter().find_map(|value| find_object(value, |o| o.get("datePublished").is_some()))?;
+            Some(Article {
+                date_published: text(dated.get("datePublished")),
+                date_modified: text(dated.get("dateModified")),
+                ..Article::default()
+            })
+        })
+}
+
+fn parse(script: &str) -> Option<Value> {
+    let text = script.trim();
+    // Some sites wrap the JSON in CDATA or HTML comment markers.
+    let text = text.strip_prefix("<![CDATA[").and_then(|t| t.strip_suffix("]]>")).unwrap_or(text);
+    let text = text.strip_prefix("<!--").and_then(|t| t.strip_suffix("-->")).unwrap_or(text);
+    serde_json::from_str(text.trim()).ok()
 }
 
 /// True when the object's `@type` (a string or a list) names an Article type, with or without
 /// a `schema:` or `http://schema.org/` prefix.
 fn is_article(object: &Value) -> bool {
+    has_type(object, JSONLD_ARTICLE_TYPES)
+}
+
+/// True when the object's `@type` (a string or a list) is one of `types`, with or without a
+/// `schema:` or `http://schema.org/` prefix.
+fn has_type(object: &Value, types: &[&str]) -> bool {
     let matches = |t: &Value| {
         t.as_str().is_some_and(|t| {
             let bare = t.rsplit(['/', ':']).next().unwrap_or(t);
-            JSONLD_ARTICLE_TYPES.contains(&bare)
+            types.contains(&bare)
         })
     };
     match object.get("@type") {
-        Some(Value::Array(types)) => types.iter().any(matches),
+        Some(Value::Array(list)) => list.iter().any(matches),
         Some(t) => matches(t),
         None => false,
     }
 }
 
-/// The first Article object, breadth first through top-level arrays and `@graph` lists.
+/// The first object `pick` takes, breadth first through top-level arrays and `@graph` lists.
 /// Iterative; only containers are followed, not every nested value, so the search stays shallow.
-fn find_article(root: &Value) -> Option<&Value> {
+fn find_object(root: &Value, pick: impl Fn(&Value) -> bool) -> Option<&Value> {
     let mut queue = std::collections::VecDeque::from([root]);
     while let Some(value) = queue.pop_front() {
         match value {
             Value::Array(items) => queue.extend(items),
             Value::Object(object) => {
-                if is_article(value) {
+                if pick(value) {
                     return Some(value);
                 }
                 if let Some(graph) = object.get("@graph") {
@@ -87,6 +108,49 @@ fn name(value: &Value) -> Option<String> {
     }
 }
 
+/// The objects of a document's top level, its arrays and `@graph` lists.
+fn graph_objects(document: &Value) -> impl Iterator<Item = &Value> {
+    let list = match document.get("@graph").unwrap_or(document) {
+        Value::Array(items) => items.iter().collect(),
+        single => vec![single],
+    };
+    list.into_iter().filter(|o| o.is_object())
+}
+
+/// An object given only by reference (`{"@id": "…#/schema/person/1"}`, as Yoast writes the
+/// author) resolved to the object of that `@id` in the same document; anything else as it is.
+fn resolve<'a>(value: &'a Value, document: &'a Value) -> &'a Value {
+    match value.get("@id").and_then(Value::as_str) {
+        Some(id) if value.get("name").is_none() => {
+            find_object(document, |o| o.get("@id").and_then(Value::as_str) == Some(id) && o.get("name").is_some())
+                .unwrap_or(value)
+        }
+        _ => value,
+    }
+}
+
+/// The article's author names joined with ", ": its people when it names any beside
+/// organizations (a newsroom credited next to its reporter is not an author).
+fn authors(article: &Value, document: &Value) -> Option<String> {
+    let listed: Vec<&Value> = match article.get("author") {
+        Some(Value::Array(authors)) => authors.iter().map(|a| resolve(a, document)).collect(),
+        Some(author) => vec![resolve(author, document)],
+        // An article that names no author beside the one Person its graph describes: that
+        // person wrote it (Yoast describes only the author so).
+        None => {
+            let mut people = graph_objects(document).filter(|o| has_type(o, &["Person"]) && name(o).is_some());
+            match (people.next(), people.next()) {
+                (Some(person), None) => vec![person],
+                _ => Vec::new(),
+            }
+        }
+    };
+    let people: Vec<&Value> = listed.iter().copied().filter(|a| !has_type(a, JSONLD_ORGANIZATION_TYPES)).collect();
+    let chosen = if people.iter().any(|a| name(a).is_some()) { people } else { listed };
+    let names: Vec<String> = chosen.into_iter().filter_map(name).collect();
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
 fn looks_like_url(s: &str) -> bool {
     s.starts_with("http://") || s.starts_with("https://") || s.starts_with("//")
 }
@@ -101,15 +165,9 @@ fn image(value: Option<&Value>) -> Option<String> {
     }
 }
 
-fn read(article: &Value) -> Article {
-    let byline = match article.get("author") {
-        Some(Value::Array(authors)) => {
-            let names: Vec<String> = authors.iter().filter_map(name).collect();
-            (!names.is_empty()).then(|| names.join(", "))
-        }
-        Some(author) => name(author),
-        None => None,
-    };
+/// What `article` (found in `document`) says.
+fn read(article: &Value, document: &Value) -> Article {
+    let byline = authors(article, document);
     let publisher = match article.get("publisher") {
         Some(Value::Array(publishers)) => publishers.iter().find_map(name),
         Some(publisher) => name(publisher),
@@ -121,6 +179,7 @@ fn read(article: &Value) -> Article {
         byline,
         publisher,
         date_published: text(article.get("datePublished")),
+        date_modified: text(article.get("dateModified")),
         description: text(article.get("description")),
         image: image(article.get("image")),
     }

@@ -4,13 +4,16 @@
 //! document-order walk that gathers what the page says about itself, then chosen field by field
 //! in the order Readability's `_getJSONLD` and `_getArticleMetadata` trust sources: JSON-LD,
 //! then `<meta>` (Dublin Core, OpenGraph, Twitter, parsely, `article:*`), then the `<title>`
-//! element. Beyond Readability: dates from `<time>`, `itemprop`, and the date lines and
-//! `data-*` attributes Chinese portals use, all normalized to ISO 8601; Chinese title suffixes,
-//! and the title held against the page's visible headline; declared languages kept only when
-//! they are BCP 47 tags.
+//! element. Beyond Readability: dates from `<time>`, `itemprop`, the lines printed around the
+//! headline (`dateline.rs`: "By Jane Doe | Published Nov. 20, 2019", "2020-11-26 08:04 来源：…
+//! 作者：…"), the date lines and `data-*` attributes Chinese portals use and the address, all
+//! normalized to ISO 8601; bylines that name people (`byline.rs`); Chinese title suffixes, and
+//! the title held against the page's visible headline; declared languages kept only when they
+//! are BCP 47 tags.
 
 pub(crate) mod byline;
 pub(crate) mod date;
+mod dateline;
 mod jsonld;
 pub(crate) mod lang;
 mod title;
@@ -25,7 +28,7 @@ use url::Url;
 use crate::dom;
 use crate::tunables::{
     DATE_ATTRIBUTES, DATE_BLOCK_HINTS, DATE_BLOCKS_EXAMINED, DATE_LINE_CANDIDATES, DATE_LINE_MARKERS,
-    DATE_LINE_MAX_CHARS, JSONLD_MAX_SCRIPTS, META_BYLINE_KEYS, META_DATE_KEYS, META_EXCERPT_KEYS, META_IMAGE_KEYS,
+    DATE_LINE_MAX_CHARS, EDITOR_LABELS, JSONLD_MAX_SCRIPTS, META_BYLINE_KEYS, META_DATE_KEYS, META_MODIFIED_KEYS, META_EXCERPT_KEYS, META_IMAGE_KEYS,
     META_SITE_KEYS, META_TITLE_KEYS, SHORT_BLOCK_MAX_NODES, TITLE_HEADINGS_EXAMINED, TITLE_SIMILARITY,
 };
 
@@ -34,7 +37,13 @@ use crate::tunables::{
 pub struct Metadata {
     /// The article title, cleaned of site suffixes.
     pub title: Option<String>,
+    /// The person (or people) the page names as its author.
     pub byline: Option<String>,
+    /// The byline when nothing names a person: a name printed unlabelled beside the date under
+    /// the headline, else the text of the author's link near it, else what fills the page's author slot when it names only the site or the
+    /// story's source (`<meta name=author content="新京报">` beside "来源：新京报"), else the
+    /// responsible editor, labelled as one ("责任编辑：张申").
+    pub fallback_byline: Option<String>,
     pub site_name: Option<String>,
     /// ISO 8601: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:SS` with the page's zone, or with an offset
     /// inferred from the page's language (UTC+8 for Chinese, UTC+9 for Japanese and Korean),
@@ -56,10 +65,6 @@ pub fn extract(doc: &Html, base: Option<&Url>) -> Metadata {
     let ld = ld.as_ref();
     let doc_title = page.title.as_deref().map(|t| title::clean(t, &page.headings));
 
-    let byline = ld
-        .and_then(|a| a.byline.clone())
-        .or_else(|| page.meta_first(META_BYLINE_KEYS, |v| !looks_like_url(v)))
-        .and_then(|b| byline::clean(&unescape_entities(&b)));
     let site_name = ld
         .and_then(|a| a.publisher.clone())
         .or_else(|| page.meta_first(META_SITE_KEYS, |_| true))
@@ -98,14 +103,46 @@ pub fn extract(doc: &Html, base: Option<&Url>) -> Metadata {
         detect_lang(&sample)
     });
     let naive_offset = offset_lang.as_deref().and_then(date::offset_for_lang);
-    let published_time = published_time(&page, ld, naive_offset);
+    let printed = dateline::read(doc, title.as_deref(), naive_offset);
+    let published_time = published_time(&page, ld, &printed, base, naive_offset);
+
+    // The byline names people: a site or source in the author slot (`<meta name=author
+    // content="Cleveland Clinic">`) gives way to a person named elsewhere; alone, it stays (a
+    // one-person blog is named after its author).
+    let fold = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect() };
+    let outlets: Vec<String> = [site_name.as_deref(), printed.source.as_deref(), base.and_then(|b| b.host_str())]
+        .into_iter()
+        .flatten()
+        // A Chinese site's name ends in 网 ("site"): its channels share the rest ("新浪网",
+        // "新浪科技").
+        .map(|o| fold(o.strip_suffix('网').filter(|b| b.chars().count() >= 2).unwrap_or(o)))
+        .filter(|o| o.chars().count() >= 2)
+        .collect();
+    let is_outlet = |b: &String| {
+        let folded = fold(b);
+        outlets.iter().any(|o| o.contains(&folded) || folded.contains(o.as_str()))
+    };
+    let (site_bylines, bylines): (Vec<String>, Vec<String>) = ld
+        .and_then(|a| a.byline.clone())
+        .into_iter()
+        .chain(page.meta_first(META_BYLINE_KEYS, |v| !looks_like_url(v)))
+        .chain(printed.byline.clone())
+        .filter_map(|b| byline::names_only(&unescape_entities(&b)))
+        .partition(is_outlet);
+    let byline = bylines.into_iter().next();
+    let fallback_byline = [printed.beside_date.flatten(), printed.author_link.and_then(|l| byline::names_only(&l))]
+        .into_iter()
+        .flatten()
+        .find(|b| !is_outlet(b))
+        .or_else(|| site_bylines.into_iter().next())
+        .or_else(|| page.editor.clone());
 
     let lead_image = page
         .meta_first(META_IMAGE_KEYS, |_| true)
         .or_else(|| ld.and_then(|a| a.image.clone()))
         .and_then(|src| absolutize(&src, base));
 
-    Metadata { title, byline, site_name, published_time, lang, dir, excerpt, lead_image }
+    Metadata { title, byline, fallback_byline, site_name, published_time, lang, dir, excerpt, lead_image }
 }
 
 /// Detect the language of article text from its script (and, for Latin text, common words).
@@ -134,6 +171,8 @@ struct Page {
     jsonld: Vec<String>,
     /// `itemprop="datePublished"`: its `content`, `datetime` or text.
     itemprop_date: Option<String>,
+    /// `itemprop="dateModified"` (or Baidu's `dateUpdate`), read the same way.
+    itemprop_modified: Option<String>,
     /// `<time pubdate>`, then the first `<time datetime>`.
     time_pubdate: Option<String>,
     time_first: Option<String>,
@@ -144,6 +183,8 @@ struct Page {
     date_lines: Vec<(String, bool)>,
     /// Blocks with a [`DATE_BLOCK_HINTS`] class read so far.
     date_blocks_examined: usize,
+    /// The first responsible editor a short text names ("责任编辑：张申").
+    editor: Option<String>,
 }
 
 impl Page {
@@ -194,11 +235,15 @@ impl Page {
             }
             _ => {}
         }
-        if self.itemprop_date.is_none()
-            && e.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|t| t.eq_ignore_ascii_case("datePublished")))
-        {
-            self.itemprop_date =
-                e.attr("content").or_else(|| e.attr("datetime")).map(str::to_string).or_else(|| short_text(node));
+        if let Some(itemprop) = e.attr("itemprop") {
+            let says = |names: &[&str]| itemprop.split_whitespace().any(|t| names.iter().any(|n| t.eq_ignore_ascii_case(n)));
+            let value = || e.attr("content").or_else(|| e.attr("datetime")).map(str::to_string).or_else(|| short_text(node));
+            if self.itemprop_date.is_none() && says(&["datePublished"]) {
+                self.itemprop_date = value();
+            }
+            if self.itemprop_modified.is_none() && says(&["dateModified", "dateUpdate"]) {
+                self.itemprop_modified = value();
+            }
         }
         if self.date_attribute.is_none() {
             self.date_attribute = DATE_ATTRIBUTES.iter().find_map(|a| e.attr(a)).map(str::to_string);
@@ -244,17 +289,25 @@ impl Page {
     }
 
     /// A short text outside scripts that names itself a date line (`2024-07-30 08:21:47　来源:`)
-    /// even where its block has no telling class.
+    /// even where its block has no telling class, or names the story's editor.
     fn text(&mut self, node: NodeRef<'_, Node>, text: &str) {
-        if self.date_lines.len() >= DATE_LINE_CANDIDATES || !DATE_LINE_MARKERS.iter().any(|m| text.contains(m)) {
+        let wanted_date = self.date_lines.len() < DATE_LINE_CANDIDATES && DATE_LINE_MARKERS.iter().any(|m| text.contains(m));
+        let wanted_editor = self.editor.is_none() && EDITOR_LABELS.iter().any(|(l, _)| text.contains(l));
+        if !wanted_date && !wanted_editor {
             return;
         }
         let in_code = node.parent().is_some_and(|p| {
             dom::tag(&p)
                 .is_some_and(|t| matches!(t, "script" | "style" | "noscript" | "template" | "textarea" | "title"))
         });
+        if in_code {
+            return;
+        }
+        if wanted_editor {
+            self.editor = byline::editor(text);
+        }
         let trimmed = text.trim();
-        if !in_code && trimmed.chars().count() <= DATE_LINE_MAX_CHARS && trimmed.chars().any(|c| c.is_ascii_digit()) {
+        if wanted_date && trimmed.chars().count() <= DATE_LINE_MAX_CHARS && trimmed.chars().any(|c| c.is_ascii_digit()) {
             self.date_lines.push((trimmed.to_string(), true));
         }
     }
@@ -315,8 +368,23 @@ fn choose_title(page: &Page, ld: Option<&jsonld::Article>, doc_title: Option<&ti
     (!chosen.is_empty()).then_some(chosen)
 }
 
-/// The publication date, from the most specific source that gives a readable one.
-fn published_time(page: &Page, ld: Option<&jsonld::Article>, naive_offset: Option<i32>) -> Option<String> {
+/// The publication date. What the page states in its metadata (JSON-LD, `<meta>`, `itemprop`,
+/// `<time pubdate>`), unless the publication date printed under the headline is days later:
+/// that is the date the reader is shown, and a stated one before it is most often the day a CMS
+/// first created a page rewritten since. A printed date before the stated one is more often
+/// what the article is about (a birth in an infobox) than its publication; one day apart, the
+/// two are most often one moment in two zones (a server printing UTC). In both cases the
+/// stated one, zone and all, stays. A
+/// printed update ("Updated Nov 20") never overrides a stated publication. Then the portals' date
+/// lines, a date in the address (`/2019/11/20/`), the first `<time>`; and last the page's
+/// update, printed or stated, the only date it gives then.
+fn published_time(
+    page: &Page,
+    ld: Option<&jsonld::Article>,
+    printed: &dateline::Dateline,
+    base: Option<&Url>,
+    naive_offset: Option<i32>,
+) -> Option<String> {
     let read = |v: &str| date::parse(v, naive_offset).or_else(|| date::find(v, naive_offset));
     let stated = ld
         .and_then(|a| a.date_published.as_deref())
@@ -326,6 +394,10 @@ fn published_time(page: &Page, ld: Option<&jsonld::Article>, naive_offset: Optio
         .chain(page.time_pubdate.as_deref())
         .chain(page.date_attribute.as_deref())
         .find_map(read);
+    let stated = match (stated, printed.published.as_ref()) {
+        (Some(stated), Some(shown)) if date::days_after(shown, &stated).is_some_and(|d| d.abs() > 1) => Some(shown.clone()),
+        (stated, shown) => stated.or_else(|| shown.cloned()),
+    };
     stated
         .or_else(|| {
             // A date line that says it is one (`来源:`) before any other short dated block; an
@@ -340,7 +412,16 @@ fn published_time(page: &Page, ld: Option<&jsonld::Article>, naive_offset: Optio
                 date::find(text, offset).filter(|d| *marked || d.contains('T'))
             })
         })
+        .or_else(|| base.and_then(|url| date::in_path(url.path())))
         .or_else(|| page.time_first.as_deref().and_then(read))
+        .or_else(|| printed.modified.clone())
+        .or_else(|| {
+            ld.and_then(|a| a.date_modified.as_deref())
+                .into_iter()
+                .chain(META_MODIFIED_KEYS.iter().filter_map(|k| page.meta.get(*k).map(|v| v.content.as_str())))
+                .chain(page.itemprop_modified.as_deref())
+                .find_map(read)
+        })
 }
 
 fn looks_like_url(s: &str) -> bool {

@@ -67,3 +67,18 @@ pub fn article(fixture: &Fixture) -> Option<lucid::Article> {
     let options = lucid::Options { url: fixture.url.clone(), ..lucid::Options::default() };
     lucid::extract(&fixture.html, &options).unwrap_or_else(|e| panic!("{}: {e}", fixture.name))
 }
+
+/// A language agrees with the gold when it is the same tag, or the gold's bare language refined
+/// by a script subtag: the owner's seed gold says `zh`, and detected Chinese now also names its
+/// script (`zh-Hans`), which the reading view needs for its own words.
+pub fn lang_agrees(got: Option<&str>, want: Option<&str>) -> bool {
+    match (got, want) {
+        (Some(got), Some(want)) if !want.contains('-') => {
+            let mut parts = got.split('-');
+            parts.next().is_some_and(|l| l.eq_ignore_ascii_case(want))
+                && parts.next().is_none_or(|script| script.len() == 4 && script.chars().all(|c| c.is_ascii_alphabetic()))
+                && parts.next().is_none()
+        }
+        (got, want) => got.map(str::to_ascii_lowercase) == want.map(str::to_ascii_lowercase),
+    }
+}
