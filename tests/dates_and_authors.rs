@@ -261,3 +261,23 @@ fn the_update_is_the_date_only_when_nothing_else_is() {
         <meta property="article:published_time" content="2019-10-01T08:00:00+08:00">"#;
     assert_eq!(day(&page(head, "", None)), Some("2019-10-01"));
 }
+
+#[test]
+fn slash_dates_are_read_where_one_number_cannot_be_a_month() {
+    let posted = |date: &str| page("", &format!("<p class=\"posted\">Posted on the {date} at 19:00</p>"), None);
+    assert_eq!(day(&posted("15/12/2025")), Some("2025-12-15"));
+    assert_eq!(day(&posted("12/15/2025")), Some("2025-12-15"));
+    // May in the United States, June elsewhere: no date rather than a wrong one.
+    assert_eq!(day(&posted("05/06/2025")), None);
+}
+
+#[test]
+fn the_address_names_the_local_day_of_a_utc_moment_after_it() {
+    let head = "<meta property=\"article:published_time\" content=\"2025-12-19T02:41:41+00:00\">";
+    let dated = page(head, "", Some("https://blog.example/2025/12/18/the-comfort-watches/"));
+    assert_eq!(day(&dated), Some("2025-12-18"));
+    // Days apart, the address is a folder or an old slug: the stated moment stays.
+    let moved = page(head, "", Some("https://blog.example/2025/12/10/the-comfort-watches/"));
+    assert_eq!(dated.published_time.as_deref().map(str::len), Some(10));
+    assert_eq!(moved.published_time.as_deref(), Some("2025-12-19T02:41:41+00:00"));
+}

@@ -258,14 +258,21 @@ fn numeric(c: &mut Cursor) -> Option<Stamp> {
     Some(with_time(c, year, month, day))
 }
 
-/// `21.05.2015`, day first as every European language writes dates with dots; slashes stay
-/// unread, as `05/06/2015` is May in the United States and June elsewhere.
+/// `21.05.2015`, day first as every European language writes dates with dots. With slashes
+/// only where one number cannot be a month (`15/12/2025`, `12/15/2025`): `05/06/2015` is May
+/// in the United States and June elsewhere.
 fn day_first_numeric(c: &mut Cursor) -> Option<Stamp> {
-    let day = c.number(1, 2)?;
-    c.eat('.').then_some(())?;
-    let month = c.number(1, 2)?;
-    c.eat('.').then_some(())?;
+    let first = c.number(1, 2)?;
+    let sep = c.eat_any(&['.', '/'])?;
+    let second = c.number(1, 2)?;
+    c.eat(sep).then_some(())?;
     let year = c.number(4, 4)?;
+    let (day, month) = match sep {
+        '.' => (first, second),
+        _ if first > 12 => (first, second),
+        _ if second > 12 => (second, first),
+        _ => return None,
+    };
     valid_date(year, month, day).then(|| with_time(c, year, month, day))
 }
 

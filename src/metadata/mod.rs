@@ -375,7 +375,8 @@ fn choose_title(page: &Page, ld: Option<&jsonld::Article>, doc_title: Option<&ti
 /// what the article is about (a birth in an infobox) than its publication; one day apart, the
 /// two are most often one moment in two zones (a server printing UTC). In both cases the
 /// stated one, zone and all, stays. A
-/// printed update ("Updated Nov 20") never overrides a stated publication. Then the portals' date
+/// printed update ("Updated Nov 20") never overrides a stated publication, and the address's
+/// date names the local day of a UTC moment just after it. Then the portals' date
 /// lines, a date in the address (`/2019/11/20/`), the first `<time>`; and last the page's
 /// update, printed or stated, the only date it gives then.
 fn published_time(
@@ -398,6 +399,13 @@ fn published_time(
         (Some(stated), Some(shown)) if date::days_after(shown, &stated).is_some_and(|d| d.abs() > 1) => Some(shown.clone()),
         (stated, shown) => stated.or_else(|| shown.cloned()),
     };
+    // A moment stated in UTC that falls on the day after the address's date is that day where
+    // the site is (a blog's `/2025/12/18/` at 02:41 UTC): the reader is shown the local day.
+    let in_address = base.and_then(|url| date::in_path(url.path()));
+    let stated = match (stated, in_address.as_ref()) {
+        (Some(stated), Some(day)) if date::days_after(day, &stated) == Some(-1) => Some(day.clone()),
+        (stated, _) => stated,
+    };
     stated
         .or_else(|| {
             // A date line that says it is one (`来源:`) before any other short dated block; an
@@ -412,7 +420,7 @@ fn published_time(
                 date::find(text, offset).filter(|d| *marked || d.contains('T'))
             })
         })
-        .or_else(|| base.and_then(|url| date::in_path(url.path())))
+        .or(in_address)
         .or_else(|| page.time_first.as_deref().and_then(read))
         .or_else(|| printed.modified.clone())
         .or_else(|| {
