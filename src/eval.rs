@@ -8,6 +8,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use crate::text::fold;
+
 
 /// The base URL Mozilla Readability's test suite gives its pages; its expected output was made
 /// with it, so links resolve the same way.
@@ -461,12 +463,6 @@ fn percentile(values: &mut [f64], q: f64) -> f64 {
     values.sort_by(f64::total_cmp);
     let rank = ((q * values.len() as f64).ceil() as usize).clamp(1, values.len());
     values[rank - 1]
-}
-
-/// A name or title with case, spaces and punctuation aside: how titles and authors are compared
-/// (a gold set's curly quote or dash is not a wrong title).
-fn fold(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 /// Whether any of the gold's author names is inside the byline, case, spaces and punctuation

@@ -3,6 +3,17 @@
 
 use crate::tunables::{CJK_CHAR_WEIGHT, CLAUSE_PUNCTUATION};
 
+/// The letters and digits of `s`, lower-cased: names and titles compared case, spaces and
+/// punctuation aside (a curly quote or a dash more or less is the same title).
+pub fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase)
+}
+
+/// [`folded`], collected.
+pub fn fold(s: &str) -> String {
+    folded(s).collect()
+}
+
 /// True for Han, kana, Hangul and the CJK punctuation block: scripts written without spaces.
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32,

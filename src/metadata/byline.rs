@@ -59,7 +59,7 @@ pub fn names_only(byline: &str) -> Option<String> {
         kept = head.trim_end();
     }
     let kept = clean(kept)?;
-    let folded: String = kept.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    let folded = crate::text::fold(&kept);
     let refused = folded.chars().all(|c| c.is_ascii_digit())
         || kept.contains("http")
         || kept.contains('\u{FFFD}')
@@ -139,7 +139,7 @@ pub fn beside_date(line: &str) -> Option<String> {
         .split(|c: char| c.is_whitespace() || BYLINE_SEPARATORS.contains(&c) || c == ',')
         .filter(|w| !w.is_empty())
         .filter(|w| {
-            let folded: String = w.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+            let folded = crate::text::fold(w);
             !folded.is_empty() && !BYLINE_NOT_NAMES.contains(&folded.as_str())
         })
         .collect();

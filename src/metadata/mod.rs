@@ -109,7 +109,7 @@ pub fn extract(doc: &Html, base: Option<&Url>) -> Metadata {
     // The byline names people: a site or source in the author slot (`<meta name=author
     // content="Cleveland Clinic">`) gives way to a person named elsewhere; alone, it stays (a
     // one-person blog is named after its author).
-    let fold = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect() };
+    let fold = crate::text::fold;
     let outlets: Vec<String> = [site_name.as_deref(), printed.source.as_deref(), base.and_then(|b| b.host_str())]
         .into_iter()
         .flatten()

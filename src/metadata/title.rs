@@ -11,7 +11,7 @@ use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
 use crate::dom::{self, NodeRefH};
-use crate::text::is_cjk;
+use crate::text::{fold, is_cjk};
 use crate::tunables::{
     CJK_TITLE_SEPARATORS, HEADLINE_SIMILARITY, MIN_CJK_TITLE_CHARS, SHORT_BLOCK_MAX_NODES, SITE_NAME_MIN_CHARS,
     SITE_NAME_WORDS, SITE_SEPARATORS, SITE_SUFFIX_MAX_CHARS, TITLE_COLON_PREFIX_WORDS, TITLE_HIERARCHICAL_SEPARATORS,
@@ -356,13 +356,8 @@ mod tests {
     }
 }
 
-/// Letters and digits, lower-cased: what names and titles are compared by (a curly quote, a
-/// dash or a space more or less is the same title).
-fn squash(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
-}
 
-/// The names a page's address gives its site, [`squash`]ed: the host without `www.` and the
+/// The names a page's address gives its site, [`fold`]ed: the host without `www.` and the
 /// top-level domain (`blogrustlang`), and its name label (`rustlang`, `bbc` for www.bbc.co.uk).
 /// The address is the one name a page cannot fill with a slogan, as `og:site_name` often is
 /// ("Yahoo News - Latest News & Headlines").
@@ -382,15 +377,15 @@ impl SiteNames {
         }
         let keep = |s: String| (s.chars().count() >= SITE_NAME_MIN_CHARS).then_some(s);
         SiteNames {
-            host: keep(squash(&labels[..name].join("."))),
-            label: name.checked_sub(1).and_then(|i| keep(squash(labels[i]))),
+            host: keep(fold(&labels[..name].join("."))),
+            label: name.checked_sub(1).and_then(|i| keep(fold(labels[i]))),
         }
     }
 
     /// True when `part` names the site: it holds the host's name or is held by it
     /// (`Shopify App Store` on apps.shopify.com, `FieldEdge` on fieldedge.com).
     fn named_by(&self, part: &str) -> bool {
-        let part = squash(part);
+        let part = fold(part);
         part.chars().count() >= SITE_NAME_MIN_CHARS
             && [&self.host, &self.label].into_iter().flatten().any(|name| name.contains(&part) || part.contains(name.as_str()))
     }
@@ -477,11 +472,11 @@ fn parts(title: &str) -> Vec<(usize, usize)> {
 /// an element of the page outside its `<head>` and scripts; `None` when the page shows the
 /// whole title so (its headline is all of it) or none of its parts.
 fn part_shown_in_page<'t>(title: &'t str, doc: &Html) -> Option<&'t str> {
-    let whole = squash(title);
+    let whole = fold(title);
     let mut wanted: HashMap<String, &str> = HashMap::new();
     for (from, to) in parts(title) {
         let part = title[from..to].trim_matches(is_part_separator);
-        let key = squash(part);
+        let key = fold(part);
         if key.chars().count() * 2 > whole.chars().count() && key.len() < whole.len() {
             wanted.insert(key, part);
         }
@@ -511,7 +506,7 @@ fn part_shown_in_page<'t>(title: &'t str, doc: &Html) -> Option<&'t str> {
     best.map(|(_, part)| part)
 }
 
-/// An element's text [`squash`]ed, outside scripts; `None` for an element of more than
+/// An element's text [`fold`]ed, outside scripts; `None` for an element of more than
 /// [`SHORT_BLOCK_MAX_NODES`] nodes or with more than `max_bytes` of it.
 fn squashed_text(node: NodeRefH<'_>, max_bytes: usize) -> Option<String> {
     let mut out = String::new();
@@ -523,7 +518,7 @@ fn squashed_text(node: NodeRefH<'_>, max_bytes: usize) -> Option<String> {
         if let Node::Text(t) = n.value()
             && !in_script()
         {
-            out.extend(t.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
+            out.extend(crate::text::folded(t));
         }
     }
     (!out.is_empty()).then_some(out)
@@ -558,15 +553,15 @@ pub fn without_site(title: &str, site: &SiteNames) -> String {
 /// one the title holds is one of its parts (a site's or section's name, judged above): neither
 /// replaces it.
 fn headline_of_variant(title: &str, headings: &Headings) -> Option<String> {
-    let key = squash(title);
-    if headings.h1.iter().any(|h| squash(h) == key) {
+    let key = fold(title);
+    if headings.h1.iter().any(|h| fold(h) == key) {
         return None;
     }
     headings
         .h1
         .iter()
         .filter(|h| {
-            let h = squash(h);
+            let h = fold(h);
             !h.contains(&key) && !key.contains(&h)
         })
         .map(|h| (similarity(h, title).min(similarity(title, h)), h))
