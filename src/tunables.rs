@@ -324,6 +324,11 @@ pub const CODE_TEXT_SHARE: f32 = 0.5;
 /// four times the article threshold: no menu or dialog holds that much prose. Measured on WCXB
 /// (884 pages): mean F1 0.918 → 0.921, with no readability or netease page changing.
 pub const HIDDEN_PROSE_KEPT: usize = 2_000;
+/// An element styled `visibility: hidden` that holds at least this share of the page's prose is
+/// a guard against a flash of unstyled content (the page's script shows it once styled: Next.js
+/// sites), not hidden text; a hidden block inside an article holds far less of the page
+/// (Readability's visibility-hidden page: 60%). WCXB documentation-4020: no article → 0.80.
+pub const UNSTYLED_GUARD_PROSE_SHARE: f32 = 0.9;
 
 /// Class and id substrings of a byline element (Readability's `_isValidByline`, with `p-author`
 /// from microformats).

@@ -156,3 +156,23 @@ fn an_unclosed_banner_aside_wrapping_the_page_is_no_sidebar() {
     let sidebar = read(&format!("<article>{}{}</article><aside><p>{}</p></aside>", paragraphs(), paragraphs(), PROSE[0]));
     assert_eq!(sidebar.text_content.matches("The council met").count(), 2, "{}", sidebar.text_content);
 }
+
+#[test]
+fn a_page_hidden_until_its_styles_load_is_read() {
+    // Next.js sites hide the whole page until script has styled it; the live page is visible.
+    let guarded = page(&format!(
+        "<div id=\"__next\"><div style=\"visibility:hidden;min-height:100vh\"><main><article>{}{}</article></main></div></div>",
+        paragraphs(),
+        paragraphs()
+    ));
+    let article = lucid::extract(&guarded, &lucid::Options::default()).unwrap().expect("an article");
+    assert!(article.text_content.contains("three public hearings"), "{}", article.text_content);
+    // A hidden block inside an article is still hidden text, however long.
+    let inside = read(&format!(
+        "<article>{}<div style=\"visibility: hidden\"><p>{}</p><p>{}</p></div></article>",
+        paragraphs(),
+        PROSE[0].replace("council", "committee"),
+        PROSE[1].replace("Engineers", "Surveyors")
+    ));
+    assert!(!inside.text_content.contains("Surveyors"), "{}", inside.text_content);
+}

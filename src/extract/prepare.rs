@@ -10,7 +10,7 @@ use crate::dom::{self, NodeRefH};
 use crate::trace::{Stage, Trace};
 use crate::tunables::{
     COLLAPSED_PANEL_HINTS, COLLAPSED_PANEL_MAX_LINK_DENSITY, COLLAPSED_PANEL_MIN_CLAUSES, HIDDEN_PROSE_KEPT, MATH_WRAPPER_LEVELS,
-    PHRASING_ELEMS, REMOVED_BEFORE_SCORING, UNCLOSED_WRAPPER_TAGS,
+    PHRASING_ELEMS, REMOVED_BEFORE_SCORING, UNCLOSED_WRAPPER_TAGS, UNSTYLED_GUARD_PROSE_SHARE,
 };
 
 pub fn document(doc: &mut Html, trace: &mut Trace) {
@@ -63,11 +63,16 @@ fn remove_non_content(doc: &mut Html, trace: &mut Trace) {
     // is revealed by the page's own script (streamed server rendering parks the article in
     // `<div hidden id="S:0">`): it stays. Styles that hide (`display: none`) still remove.
     let page_prose = dom::measure(doc.tree.root()).prose();
+    // So does a wrapper of the whole page styled `visibility: hidden` until the page's script
+    // has run (Next.js and A/B-testing snippets hide the page against a flash of unstyled
+    // content; the live page is visible).
     let shown_by_script = |node: &NodeRefH<'_>| {
         (dom::attr(node, "hidden").is_some() && {
             let prose = dom::measure(*node).prose();
             prose * 2 > page_prose || prose >= HIDDEN_PROSE_KEPT
-        }) || is_collapsed_panel(node)
+        }) || (hidden_until_styled(node)
+            && dom::measure(*node).prose() as f32 >= UNSTYLED_GUARD_PROSE_SHARE * page_prose as f32)
+            || is_collapsed_panel(node)
     };
     // A `nav` or `aside` that broken markup left open wraps the rest of the page (a banner's
     // `<aside>` never closed: browsers parse the article into it too); one holding most of the
@@ -99,6 +104,15 @@ fn remove_non_content(doc: &mut Html, trace: &mut Trace) {
     for id in fonts {
         dom::rename(doc, id, "span");
     }
+}
+
+/// Hidden by an inline `visibility: hidden` (which, unlike `display: none`, keeps the layout a
+/// script is about to reveal).
+fn hidden_until_styled(node: &NodeRefH<'_>) -> bool {
+    dom::attr(node, "style").is_some_and(|style| {
+        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        style.contains("visibility:hidden")
+    })
 }
 
 /// A collapsed accordion or tab panel holding prose: the reader opens it with a click (the
