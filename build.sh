@@ -65,7 +65,12 @@ ensure_pack_tools() {
 ensure_test_tools() {
   local missing=()
   [ -x "$CHROMIUM" ] || missing+=(chromium)
-  [ -x "$FIREFOX" ] || missing+=(firefox-esr)
+  # The harness drives Firefox over WebDriver BiDi commands that ESR 140 lacks
+  # (browser.setDownloadBehavior, chrome-scope scripts; stale apt lists still install it): one
+  # older than ESR 153, the version the suite is verified on, is upgraded.
+  if [ ! -x "$FIREFOX" ] || [ "$("$FIREFOX" --version 2>/dev/null | sed -E 's/[^0-9]*([0-9]+).*/\1/')" -lt 153 ] 2>/dev/null; then
+    missing+=(firefox-esr)
+  fi
   have unzip || missing+=(unzip) # the Chromium tests unpack dist/lucid-chromium.zip
   fc-list 2>/dev/null | grep -q 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
   have node || missing+=(nodejs npm)
