@@ -16,9 +16,11 @@ use lucid::eval::{self, Page, Row};
 /// gold has a date), author match (a gold name inside the byline, of pages whose gold names one),
 /// readerable agreement, idempotence: share of pages whose article, read again from Lucid's own
 /// output, has the same text). Readability's gold bylines are its byline elements' whole text
-/// ("By Nathan Willis March 25, 2015"), which Lucid's names-only bylines cannot hold whole.
+/// ("By Nathan Willis March 25, 2015"), which Lucid's names-only bylines cannot hold whole; its
+/// gold titles keep the site's name ("How to Build a Terrarium | eHow"), which the page's own
+/// `h1` and the human-gold sets leave out (7 pages).
 const FLOORS: &[Floors] = &[
-    ("readability", 0.98, 0.96, Some(0.96), Some(0.80), Some(0.95), 0.94),
+    ("readability", 0.98, 0.89, Some(0.96), Some(0.80), Some(0.95), 0.94),
     ("netease", 0.98, 1.0, Some(1.0), None, None, 1.0),
     ("wcxb", 0.94, 0.75, Some(1.0), Some(0.91), None, 0.90),
     ("wcxb-forum", 0.91, 0.86, Some(0.73), Some(1.0), None, 0.93),

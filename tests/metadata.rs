@@ -133,9 +133,10 @@ fn readability_corpus() {
         let g = got.dir.clone().unwrap_or_default();
         dir.record(g == w, || format!("{fixture}: expected {w:?}, got {g:?}"));
     }
-    // Floors sit just under the measured rates (title 97/99; the two misses, gmw and qq, are
-    // Chinese site suffixes Readability keeps and Lucid cuts on purpose).
-    title.check(0.96);
+    // Floors sit just under the measured rates (title 90/99; the misses are site names
+    // Readability keeps and Lucid cuts on purpose, as the human-gold sets do: Chinese suffixes
+    // (gmw, qq) and Latin ones beside the page's own `h1` ("How to Build a Terrarium | eHow")).
+    title.check(0.90);
     // 0.894: where the two differ, Lucid mostly names someone Readability does not ("Posted by
     // kovarex, TOGos, Ernestas, Albert on 2019-02-15", `article:author`, the credit that closes a
     // story), or leaves out what Readability keeps ("Follow Author").

@@ -67,7 +67,9 @@ fn a_latin_title_gives_way_to_the_part_the_page_shows_when_the_rest_names_the_ho
          <body><h1>The Beginner's Guide to Gym Equipment</h1><p>x</p></body></html>"
     );
     assert_eq!(title(&html, Some("https://urgefitness.com/blog/gym-equipment")), "The Beginner's Guide to Gym Equipment");
-    assert_eq!(title(&html, None), t);
+    // Without the address, a part the page shows only outside its `h1` proves nothing.
+    let crumb = html.replace("<h1>The Beginner's Guide to Gym Equipment</h1>", "<div class=\"crumb\">The Beginner's Guide to Gym Equipment</div><h1>Gym guides</h1>");
+    assert_eq!(title(&crumb, None), t);
 }
 
 #[test]
@@ -147,4 +149,17 @@ fn detected_chinese_names_its_script_and_the_reading_view_writes_in_it() {
     assert!(lucid::render::reader_html(&simplified, None).contains("约 2 分钟"));
     // A declared Taiwanese page reads Traditional words too.
     assert!(lucid::render::reader_html(&chinese_article(Some("zh-TW"), TRADITIONAL), None).contains("約 2 分鐘"));
+}
+
+#[test]
+fn a_latin_title_gives_way_to_the_headline_the_page_shows() {
+    // The site's name after the separator is not spelled by the address (ehow.com says "eHow",
+    // a blog names its author): the page's own h1 is the headline.
+    let ehow = "<html><head><title>How to Build a Terrarium | eHow</title></head><body>\
+        <header><a class=\"logo\">eHow</a></header><h1>How to Build a Terrarium</h1><p>Text.</p></body></html>";
+    assert_eq!(title(ehow, Some("https://www.example.com/how-to-build-a-terrarium")), "How to Build a Terrarium");
+    // A part shown only as a logo or a menu item is no headline: the title stays whole.
+    let logo = "<html><head><title>Sudo - ArchWiki</title></head><body><a class=\"logo\">Sudo</a>\
+        <h1>sudo(8) on this system</h1><p>Text.</p></body></html>";
+    assert_eq!(title(logo, Some("https://wiki.example.org/title/Sudo")), "Sudo - ArchWiki");
 }

@@ -405,8 +405,9 @@ pub enum MetaTitle {
 ///    its elements and that is most of the title: the rest is what sites add (`-CSDN.NET`,
 ///    ` 东区办事处_中山网`, `明日股市预测--`). In a Chinese or Japanese title whatever the rest
 ///    is, as those sites' names are rarely spelled by their address (pinyin, initials); in a
-///    Latin-script title only when the rest names the site by its address, as Readability keeps
-///    `Title | eHow` otherwise;
+///    Latin-script title when the rest names the site by its address or the part is the page's
+///    `h1` (`How to Build a Terrarium | eHow`: Readability keeps the suffix, human gold and
+///    readers do not; a part shown only as a logo or menu item is the site's name);
 /// 2. else the title without a leading or trailing part that names the site by its address;
 /// 3. then, for a search title that is a variant of the page's `h1` (they share words but
 ///    neither holds the other), the `h1`: a search title ([`MetaTitle::SearchCopy`], or one
@@ -415,7 +416,9 @@ pub enum MetaTitle {
 ///    Health and Nutrition Trends to Watch").
 pub fn headline(title: &str, doc: &Html, headings: &Headings, site: &SiteNames, source: MetaTitle) -> String {
     if let Some(part) = part_shown_in_page(title, doc)
-        && (has_cjk(title) || site.named_by(&title.replacen(part, " ", 1)))
+        && (has_cjk(title)
+            || site.named_by(&title.replacen(part, " ", 1))
+            || headings.h1.iter().any(|h1| fold(h1) == fold(part)))
     {
         return part.to_string();
     }
