@@ -315,13 +315,16 @@ pub fn is_visible(node: &NodeRefH<'_>) -> bool {
     {
         return false;
     }
-    match e.attr("style") {
-        Some(style) => {
-            let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
-            !(style.contains("display:none") || style.contains("visibility:hidden"))
-        }
-        None => true,
-    }
+    !style_says(node, &["display:none", "visibility:hidden"])
+}
+
+/// The element's inline style holds one of `declarations` (written without spaces, lower
+/// case), however the page spaced or cased it.
+pub fn style_says(node: &NodeRefH<'_>, declarations: &[&str]) -> bool {
+    attr(node, "style").is_some_and(|style| {
+        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
+        declarations.iter().any(|d| style.contains(d))
+    })
 }
 
 /// A short description of an element for traces: `div#comments.tie-area`.

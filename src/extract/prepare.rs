@@ -70,7 +70,7 @@ fn remove_non_content(doc: &mut Html, trace: &mut Trace) {
         (dom::attr(node, "hidden").is_some() && {
             let prose = dom::measure(*node).prose();
             prose * 2 > page_prose || prose >= HIDDEN_PROSE_KEPT
-        }) || (hidden_until_styled(node)
+        }) || (dom::style_says(node, &["visibility:hidden"])
             && dom::measure(*node).prose() as f32 >= UNSTYLED_GUARD_PROSE_SHARE * page_prose as f32)
             || is_collapsed_panel(node)
     };
@@ -104,15 +104,6 @@ fn remove_non_content(doc: &mut Html, trace: &mut Trace) {
     for id in fonts {
         dom::rename(doc, id, "span");
     }
-}
-
-/// Hidden by an inline `visibility: hidden` (which, unlike `display: none`, keeps the layout a
-/// script is about to reveal).
-fn hidden_until_styled(node: &NodeRefH<'_>) -> bool {
-    dom::attr(node, "style").is_some_and(|style| {
-        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-        style.contains("visibility:hidden")
-    })
 }
 
 /// A collapsed accordion or tab panel holding prose: the reader opens it with a click (the
