@@ -42,14 +42,9 @@ pub fn names_only(byline: &str) -> Option<String> {
     let end = BYLINE_CUT_MARKERS.iter().filter_map(|m| find_ignoring_case(&cleaned, m)).min().unwrap_or(cleaned.len());
     let kept = &cleaned[..end];
     let dates = super::date::find_all(kept, None);
-    let mut pieces: Vec<&str> = Vec::new();
-    let mut from = 0;
-    for (start, stop, _) in dates.iter().chain(std::iter::once(&(kept.len(), kept.len(), String::new()))) {
-        pieces.extend(kept[from..*start].split(BYLINE_SEPARATORS));
-        from = *stop;
-    }
-    let mut kept = pieces
+    let mut kept = super::date::around(kept, &dates)
         .into_iter()
+        .flat_map(|gap| gap.split(BYLINE_SEPARATORS))
         .map(|p| p.trim_matches(|c: char| c.is_whitespace() || "-,:：/（）()【】[]".contains(c)))
         .find(|p| p.chars().filter(|c| c.is_alphabetic()).count() >= 2)?;
     // A count left before a cut marker ("股市行情 12.3万粉丝") is no part of the name.
@@ -127,14 +122,7 @@ pub fn source(line: &str) -> Option<String> {
 /// ("原创 GameForce 2019-09-04 22:18:34" gives "GameForce"; "News | Nov 20" gives none, nor
 /// does "Home > Blog").
 pub fn beside_date(line: &str) -> Option<String> {
-    let mut rest = String::new();
-    let mut from = 0;
-    for (start, end, _) in super::date::find_all(line, None) {
-        rest.push_str(&line[from..start]);
-        rest.push(' ');
-        from = end;
-    }
-    rest.push_str(&line[from..]);
+    let rest = super::date::around(line, &super::date::find_all(line, None)).join(" ");
     let words: Vec<&str> = rest
         .split(|c: char| c.is_whitespace() || BYLINE_SEPARATORS.contains(&c) || c == ',')
         .filter(|w| !w.is_empty())

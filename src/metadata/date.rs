@@ -63,6 +63,18 @@ pub fn find(text: &str, naive_offset: Option<i32>) -> Option<String> {
     None
 }
 
+/// The text of `text` around the `dates` [`find_all`] found in it: before, between and after them.
+pub fn around<'t>(text: &'t str, dates: &[(usize, usize, String)]) -> Vec<&'t str> {
+    let mut out = Vec::with_capacity(dates.len() + 1);
+    let mut from = 0;
+    for (start, end, _) in dates {
+        out.push(&text[from..*start]);
+        from = *end;
+    }
+    out.push(&text[from..]);
+    out
+}
+
 /// Every date written in `text` in any form [`parse`] reads, with the byte range each takes, in
 /// order. A date starts a word: the `2019` in `A2019` is no year; Chinese and Japanese run
 /// words together (`发表于2014-08-24`), and a capital or digit after a small letter starts one

@@ -72,13 +72,7 @@ fn read_dates(line: &str, previous: Option<&str>, naive_offset: Option<i32>, fou
     let cjk = line.chars().any(crate::text::is_cjk);
     let offset = naive_offset.or_else(|| if cjk { date::offset_for_lang("zh") } else { None });
     let dates = date::find_all(line, offset);
-    let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).count();
-    let mut other = letters(&line[dates.last().map_or(0, |d| d.1)..]);
-    let mut from = 0;
-    for (start, end, _) in &dates {
-        other += letters(&line[from..*start]);
-        from = *end;
-    }
+    let other: usize = date::around(line, &dates).iter().map(|gap| gap.chars().filter(|c| c.is_alphanumeric()).count()).sum();
     let mut label_start = 0;
     let mut dated = false;
     for (start, end, stamp) in dates {
