@@ -366,6 +366,23 @@ export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** A selector for `selector` inside the reading view's shadow root. */
 export const inView = (selector) => `lucid-reader >>> ${selector}`;
 
+/** The script expression that finds the reading view's root: the one place tests reach into the view. */
+const VIEW_ROOT = "document.querySelector('lucid-reader')?.shadowRoot";
+
+/**
+ * `fn(root, arg)` evaluated in the page with the reading view's root (null when no view is open).
+ * Sent as an expression, so it runs on pages whose CSP forbids eval; `arg` must be JSON.
+ */
+export function viewEvaluate(page, fn, arg = null) {
+  return page.evaluate(`(${fn})(${VIEW_ROOT}, ${JSON.stringify(arg)})`);
+}
+
+/** Wait until `fn(root, arg)` is truthy in the reading view; resolves to its value. */
+export async function waitForView(page, fn, arg = null, options = {}) {
+  const handle = await page.waitForFunction(`(() => { const root = ${VIEW_ROOT}; return !!root && (${fn})(root, ${JSON.stringify(arg)}); })()`, options);
+  return handle.jsonValue();
+}
+
 /** Whether `selector` matches a visible element. */
 export async function isVisible(page, selector) {
   const element = await page.$(selector);
