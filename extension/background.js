@@ -85,7 +85,7 @@ function capturePage(closeOpenView) {
 function showToast(message) {
   const host = document.createElement('lucid-toast');
   host.setAttribute('style', 'all: initial !important; position: fixed !important; z-index: 2147483647 !important; left: 50% !important; bottom: 32px !important; transform: translateX(-50%) !important;');
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' }); // the page can neither read nor reword it
   const box = document.createElement('div');
   box.setAttribute('role', 'status');
   box.textContent = message;

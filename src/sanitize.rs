@@ -160,12 +160,15 @@ fn filter_attribute<'u>(element: &str, attr: &str, value: &'u str) -> Option<Cow
 
 /// The page's class tokens, less any in Lucid's own `lucid-` namespace (an article must not be
 /// able to dress itself as the reader's toolbar) except the translation marker [`crate::output::segments`] adds
-/// and the post and post-header classes of a thread;
+/// and the post and post-header classes of a thread, exactly as Lucid writes them. The prefix is
+/// compared ignoring ASCII case: in a quirks-mode page class selectors do, so `LUCID-toolbar`
+/// would take the toolbar's styles;
 /// `None` when nothing is left, so the attribute goes. Classes are kept so that reading Lucid's
 /// output again sees the same hints the first reading saw (idempotence), and for code languages.
 fn page_classes(value: &str) -> Option<Cow<'_, str>> {
     let foreign = |t: &&str| {
-        t.starts_with(SANITIZE_RESERVED_CLASS_PREFIX) && ![TRANSLATION_CLASS, POST_CLASS, POST_HEADER_CLASS].contains(t)
+        t.get(..SANITIZE_RESERVED_CLASS_PREFIX.len()).is_some_and(|p| p.eq_ignore_ascii_case(SANITIZE_RESERVED_CLASS_PREFIX))
+            && ![TRANSLATION_CLASS, POST_CLASS, POST_HEADER_CLASS].contains(t)
     };
     if !value.split_ascii_whitespace().any(|t| foreign(&t)) {
         return (!value.trim().is_empty()).then_some(Cow::Borrowed(value));
@@ -243,6 +246,10 @@ mod tests {
         assert_eq!(html(r#"<p class="story lucid-toolbar">x</p>"#), r#"<p class="story">x</p>"#);
         assert_eq!(html(r#"<p class="lucid-panel">x</p>"#), "<p>x</p>");
         assert_eq!(html(r#"<p class="lucid-translation">x</p>"#), r#"<p class="lucid-translation">x</p>"#);
+        // Quirks-mode class selectors ignore case: no spelling of the prefix gets through.
+        assert_eq!(html(r#"<p class="LUCID-toolbar Lucid-Panel story">x</p>"#), r#"<p class="story">x</p>"#);
+        assert_eq!(html(r#"<p class="LUCID-TRANSLATION">x</p>"#), "<p>x</p>");
+        assert_eq!(html(r#"<p class="lucidity">x</p>"#), r#"<p class="lucidity">x</p>"#);
     }
 
     #[test]

@@ -228,7 +228,10 @@ globalThis.LucidReader ??= (() => {
     if (view) close();
     const pageRecord = lock(document, window);
     const host = element('lucid-reader', { style: HOST_STYLE });
-    const root = host.attachShadow({ mode: 'open' });
+    // Closed: the page's script gets no handle on the view (host.shadowRoot is null), so it can
+    // neither read the article nor rewrite the toolbar or the save prompt. What the view acts on
+    // (article, settings, the prompt's origins) lives in `view`, in this script's isolated world.
+    const root = host.attachShadow({ mode: 'closed' });
 
     const scroller = element('div', { className: 'lucid-scroll', tabIndex: -1 }, htmlNodes(payload.html));
     const toolbar = element('div', { className: 'lucid-toolbar', role: 'toolbar', 'aria-label': 'Reading view' }, [

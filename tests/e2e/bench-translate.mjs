@@ -11,7 +11,7 @@
 // (CDP's sampling profiler, 100 µs): the time spent in the split and merge handlers, and the
 // worker's busy time in all (which includes reading the messages).
 
-import { BROWSERS, launch, startServer, inView } from './harness.js';
+import { BROWSERS, launch, startServer, viewClick, waitForView, waitInView } from './harness.js';
 import { fakeLibreTranslate } from './fake-libretranslate.js';
 
 const FIXTURE = process.argv[2] ?? 'readability/wikipedia-2';
@@ -49,7 +49,7 @@ async function measure(name, server, translator) {
     const page = await browser.open(`${server.origin}/fixtures/${FIXTURE}/source.html`, { waitUntil: 'domcontentloaded' });
     await browser.clickAction(page);
     await browser.waitForReader(page);
-    await page.waitForSelector(inView('.lucid-t-go'));
+    await waitInView(page, '.lucid-t-go');
     await browser.inExtension(() => {
       globalThis.translateLog = [];
       chrome.runtime.onMessage.addListener((message) => {
@@ -66,12 +66,11 @@ async function measure(name, server, translator) {
       await session.send('Profiler.start');
     }
     const start = Date.now();
-    await page.locator(inView('.lucid-t-go')).click();
-    const shown = await page.waitForFunction(() => {
-      const root = document.querySelector('lucid-reader').shadowRoot;
+    await viewClick(page, '.lucid-t-go');
+    const shown = await waitForView(page, (root) => {
       const status = root.querySelector('.lucid-t-status').innerText;
       return /^(\d+)\/\1$/.test(status) && !root.querySelector('.lucid-t-go').disabled && status;
-    }, { timeout: 600_000, polling: 50 }).then((handle) => handle.jsonValue());
+    }, null, { timeout: 600_000 });
     const wallMs = Date.now() - start;
     const times = session ? profileTimes((await session.send('Profiler.stop')).profile) : null;
     const log = await browser.inExtension(() => globalThis.translateLog);

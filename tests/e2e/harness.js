@@ -129,9 +129,15 @@ async function launchChromium(engine, scratch, downloads) {
      */
     async clickMenu(page, menuItemId) {
       await extension.triggerAction(page);
-      const shown = await page.waitForFunction(() => (document.querySelector('lucid-reader')?.shadowRoot?.querySelector('.lucid-article') && 'reader')
-        || (document.querySelector('lucid-toast') && 'toast'), { timeout: 10_000 }).then((handle) => handle.jsonValue());
-      if (shown === 'reader') await extension.triggerAction(page);
+      for (const deadline = Date.now() + 10_000; ;) {
+        if (await page.$('lucid-toast')) break;
+        if (await viewEvaluate(page, (root) => !!root?.querySelector('.lucid-article'))) {
+          await extension.triggerAction(page);
+          break;
+        }
+        if (Date.now() > deadline) throw new Error('the toolbar click showed neither the reading view nor a message');
+        await sleep(50);
+      }
       await page.waitForFunction(() => !document.querySelector('lucid-reader, lucid-toast'), { timeout: 10_000 });
       const [worker] = await extension.workers();
       if (!worker) throw new Error('the extension has no service worker');
@@ -280,7 +286,7 @@ export async function launch(name) {
     /** Wait until the reading view shows its article in `page`; a timeout says what the worker recorded. */
     async waitForReader(page, timeout = 10_000) {
       try {
-        await page.waitForFunction(() => !!document.querySelector('lucid-reader')?.shadowRoot?.querySelector('.lucid-article'), { timeout });
+        await waitForView(page, (root) => !!root.querySelector('.lucid-article'), null, { timeout });
       } catch (error) {
         const tabs = await handle.inExtension(() => chrome.storage.session.get(null)).catch((e) => e.message);
         throw new Error(`no reading view in ${page.url()} [${name}]; the extension's tab records: ${JSON.stringify(tabs)}`, { cause: error });
@@ -363,25 +369,147 @@ export function eachBrowser(body, { keepPages = false } = {}) {
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A selector for `selector` inside the reading view's shadow root. */
-export const inView = (selector) => `lucid-reader >>> ${selector}`;
+/**
+ * Lucid's own elements on the page (the reading view, its messages) live in closed shadow roots,
+ * out of the page's reach and so out of ordinary test selectors' too. Tests see inside the way a
+ * browser's devtools do, through the driver: Chromium's DOM.describeNode pierces closed roots and
+ * WebDriver BiDi serializes them (includeShadowTree: 'all'); the function then runs in the page
+ * with that root. Nothing in the extension opens a door for this.
+ */
+export const VIEW_HOST = 'lucid-reader';
 
-/** The script expression that finds the reading view's root: the one place tests reach into the view. */
-const VIEW_ROOT = "document.querySelector('lucid-reader')?.shadowRoot";
+/** Runs a function source on the closed root of the first `host` element; JSON in, JSON out. */
+const ROOT_CALLERS = {
+  /** Chromium: the host element, its closed root's backend node, that node as a page object. */
+  cdp: async (page, host, source, argJson) => {
+    const session = await cdpSession(page);
+    const group = 'lucid-view';
+    const fail = (details) => { throw new Error(`in the page: ${details.exception?.description ?? details.text}`); };
+    try {
+      const { result: hostObject } = await session.send('Runtime.evaluate', { expression: `document.querySelector(${JSON.stringify(host)})`, objectGroup: group });
+      let rootId = null;
+      if (hostObject.objectId) {
+        const { node } = await session.send('DOM.describeNode', { objectId: hostObject.objectId, pierce: true, depth: 1 });
+        const shadow = node.shadowRoots?.[0];
+        if (shadow) rootId = (await session.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId, objectGroup: group })).object.objectId;
+      }
+      const body = `(async (root, argJson) => JSON.stringify((await (${source})(root, JSON.parse(argJson))) ?? null))`;
+      const reply = rootId
+        ? await session.send('Runtime.callFunctionOn', { objectId: rootId, functionDeclaration: `function (argJson) { return ${body}(this, argJson); }`, arguments: [{ value: argJson }], awaitPromise: true, returnByValue: true })
+        : await session.send('Runtime.evaluate', { expression: `${body}(null, ${JSON.stringify(argJson)})`, awaitPromise: true, returnByValue: true });
+      if (reply.exceptionDetails) fail(reply.exceptionDetails);
+      return JSON.parse(reply.result.value);
+    } finally {
+      await session.send('Runtime.releaseObjectGroup', { objectGroup: group }).catch(() => {});
+    }
+  },
+  /** Firefox: the host element serialized with its closed root, which goes back in by sharedId. */
+  webDriverBiDi: async (page, host, source, argJson) => {
+    const bidi = page.browser().connection;
+    const target = { context: page.mainFrame()._id };
+    const check = ({ result }) => {
+      if (result.type === 'exception') throw new Error(`in the page: ${result.exceptionDetails.text}`);
+      return result.result;
+    };
+    const found = check(await bidi.send('script.evaluate', {
+      expression: `document.querySelector(${JSON.stringify(host)})`, target, awaitPromise: false,
+      resultOwnership: 'none', serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
+    }));
+    const shadow = found.type === 'node' ? found.value?.shadowRoot : null;
+    const value = check(await bidi.send('script.callFunction', {
+      functionDeclaration: `async (root, argJson) => JSON.stringify((await (${source})(root, JSON.parse(argJson))) ?? null)`,
+      arguments: [shadow?.sharedId ? { sharedId: shadow.sharedId } : { type: 'null' }, { type: 'string', value: argJson }],
+      target, awaitPromise: true, resultOwnership: 'none',
+    }));
+    return JSON.parse(value.value);
+  },
+};
+
+const cdpSessions = new WeakMap();
+function cdpSession(page) {
+  if (!cdpSessions.has(page)) cdpSessions.set(page, page.createCDPSession());
+  return cdpSessions.get(page);
+}
+
+/** `fn(root, arg)` in the page with the closed root of the first `host` element (null when none). */
+export function rootEvaluate(page, host, fn, arg = null) {
+  return ROOT_CALLERS[page.browser().protocol](page, host, String(fn), JSON.stringify(arg));
+}
 
 /**
  * `fn(root, arg)` evaluated in the page with the reading view's root (null when no view is open).
- * Sent as an expression, so it runs on pages whose CSP forbids eval; `arg` must be JSON.
+ * `arg` and the result travel as JSON (undefined comes back as null).
  */
 export function viewEvaluate(page, fn, arg = null) {
-  return page.evaluate(`(${fn})(${VIEW_ROOT}, ${JSON.stringify(arg)})`);
+  return rootEvaluate(page, VIEW_HOST, fn, arg);
 }
 
-/** Wait until `fn(root, arg)` is truthy in the reading view; resolves to its value. */
-export async function waitForView(page, fn, arg = null, options = {}) {
-  const handle = await page.waitForFunction(`(() => { const root = ${VIEW_ROOT}; return !!root && (${fn})(root, ${JSON.stringify(arg)}); })()`, options);
-  return handle.jsonValue();
+/**
+ * Wait until `fn(root, arg)` is truthy in the reading view (or in the root of `options.host`);
+ * resolves to its value. `options.timeout`: ms, 30 s unless given.
+ */
+export async function waitForView(page, fn, arg = null, { timeout = 30_000, host = VIEW_HOST } = {}) {
+  const source = `(root, arg) => !!root && (${fn})(root, arg)`;
+  for (const deadline = Date.now() + timeout; ; await sleep(50)) {
+    const value = await rootEvaluate(page, host, source, arg).catch((error) => {
+      // A navigation or a closing tab between two polls: poll again.
+      if (/context|destroyed|navigat|Target closed|No node/i.test(error.message)) return false;
+      throw error;
+    });
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`waitForView timed out after ${timeout} ms: ${fn}`);
+  }
 }
+
+/** Wait until `selector` matches in the reading view. */
+export const waitInView = (page, selector, options) => waitForView(page, (root, s) => !!root.querySelector(s), selector, options);
+
+/** Whether the `nth` match of `selector` in the reading view is rendered and visible. */
+export const viewVisible = (page, selector, nth = 0) => viewEvaluate(page, (root, [s, n]) => {
+  const el = root?.querySelectorAll(s)[n];
+  return !!el && el.checkVisibility({ visibilityProperty: true }) && el.getClientRects().length > 0;
+}, [selector, nth]);
+
+/** The innerText of every match of `selector` in the reading view. */
+export const viewTexts = (page, selector) => viewEvaluate(page, (root, s) => [...(root?.querySelectorAll(s) ?? [])].map((el) => el.innerText), selector);
+
+/** How many elements `selector` matches in the reading view. */
+export const viewCount = (page, selector) => viewEvaluate(page, (root, s) => root?.querySelectorAll(s).length ?? 0, selector);
+
+/**
+ * A real mouse click (the browser's input, trusted) on the `nth` match of `selector` in the
+ * reading view, once it is visible and enabled; it is first scrolled into view, and the click
+ * fails when something else covers its centre.
+ */
+export async function viewClick(page, selector, { nth = 0, timeout = 10_000 } = {}) {
+  const point = await waitForView(page, (root, [s, n]) => {
+    const el = root.querySelectorAll(s)[n];
+    if (!el || el.disabled || !el.checkVisibility({ visibilityProperty: true })) return false;
+    el.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
+    const box = [...el.getClientRects()].find((r) => r.width > 0 && r.height > 0);
+    if (!box) return false;
+    const x = box.left + box.width / 2;
+    const y = box.top + box.height / 2;
+    const hit = root.elementFromPoint(x, y);
+    return { x, y, covered: !(hit && (hit === el || el.contains(hit))) && (hit?.outerHTML.slice(0, 120) ?? 'nothing') };
+  }, [selector, nth], { timeout });
+  if (point.covered) throw new Error(`${selector} (#${nth}) is covered by ${point.covered}`);
+  await page.mouse.click(point.x, point.y);
+}
+
+/** Choose `value` in the reading view's <select> `selector`, with the events a user's choice fires. */
+export async function viewSelect(page, selector, value) {
+  await waitInView(page, selector);
+  await viewEvaluate(page, (root, [s, v]) => {
+    const select = root.querySelector(s);
+    select.value = v;
+    select.dispatchEvent(new Event('input', { bubbles: true }));
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  }, [selector, value]);
+}
+
+/** The text of the message Lucid shows on the page (its toast), once it shows. */
+export const waitForToast = (page, options) => waitForView(page, (root) => root.querySelector('[role="status"]')?.textContent, null, { ...options, host: 'lucid-toast' });
 
 /** Whether `selector` matches a visible element. */
 export async function isVisible(page, selector) {
@@ -399,8 +527,7 @@ export function waitForNoReader(page, timeout = 10_000) {
 
 /** What the reading view shows: title, rendered text (innerText: visible text only) and more. */
 export function readerState(page) {
-  return page.evaluate(() => {
-    const root = document.querySelector('lucid-reader')?.shadowRoot;
+  return viewEvaluate(page, (root) => {
     if (!root) return null;
     const container = root.querySelector('.lucid-reader');
     const article = root.querySelector('.lucid-article');

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  ARTIFACTS, ROOT, eachBrowser, inView, isVisible, pageDigest, readerState, sleep, squash, waitForNoReader,
+  ARTIFACTS, ROOT, eachBrowser, pageDigest, readerState, sleep, squash, viewClick, viewCount, viewEvaluate, viewVisible, waitForNoReader,
+  waitForToast, waitForView,
 } from './harness.js';
 
 const SEED = 'tests/fixtures/seed/netease-apple-tpu';
@@ -34,13 +35,12 @@ eachBrowser((ctx) => {
 
   /** Click a control in the reading view's appearance panel. */
   async function choose(page, selector) {
-    if (!(await isVisible(page, inView('.lucid-panel')))) await page.locator(inView('[data-action="appearance"]')).click();
-    await page.locator(inView(selector)).click();
+    if (!(await viewVisible(page, '.lucid-panel'))) await viewClick(page, '[data-action="appearance"]');
+    await viewClick(page, selector);
   }
 
   /** Wait until the reading view shows `theme`: a setting applies once the extension answers. */
-  const themed = (page, theme) => page.waitForFunction(
-    (t) => document.querySelector('lucid-reader').shadowRoot.querySelector('.lucid-reader').dataset.theme === t, {}, theme);
+  const themed = (page, theme) => waitForView(page, (root, t) => root.querySelector('.lucid-reader').dataset.theme === t, theme);
 
   describe('the seed page', () => {
     test('shows the exact title and every paragraph, and none of the page clutter', async () => {
@@ -64,7 +64,7 @@ eachBrowser((ctx) => {
       // The product shot: light and dark, full window.
       await choose(page, '[data-key="theme"][data-value="light"]');
       await themed(page, 'light');
-      await page.locator(inView('[data-action="appearance"]')).click(); // close the panel
+      await viewClick(page, '[data-action="appearance"]'); // close the panel
       await page.mouse.move(640, 600); // no hover highlight in the picture
       await sleep(200);
       await page.screenshot({ path: path.join(ARTIFACTS, `seed-light-${ctx.name}.png`) });
@@ -73,7 +73,7 @@ eachBrowser((ctx) => {
       await page.screenshot({ path: path.join(ARTIFACTS, `seed-dark-panel-${ctx.name}.png`) });
       await page.keyboard.press('Escape'); // closes the panel first, not the view
       assert.ok(await page.$('lucid-reader'), 'Escape with the panel open closes only the panel');
-      assert.equal(await isVisible(page, inView('.lucid-panel')), false, 'Escape closes the panel');
+      assert.equal(await viewVisible(page, '.lucid-panel'), false, 'Escape closes the panel');
       await sleep(200);
       await page.screenshot({ path: path.join(ARTIFACTS, `seed-dark-${ctx.name}.png`) });
       await resetSettings();
@@ -106,8 +106,7 @@ eachBrowser((ctx) => {
       await choose(page, '[data-key="fontSize"][data-step="1"]');
       await choose(page, '[data-key="width"][data-step="-1"]');
       await choose(page, '[data-key="lineHeight"][data-step="1"]');
-      await page.waitForFunction(() => document.querySelector('lucid-reader').shadowRoot
-        .querySelector('output[data-key="lineHeight"]').textContent === '1.8', { polling: 50 });
+      await waitForView(page, (root) => root.querySelector('output[data-key="lineHeight"]').textContent === '1.8');
       const changed = await readerState(page);
       assert.equal(changed.theme, 'sepia');
       assert.equal(changed.background, 'rgb(246, 239, 225)');
@@ -149,7 +148,7 @@ eachBrowser((ctx) => {
 
       await ctx.browser.clickAction(page);
       await ctx.browser.waitForReader(page);
-      await page.locator(inView('[data-action="close"]')).click();
+      await viewClick(page, '[data-action="close"]');
       await waitForNoReader(page);
       assert.deepEqual(await pageDigest(page), before);
       await page.close();
@@ -175,8 +174,7 @@ eachBrowser((ctx) => {
       const page = await ctx.browser.open(url('pages/not-article.html'));
       const before = await pageDigest(page);
       await ctx.browser.clickAction(page);
-      const toast = await page.waitForSelector('lucid-toast >>> [role="status"]', { timeout: 10_000 });
-      assert.match(await toast.evaluate((el) => el.textContent), /didn't find an article/);
+      assert.match(await waitForToast(page, { timeout: 10_000 }), /didn't find an article/);
       assert.equal(await page.$('lucid-reader'), null);
       await page.waitForFunction(() => !document.querySelector('lucid-toast'), { timeout: 10_000 });
       assert.deepEqual(await pageDigest(page), before);
@@ -235,16 +233,15 @@ eachBrowser((ctx) => {
       assert.equal(await hits(), atLoad, 'entering the reading view ran page code');
 
       for (const selector of ['a', 'p', 'button', 'summary', 'img']) {
-        for (const el of await page.$$(inView(`.lucid-content ${selector}`))) {
-          if (!(await el.isVisible())) continue;
-          await el.hover();
-          await el.click();
+        const all = `.lucid-content ${selector}`;
+        for (let nth = 0, count = await viewCount(page, all); nth < count; nth += 1) {
+          if (await viewVisible(page, all, nth)) await viewClick(page, all, { nth });
         }
       }
       await sleep(300);
       assert.equal(page.url().includes('hostile.html'), true, 'still on the page');
       assert.equal(await hits(), atLoad, 'clicking in the reading view ran page code');
-      const html = await page.evaluate(() => document.querySelector('lucid-reader').shadowRoot.innerHTML);
+      const html = await viewEvaluate(page, (root) => root.innerHTML);
       assert.doesNotMatch(html, /<script|javascript:|\son[a-z]+=/i);
       await page.close();
     });

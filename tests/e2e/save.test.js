@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, eachBrowser, inView, innerTexts, isVisible, sleep, squash } from './harness.js';
+import { ROOT, eachBrowser, innerTexts, sleep, squash, viewClick, viewTexts, viewVisible, waitForToast, waitForView, waitInView } from './harness.js';
 
 const SEED = 'seed/netease-apple-tpu';
 const seedExpected = JSON.parse(await readFile(path.join(ROOT, 'tests/fixtures', SEED, 'expected.json'), 'utf8'));
@@ -28,18 +28,19 @@ eachBrowser((ctx) => {
   }
 
   /** Wait until the reading view's save status says the file was saved. */
-  const saved = (page) => page.waitForFunction(() => /^Saved /.test(document.querySelector('lucid-reader').shadowRoot.querySelector('.lucid-save-status').textContent));
+  const saved = (page) => waitForView(page, (root) => /^Saved /.test(root.querySelector('.lucid-save-status').textContent));
 
   /**
    * Save from the reading view's menu; resolves to the downloaded { name, file, text }. When the
    * save asks for permission to fetch images from other sites, it is saved without them.
    */
   async function save(page, format) {
-    if (!(await isVisible(page, inView('.lucid-save-menu')))) await page.locator(inView('[data-action="save-menu"]')).click();
+    if (!(await viewVisible(page, '.lucid-save-menu'))) await viewClick(page, '[data-action="save-menu"]');
     const download = await ctx.browser.download(async () => {
-      await page.locator(inView(`[data-action="save"][data-format="${format}"]`)).click();
-      const prompt = await Promise.race([saved(page).then(() => null), page.waitForSelector(inView('.lucid-save-permission'))]);
-      if (prompt) await page.locator(inView('.lucid-save-permission [data-action="save-without"]')).click();
+      await viewClick(page, `[data-action="save"][data-format="${format}"]`);
+      const prompt = await waitForView(page, (root) => (/^Saved /.test(root.querySelector('.lucid-save-status').textContent) && 'saved')
+        || (root.querySelector('.lucid-save-permission') && 'prompt'));
+      if (prompt === 'prompt') await viewClick(page, '.lucid-save-permission [data-action="save-without"]');
     });
     await saved(page);
     return download;
@@ -121,7 +122,7 @@ eachBrowser((ctx) => {
   });
 
   describe('images from other sites', () => {
-    const PROMPT = inView('.lucid-save-permission');
+    const PROMPT = '.lucid-save-permission';
 
     /**
      * The reading view of save-images.html with its missing picture replaced by a real one from a
@@ -139,9 +140,9 @@ eachBrowser((ctx) => {
       assert.ok(replaced, 'save-images.html has its missing picture');
       await ctx.browser.clickAction(page);
       await ctx.browser.waitForReader(page);
-      await page.locator(inView('[data-action="save-menu"]')).click();
-      await page.locator(inView('[data-action="save"][data-format="html"]')).click();
-      await page.waitForSelector(PROMPT);
+      await viewClick(page, '[data-action="save-menu"]');
+      await viewClick(page, '[data-action="save"][data-format="html"]');
+      await waitInView(page, PROMPT);
       return { page, other };
     }
 
@@ -158,21 +159,21 @@ eachBrowser((ctx) => {
 
     test('Save as HTML asks for permission, naming the other site', async () => {
       const { page, other } = await openTwoOrigins();
-      assert.match((await innerTexts(page, PROMPT))[0], /Images from 1 other site need your permission to be saved in the file\./);
-      assert.deepEqual(await innerTexts(page, `${PROMPT} li`), [other]);
-      assert.deepEqual(await innerTexts(page, `${PROMPT} button`), ['Allow and save', 'Save without them']);
+      assert.match((await viewTexts(page, PROMPT))[0], /Images from 1 other site need your permission to be saved in the file\./);
+      assert.deepEqual(await viewTexts(page, `${PROMPT} li`), [other]);
+      assert.deepEqual(await viewTexts(page, `${PROMPT} button`), ['Allow and save', 'Save without them']);
     });
 
     test('"Save without them" saves at once, the other site\'s image a link with the reason', async () => {
       const { page, other } = await openTwoOrigins();
-      const download = await ctx.browser.download(() => page.locator(`${PROMPT} [data-action="save-without"]`).click());
+      const download = await ctx.browser.download(() => viewClick(page, `${PROMPT} [data-action="save-without"]`));
       await assertLinkedWithoutPermission(download, other);
-      assert.equal(await page.$(PROMPT), null, 'the question is gone');
+      assert.deepEqual(await viewTexts(page, PROMPT), [], 'the question is gone');
     });
 
     test('"Allow and save" opens the permission page; "Not now" there still saves the file', async () => {
       const { page, other } = await openTwoOrigins();
-      await page.locator(`${PROMPT} [data-action="save-allow"]`).click();
+      await viewClick(page, `${PROMPT} [data-action="save-allow"]`);
       const popup = await ctx.browser.waitForPage((href) => href.startsWith(`${ctx.browser.origin}/permissions/images.html?`));
       await popup.waitForSelector('#origins li');
       assert.deepEqual(await innerTexts(popup, '#origins li'), [other]);
@@ -216,8 +217,7 @@ eachBrowser((ctx) => {
       const page = await ctx.browser.open(url('pages/not-article.html'));
       const before = await ctx.browser.downloads();
       await ctx.browser.clickMenu(page, 'save-markdown');
-      const toast = await page.waitForSelector('lucid-toast >>> [role="status"]', { timeout: 10_000 });
-      assert.match(await toast.evaluate((el) => el.textContent), /didn't find an article/);
+      assert.match(await waitForToast(page, { timeout: 10_000 }), /didn't find an article/);
       await sleep(500);
       assert.deepEqual(await ctx.browser.downloads(), before);
     });

@@ -5,7 +5,7 @@ import { after, afterEach, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ROOT, eachBrowser, inView, innerTexts, isVisible, squash } from './harness.js';
+import { ROOT, eachBrowser, squash, viewClick, viewEvaluate, viewSelect, viewTexts, viewVisible, waitForView, waitInView } from './harness.js';
 import { fakeLibreTranslate } from './fake-libretranslate.js';
 
 const SEED = 'seed/netease-apple-tpu';
@@ -25,7 +25,7 @@ afterEach(() => translator.reset());
 after(() => translator.close());
 
 /** The article's paragraphs as shown: text, whether it is a translation, its links and emphasis. */
-const paragraphs = (page) => page.evaluate(() => [...document.querySelector('lucid-reader').shadowRoot.querySelectorAll('.lucid-content p')]
+const paragraphs = (page) => viewEvaluate(page, (root) => [...root.querySelectorAll('.lucid-content p')]
   .map((p) => ({
     text: p.innerText.trim(),
     translation: p.classList.contains('lucid-translation'),
@@ -34,17 +34,14 @@ const paragraphs = (page) => page.evaluate(() => [...document.querySelector('luc
   }))
   .filter((p) => p.text));
 
-const status = async (page) => (await innerTexts(page, inView('.lucid-t-status')))[0];
+const status = async (page) => (await viewTexts(page, '.lucid-t-status'))[0];
 /** Segments of the seed article: its 14 paragraphs and its title. */
 const SEGMENTS = 15;
-const title = (page) => page.evaluate(() => document.querySelector('lucid-reader').shadowRoot.querySelector('.lucid-title').innerText.trim());
+const title = (page) => viewEvaluate(page, (root) => root.querySelector('.lucid-title').innerText.trim());
 /** Every segment translated and rendered: the status says N/N and Translate is enabled again. */
-const finished = (page) => page.waitForFunction(() => {
-  const root = document.querySelector('lucid-reader').shadowRoot;
-  return /^(\d+)\/\1$/.test(root.querySelector('.lucid-t-status').innerText) && !root.querySelector('.lucid-t-go').disabled;
-});
+const finished = (page) => waitForView(page, (root) => /^(\d+)\/\1$/.test(root.querySelector('.lucid-t-status').innerText) && !root.querySelector('.lucid-t-go').disabled);
 /** Click the translation bar's `name` button (go, cancel, original, retry). */
-const press = (page, name) => page.locator(inView(`.lucid-t-${name}`)).click();
+const press = (page, name) => viewClick(page, `.lucid-t-${name}`);
 const untagged = (text) => squash(text.replaceAll(TAG, ''));
 
 eachBrowser((ctx) => {
@@ -55,7 +52,7 @@ eachBrowser((ctx) => {
     const page = await ctx.browser.open(ctx.url(pagePath));
     await ctx.browser.clickAction(page);
     await ctx.browser.waitForReader(page);
-    await page.waitForSelector(inView('.lucid-t-go'));
+    await waitInView(page, '.lucid-t-go');
     return page;
   }
 
@@ -129,8 +126,7 @@ eachBrowser((ctx) => {
       assert.ok(after[2 * i + 1].text.startsWith(TAG), `translation ${i} is translated`);
       assert.equal(untagged(after[2 * i + 1].text), squash(p.text), `translation ${i} follows its original`);
     });
-    const look = await page.evaluate(() => {
-      const root = document.querySelector('lucid-reader').shadowRoot;
+    const look = await viewEvaluate(page, (root) => {
       const style = (el) => getComputedStyle(el);
       const [original, translation] = [root.querySelector('.lucid-content p:not(.lucid-translation)'), root.querySelector('.lucid-content p.lucid-translation')];
       return { colours: [style(original).color, style(translation).color], border: style(translation).borderLeftWidth };
@@ -144,7 +140,7 @@ eachBrowser((ctx) => {
     const page = await openSeed({ mode: 'replace' });
     const before = await paragraphs(page);
     await press(page, 'go');
-    await page.waitForFunction(() => /^[1-9]\d*\/15$/.test(document.querySelector('lucid-reader').shadowRoot.querySelector('.lucid-t-status').textContent));
+    await waitForView(page, (root) => /^[1-9]\d*\/15$/.test(root.querySelector('.lucid-t-status').textContent));
     // The second batch is out and will never be answered.
     await new Promise((r) => { const wait = () => (fake.sent.length >= 2 ? r() : setTimeout(wait, 20)); wait(); });
     const partial = await paragraphs(page);
@@ -152,8 +148,8 @@ eachBrowser((ctx) => {
     await press(page, 'cancel');
     assert.equal(await status(page), 'Cancelled');
     assert.deepEqual(await paragraphs(page), before, 'the original is back, intact');
-    assert.equal(await isVisible(page, inView('.lucid-t-cancel')), false);
-    assert.ok(await page.$eval(inView('.lucid-t-go'), (go) => !go.disabled));
+    assert.equal(await viewVisible(page, '.lucid-t-cancel'), false);
+    assert.ok(await viewEvaluate(page, (root) => !root.querySelector('.lucid-t-go').disabled));
     fake.fault = null;
     await press(page, 'go');
     await finished(page);
@@ -167,8 +163,8 @@ eachBrowser((ctx) => {
       const page = await openSeed({ mode: 'replace' });
       const before = await paragraphs(page);
       await press(page, 'go');
-      await page.waitForSelector(inView('.lucid-t-retry:not([hidden])'));
-      await page.waitForSelector(inView('.lucid-t-go:enabled')); // every batch has answered
+      await waitInView(page, '.lucid-t-retry:not([hidden])');
+      await waitInView(page, '.lucid-t-go:enabled'); // every batch has answered
       const [, failedCount] = (await status(page)).match(/ (\d+) failed: /) ?? [];
       assert.ok(failedCount, await status(page));
       const after = await paragraphs(page);
@@ -183,7 +179,7 @@ eachBrowser((ctx) => {
       const requestsBefore = fake.sent.length;
       await press(page, 'retry');
       await finished(page);
-      assert.equal(await isVisible(page, inView('.lucid-t-retry')), false);
+      assert.equal(await viewVisible(page, '.lucid-t-retry'), false);
       const resent = fake.sent.slice(requestsBefore).flat();
       assert.equal(resent.length, Number(failedCount), 'only the failed segments are sent again');
       assert.ok(resent.every((html) => !answered.has(html)), 'no translated segment is sent again');
@@ -200,8 +196,8 @@ eachBrowser((ctx) => {
     assert.ok(translated.length >= 2, `${translated.length} merges`);
     assert.deepEqual(translated.filter((m) => m.article), [], 'no merge carries the article');
     assert.equal(translated.reduce((sum, m) => sum + m.batch, 0), SEGMENTS - 1, 'each content segment sent once (the title is not content)');
-    await page.select(inView('.lucid-t-mode'), 'bilingual');
-    await page.waitForFunction(() => document.querySelector('lucid-reader').shadowRoot.querySelectorAll('.lucid-content p.lucid-translation').length > 0);
+    await viewSelect(page, '.lucid-t-mode', 'bilingual');
+    await waitForView(page, (root) => root.querySelectorAll('.lucid-content p.lucid-translation').length > 0);
     assert.deepEqual((await merges()).slice(translated.length), [{ article: true, batch: SEGMENTS - 1 }]);
     assert.ok((await paragraphs(page)).filter((p) => p.translation).every((p) => p.text.startsWith(TAG)));
   });
@@ -215,8 +211,8 @@ eachBrowser((ctx) => {
     await new Promise((r) => { const wait = () => (fake.sent.length >= 2 ? r() : setTimeout(wait, 20)); wait(); });
     await ctx.browser.stopBackground(); // the second batch is out: its answer is lost with the worker
     fake.fault = null;
-    await page.waitForSelector(inView('.lucid-t-retry:not([hidden])'));
-    await page.waitForSelector(inView('.lucid-t-go:enabled'));
+    await waitInView(page, '.lucid-t-retry:not([hidden])');
+    await waitInView(page, '.lucid-t-go:enabled');
     await press(page, 'retry');
     await finished(page);
     const after = await paragraphs(page);
@@ -235,7 +231,7 @@ eachBrowser((ctx) => {
     const merges = await recordMerges();
     await ctx.browser.stopBackground();
     await press(page, 'go');
-    await page.waitForFunction(() => document.querySelector('lucid-reader').shadowRoot.querySelector('.lucid-content p').innerText.startsWith('[zh→en] '));
+    await waitForView(page, (root) => root.querySelector('.lucid-content p').innerText.startsWith('[zh→en] '));
     assert.deepEqual(await paragraphs(page), translated);
     assert.deepEqual(await merges(), [{ article: false, batch: 0 }, { article: true, batch: SEGMENTS - 1 }], 'asked the merger it had, then brought the article');
     assert.equal(sentCount(), SEGMENTS, 'nothing translated twice');
