@@ -113,7 +113,7 @@ pack_extension() {
   for browser in chromium firefox; do
     case $browser in
       chromium) filter='del(.browser_specific_settings) | .background |= del(.scripts)' ;;
-      firefox) filter='del(.minimum_chrome_version) | .background |= del(.service_worker)' ;;
+      firefox) filter='del(.minimum_chrome_version) | .background |= del(.service_worker) | .permissions -= ["offscreen"]' ;;
     esac
     stage=$(mktemp -d)
     cp -r extension/. "$stage/"

@@ -1,12 +1,13 @@
 // The background: on a toolbar click (or Alt+Shift+R, the `_execute_action` command) it
-// captures the page, runs the WASM core here, at the extension's origin where no page CSP can
-// block it, and injects the reading view; a second click takes it away.
+// captures the page, has the WASM core read it in a worker at the extension's origin, where no
+// page CSP can block it and where a reading that takes too long can be stopped (lib/reading.js),
+// and injects the reading view; a second click takes it away, or cancels a reading under way.
 // The button's context menu saves the article (HTML or Markdown) without opening the view.
 // The same module runs as Chromium's service worker and as Firefox's event page (which has a
 // DOM): it uses only what both have, and keeps its state in storage, since either may be stopped
 // between clicks.
 
-import init, { readerView, readerStylesheet, splitSegments, TranslationMerger, saveHtml, saveMarkdown, saveFileName, saveImageUrls, __wbg_reset_state as resetWasm } from './pkg/lucid.js';
+import init, { readerStylesheet, splitSegments, TranslationMerger, saveHtml, saveMarkdown, saveFileName, saveImageUrls, __wbg_reset_state as resetWasm } from './pkg/lucid.js';
 import { SETTINGS, mergeSettings } from './lib/settings.js';
 import { createDispatcher, listener } from './lib/messages.js';
 import { isRestrictedUrl } from './lib/pages.js';
@@ -14,6 +15,7 @@ import { actionLook, tabKey, tabRecord } from './lib/tabstate.js';
 import { imageFetch, savedFile } from './lib/save.js';
 import { missingOrigins, permissionQuery } from './lib/image-permissions.js';
 import { guardCore } from './lib/core-guard.js';
+import { BUDGET_KEY, SLOW_MS, backgroundReadHost, budgetFrom, readResult } from './lib/reading.js';
 import { translateService } from './translate/service.js';
 
 /** Injected in this order: shell.js defines what the others share. */
@@ -139,18 +141,64 @@ const guarded = (call) => guardCore(call, () => {
   resetWasm();
 });
 
-async function extractView(html, url) {
-  await core();
-  return guarded(() => readerView(html, url, undefined));
+/** The readings under way, by tab: the id their host knows them by. */
+const readings = new Map();
+const readHost = backgroundReadHost();
+
+/**
+ * Run `work(id)`, a reading of tab `tabId` from capture to view, as the tab's reading under way
+ * (a second click or the page's Cancel stops it: cancelReading). Past SLOW_MS the page says it
+ * is still reading, with a Cancel button, until `work` is done.
+ */
+async function underWay(tabId, work) {
+  const id = crypto.randomUUID();
+  readings.set(tabId, id);
+  let progress = null;
+  const slow = setTimeout(() => {
+    progress = chrome.scripting.executeScript({ target: { tabId }, files: ['content/progress.js'] })
+      .then(() => inPage(tabId, () => globalThis.LucidProgress.show()));
+  }, SLOW_MS);
+  try {
+    return await work(id);
+  } finally {
+    clearTimeout(slow);
+    if (readings.get(tabId) === id) readings.delete(tabId);
+    await progress?.then(() => inPage(tabId, () => globalThis.LucidProgress.hide())).catch(() => {});
+  }
 }
 
-async function openReader(tab, page) {
-  const [view, css, frameCss, settings] = await Promise.all([
-    extractView(page.html, page.url),
+/** Stop the reading under way in `tabId`, if any; answers whether there was one. */
+function cancelReading(tabId) {
+  const id = readings.get(tabId);
+  if (!id) return false;
+  readings.delete(tabId);
+  readHost.stop(id);
+  return true;
+}
+
+/**
+ * Read a page captured from tab `tabId` in a worker, as reading `id` (see underWay): `{ view }`
+ * (null: no article) or `{ cancelled: true }`; throws the message for the user when the reading
+ * fails or runs past its budget.
+ */
+async function extractView(tabId, id, html, url) {
+  const budgetMs = budgetFrom((await chrome.storage.local.get(BUDGET_KEY))[BUDGET_KEY]);
+  if (readings.get(tabId) !== id) return { cancelled: true }; // cancelled while the page was captured
+  return readResult(await readHost.read({ id, html, url, budgetMs }), budgetMs);
+}
+
+async function openReader(tab, page, id) {
+  const [reading, css, frameCss, settings] = await Promise.all([
+    extractView(tab.id, id, page.html, page.url),
     core().then(() => readerStylesheet()),
     uiCss(),
     loadSettings(),
   ]);
+  if (reading.cancelled) {
+    await setTabState(tab.id, tabRecord('idle', page.url));
+    return;
+  }
+  const { view } = reading;
   if (!view) {
     await inPage(tab.id, showToast, [NO_ARTICLE]);
     await setTabState(tab.id, tabRecord('idle', page.url));
@@ -164,19 +212,22 @@ async function openReader(tab, page) {
 }
 
 async function toggle(tab) {
-  const page = await capture(tab, true);
-  if (!page) return;
-  if (page.closed) {
-    await viewClosed(tab);
-    return;
-  }
-  try {
-    await openReader(tab, page);
-  } catch (error) {
-    console.error('Lucid:', error);
-    await setTabState(tab.id, tabRecord('failed', page.url, error.message));
-    await inPage(tab.id, showToast, [error.message]).catch(() => {});
-  }
+  if (cancelReading(tab.id)) return;
+  await underWay(tab.id, async (id) => {
+    const page = await capture(tab, true);
+    if (!page) return;
+    if (page.closed) {
+      await viewClosed(tab);
+      return;
+    }
+    try {
+      await openReader(tab, page, id);
+    } catch (error) {
+      console.error('Lucid:', error);
+      await setTabState(tab.id, tabRecord('failed', page.url, error.message));
+      await inPage(tab.id, showToast, [error.message]).catch(() => {});
+    }
+  });
 }
 
 /** `LucidSave[method](arg)` in the page in `tabId` (content/save.js, injected unless it is there). */
@@ -252,19 +303,23 @@ async function createMenus() {
 async function saveFromMenu(info, tab) {
   const item = Object.hasOwn(SAVE_MENU, info.menuItemId) ? SAVE_MENU[info.menuItemId] : null;
   if (!item || !tab) return;
-  const page = await capture(tab, false);
-  if (!page) return;
-  try {
-    const view = await extractView(page.html, page.url);
-    if (!view) {
-      await inPage(tab.id, showToast, [NO_ARTICLE]);
-      return;
+  if (cancelReading(tab.id)) return;
+  await underWay(tab.id, async (id) => {
+    const page = await capture(tab, false);
+    if (!page) return;
+    try {
+      const { view, cancelled } = await extractView(tab.id, id, page.html, page.url);
+      if (cancelled) return;
+      if (!view) {
+        await inPage(tab.id, showToast, [NO_ARTICLE]);
+        return;
+      }
+      await inSaveScript(tab.id, 'download', await buildSave(view.article, item.format, { tabId: tab.id, sourceUrl: page.url }));
+    } catch (error) {
+      console.error('Lucid:', error);
+      await inPage(tab.id, showToast, [error.message]).catch(() => {});
     }
-    await inSaveScript(tab.id, 'download', await buildSave(view.article, item.format, { tabId: tab.id, sourceUrl: page.url }));
-  } catch (error) {
-    console.error('Lucid:', error);
-    await inPage(tab.id, showToast, [error.message]).catch(() => {});
-  }
+  });
 }
 
 const translation = translateService({ core, guard: guarded, splitSegments, TranslationMerger });
@@ -282,6 +337,7 @@ const dispatch = createDispatcher({
   'save/ask-permission': ({ article, format, origins, imageUrls }, sender) => askImagePermission(sender.tab, { article, format, imageUrls }, origins),
   'imagePermission': (message, sender) => finishSave(message, sender),
   'reader/closed': (_message, sender) => sender.tab && viewClosed(sender.tab),
+  'read/cancel': (_message, sender) => sender.tab && cancelReading(sender.tab.id),
 });
 
 chrome.action.onClicked.addListener(toggle);

@@ -2,6 +2,8 @@
 //
 //   { type: 'settings/update', patch }  -> the complete, validated settings
 //   { type: 'reader/closed' }           -> null (the view was closed from inside the page)
+//   { type: 'read/cancel' }             -> whether a reading was under way in the sender's tab
+//                                         (the Cancel of content/progress.js)
 //   { type: 'save', article, format, ask?, imageUrls? } -> { fileName, mime, text } (lib/save.js),
 //                                         or { needsPermission: [origins], imageUrls } unless
 //                                         ask === false; a save that goes on after that answer

@@ -51,8 +51,10 @@ for (const name of BROWSERS) {
   if (!Object.hasOwn(ENGINES, name)) throw new Error(`LUCID_BROWSERS: unknown browser "${name}" (chromium, firefox)`);
 }
 
+/** Where tests write the pages they generate (too large, or too many, to keep in the repository). */
+export const GENERATED = path.join(ARTIFACTS, 'generated');
 /** URL prefixes and the folders they serve. */
-const MOUNTS = { '/fixtures/': path.join(ROOT, 'tests/fixtures'), '/pages/': path.join(here, 'pages') };
+const MOUNTS = { '/fixtures/': path.join(ROOT, 'tests/fixtures'), '/pages/': path.join(here, 'pages'), '/generated/': GENERATED };
 
 /**
  * Extra headers by URL prefix: `/csp/...` serves the same files as `/...` with a strict CSP, to
@@ -478,10 +480,10 @@ export const viewCount = (page, selector) => viewEvaluate(page, (root, s) => roo
 
 /**
  * A real mouse click (the browser's input, trusted) on the `nth` match of `selector` in the
- * reading view, once it is visible and enabled; it is first scrolled into view, and the click
+ * reading view (or in the root of `host`), once it is visible and enabled; it is first scrolled into view, and the click
  * fails when something else covers its centre.
  */
-export async function viewClick(page, selector, { nth = 0, timeout = 10_000 } = {}) {
+export async function viewClick(page, selector, { nth = 0, timeout = 10_000, host = VIEW_HOST } = {}) {
   const point = await waitForView(page, (root, [s, n]) => {
     const el = root.querySelectorAll(s)[n];
     if (!el || el.disabled || !el.checkVisibility({ visibilityProperty: true })) return false;
@@ -492,7 +494,7 @@ export async function viewClick(page, selector, { nth = 0, timeout = 10_000 } = 
     const y = box.top + box.height / 2;
     const hit = root.elementFromPoint(x, y);
     return { x, y, covered: !(hit && (hit === el || el.contains(hit))) && (hit?.outerHTML.slice(0, 120) ?? 'nothing') };
-  }, [selector, nth], { timeout });
+  }, [selector, nth], { timeout, host });
   if (point.covered) throw new Error(`${selector} (#${nth}) is covered by ${point.covered}`);
   await page.mouse.click(point.x, point.y);
 }
