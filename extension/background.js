@@ -75,7 +75,8 @@ async function setTabState(tabId, record) {
 // Runs in the page (serialized by executeScript): with `closeOpenView`, close the view if it is
 // showing; else hand back the page as it is now, scripts' changes included.
 function capturePage(closeOpenView) {
-  if (closeOpenView && globalThis.LucidReader?.isOpen()) {
+  // Own property only: a page element id="LucidReader" shows on window too (see content/shell.js).
+  if (closeOpenView && Object.hasOwn(globalThis, 'LucidReader') && globalThis.LucidReader.isOpen()) {
     globalThis.LucidReader.close();
     return { closed: true };
   }

@@ -3,7 +3,7 @@
 // focused element. Injected before reader.js; plain functions on `LucidPageState`, unit-tested
 // in Node with stand-in elements.
 
-globalThis.LucidPageState ??= (() => {
+if (!Object.hasOwn(globalThis, 'LucidPageState')) globalThis.LucidPageState = (() => {
   const LONGHANDS = ['overflow-x', 'overflow-y'];
 
   /** Stop `el` scrolling; returns what `release` needs to undo it. */

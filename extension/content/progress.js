@@ -4,7 +4,7 @@
 //
 // Defines `LucidProgress` once per page: `show()`, `hide()`.
 
-globalThis.LucidProgress ??= (() => {
+if (!Object.hasOwn(globalThis, 'LucidProgress')) globalThis.LucidProgress = (() => {
   const STYLE = `
     .box { font: 14px/1.45 system-ui, "Noto Sans", "PingFang SC", "Noto Sans CJK SC", sans-serif;
       display: flex; align-items: center; gap: 14px; color: #f4f4f2; background: #26282c;

@@ -6,7 +6,7 @@
 // `LucidReader.close()`. Nothing here reads or changes the page beyond the overflow styles,
 // scroll and focus that page-state.js records and restores.
 
-globalThis.LucidReader ??= (() => {
+if (!Object.hasOwn(globalThis, 'LucidReader')) globalThis.LucidReader = (() => {
   const { lock, unlock } = globalThis.LucidPageState;
   const { send, element, htmlNodes } = globalThis.LucidShell;
 

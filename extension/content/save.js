@@ -12,7 +12,7 @@
 // `download({ fileName, mime, text })` returns it; `fetchImage(url)` fetches one of the page's own
 // images for the worker (see lib/save.js imageFetch) and resolves to { status, dataUrl }.
 
-globalThis.LucidSave ??= (() => {
+if (!Object.hasOwn(globalThis, 'LucidSave')) globalThis.LucidSave = (() => {
   const { send } = globalThis.LucidShell;
 
   /** A blob URL must outlive the click that starts its download; then it is released. */

@@ -5,7 +5,10 @@
 // its error; `element(tag, props, children)` builds an element; `htmlNodes(html)` parses HTML
 // inert and adopts its nodes.
 
-globalThis.LucidShell ??= (() => {
+// Each content script defines its global once, as an own property of the content script's
+// global: a page element with id="LucidShell" also shows as globalThis.LucidShell (named access
+// on window reaches isolated worlds), and must not pass for it.
+if (!Object.hasOwn(globalThis, 'LucidShell')) globalThis.LucidShell = (() => {
   /** The worker's dispatcher answers `{ ok, value }` or `{ ok: false, error }` (lib/messages.js). */
   async function send(message) {
     const reply = await chrome.runtime.sendMessage(message);

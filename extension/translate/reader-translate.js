@@ -8,7 +8,7 @@
 // segmented article and the translations, and rebuilds the merger from them when the worker
 // answers that it has none (see translate/service.js).
 
-globalThis.LucidTranslate ??= (() => {
+if (!Object.hasOwn(globalThis, 'LucidTranslate')) globalThis.LucidTranslate = (() => {
   const { send, element, htmlNodes } = globalThis.LucidShell;
   /** Segments per message to the worker: small enough that progress moves on a short article. */
   const BATCH = 6;
