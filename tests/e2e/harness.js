@@ -380,6 +380,12 @@ export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export const VIEW_HOST = 'lucid-reader';
 
+/**
+ * The page expression for the first `host` element, through Document.prototype: a hostile page's
+ * `<img name="querySelector">` replaces document.querySelector (named access) for its own script.
+ */
+const findHost = (host) => `Document.prototype.querySelector.call(document, ${JSON.stringify(host)})`;
+
 /** Runs a function source on the closed root of the first `host` element; JSON in, JSON out. */
 const ROOT_CALLERS = {
   /** Chromium: the host element, its closed root's backend node, that node as a page object. */
@@ -388,7 +394,7 @@ const ROOT_CALLERS = {
     const group = 'lucid-view';
     const fail = (details) => { throw new Error(`in the page: ${details.exception?.description ?? details.text}`); };
     try {
-      const { result: hostObject } = await session.send('Runtime.evaluate', { expression: `document.querySelector(${JSON.stringify(host)})`, objectGroup: group });
+      const { result: hostObject } = await session.send('Runtime.evaluate', { expression: findHost(host), objectGroup: group });
       let rootId = null;
       if (hostObject.objectId) {
         const { node } = await session.send('DOM.describeNode', { objectId: hostObject.objectId, pierce: true, depth: 1 });
@@ -414,7 +420,7 @@ const ROOT_CALLERS = {
       return result.result;
     };
     const found = check(await bidi.send('script.evaluate', {
-      expression: `document.querySelector(${JSON.stringify(host)})`, target, awaitPromise: false,
+      expression: findHost(host), target, awaitPromise: false,
       resultOwnership: 'none', serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
     }));
     const shadow = found.type === 'node' ? found.value?.shadowRoot : null;

@@ -17,13 +17,6 @@ const PARAGRAPH = 'Rock pools fill and empty twice a day, and the animals that l
  * whose own stylesheet hides everything hides <html>, and with it any overlay on it.
  */
 const NOT_IN_A_PAGE = new Set(['css overlays: style block hides everything']);
-/**
- * Families whose browser run is a known failure, with the finding: the test stays, marked todo.
- * Clobbering: `<img name="querySelector">`, `<form id="documentElement">` override those names on
- * `document` in the content scripts' isolated world too, so the view is appended to the wrong
- * element (and the harness's own lookups break); the content scripts need clobber-proof DOM access.
- */
-const KNOWN = { clobbering: 'document named properties clobber the content scripts\' document.documentElement / querySelector' };
 const families = new Map();
 for (const vector of vectors()) {
   if (!NOT_IN_A_PAGE.has(vector.name)) families.set(vector.family, [...(families.get(vector.family) ?? []), vector]);
@@ -59,7 +52,7 @@ function executable(root) {
 
 eachBrowser((ctx) => {
   for (const [family, list] of families) {
-    ctx.test(`${family}: ${list.length} vectors run nothing in the reading view or its saved copy`, { todo: KNOWN[family] }, async () => {
+    ctx.test(`${family}: ${list.length} vectors run nothing in the reading view or its saved copy`, async () => {
       const page = await ctx.browser.open(ctx.url(`generated/vectors-${slug(family)}.html`));
       await sleep(500); // the page's own load-time runs
       const hits = () => page.evaluate(() => [...(window.__hits ?? [])]);
