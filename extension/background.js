@@ -347,8 +347,10 @@ chrome.contextMenus.onClicked.addListener(saveFromMenu);
 // For the Chromium tests, which cannot click a context menu (CDP has no way to; Firefox's tests
 // click the real one): the same handler.
 globalThis.LucidMenu = Object.freeze({ click: saveFromMenu });
-// Compile the module as soon as the background starts, not on the first click that needs it.
+// Compile the module and start the spare reading worker as soon as the background starts, not
+// on the first click that needs them.
 core().catch((error) => console.error('Lucid: the core failed to load:', error));
+readHost.prepare();
 chrome.runtime.onMessage.addListener(listener(dispatch));
 chrome.tabs.onRemoved.addListener((tabId) => {
   translation.release(tabId);

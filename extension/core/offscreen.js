@@ -10,6 +10,7 @@ const host = readHost({
   workerUrl: chrome.runtime.getURL('core/read-worker.js'),
   wasmUrl: chrome.runtime.getURL('pkg/lucid_bg.wasm'),
 });
+host.prepare();
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message?.target !== READ_HOST_TARGET || sender.id !== chrome.runtime.id || sender.tab) return false;

@@ -66,5 +66,6 @@ export function backgroundReadHost() {
       return send({ type: 'read', ...request });
     },
     stop: (id) => send({ type: 'stop', id }).catch(() => false),
+    prepare: () => ensureDocument().then(() => true, () => false),
   };
 }

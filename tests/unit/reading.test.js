@@ -32,8 +32,10 @@ function fakeWorkers(reply, delayMs) {
     const worker = {
       terminated: false,
       terminate() { this.terminated = true; },
+      received: [],
       postMessage(message) {
-        worker.received = message;
+        worker.received.push(message);
+        if (message.module) return; // the core, ahead of the page
         if (reply !== null) setTimeout(() => !worker.terminated && worker.onmessage({ data: reply }), delayMs);
       },
     };
@@ -47,19 +49,33 @@ function fakeWorkers(reply, delayMs) {
 const wasm = await readFile(new URL('../../extension/pkg/lucid_bg.wasm', import.meta.url)).catch(() => null);
 globalThis.fetch = async () => new Response(wasm ?? new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]), { headers: { 'Content-Type': 'application/wasm' } });
 
-test('each reading gets its own worker, given the compiled core, and terminated once it answers', async () => {
+test('a worker is started ahead with the compiled core; readings at once get one each; a good one is kept for the next', async () => {
   const { made, spawn } = fakeWorkers({ view: null }, 5);
   const host = readHost({ workerUrl: 'w.js', wasmUrl: 'core.wasm', spawn });
+  assert.equal(await host.prepare(), true);
+  assert.equal(made.length, 1, 'one waits for the first reading');
   const answers = await Promise.all([host.read({ id: 'a', html: '<p>a', url: 'https://a.example/', budgetMs: 1000 }), host.read({ id: 'b', html: '<p>b', url: null, budgetMs: 1000 })]);
   assert.deepEqual(answers, [{ view: null }, { view: null }]);
-  assert.equal(made.length, 2);
-  assert.ok(made.every((w) => w.terminated));
-  assert.ok(made[0].received.module instanceof WebAssembly.Module);
-  assert.equal(made[0].received.module, made[1].received.module, 'compiled once');
-  assert.equal(made[0].received.html, '<p>a');
+  assert.equal(made.length, 2, 'two readings at once, two workers');
+  assert.deepEqual(made.map((w) => w.received[1].html), ['<p>a', '<p>b']);
+  assert.ok(made.every((w) => w.received[0].module instanceof WebAssembly.Module));
+  assert.equal(made[0].received[0].module, made[1].received[0].module, 'compiled once');
+  assert.deepEqual(made.map((w) => w.terminated), [false, true], 'one kept warm, the other ended');
+  await host.read({ id: 'c', html: '<p>c', url: null, budgetMs: 1000 });
+  assert.equal(made.length, 2, 'the next reading takes the warm worker');
+  assert.equal(made[0].received.at(-1).html, '<p>c');
 });
 
-test('a reading past its budget is terminated; one cancelled stops at once; the next reading works', async () => {
+test('a worker that trapped is never used again', async () => {
+  const { made, spawn } = fakeWorkers({ error: { trap: true } }, 1);
+  const host = readHost({ workerUrl: 'w.js', wasmUrl: 'core.wasm', spawn });
+  assert.deepEqual(await host.read({ id: 'a', html: '', url: null, budgetMs: 1000 }), { error: { trap: true } });
+  assert.ok(made[0].terminated);
+  await host.read({ id: 'b', html: '', url: null, budgetMs: 1000 });
+  assert.equal(made.length, 2, 'a fresh worker for the next reading');
+});
+
+test('a reading past its budget is terminated; one cancelled stops at once; the next reading gets a fresh worker', async () => {
   const hung = fakeWorkers(null, 0);
   const host = readHost({ workerUrl: 'w.js', wasmUrl: 'core.wasm', spawn: hung.spawn });
   const started = Date.now();
@@ -71,6 +87,7 @@ test('a reading past its budget is terminated; one cancelled stops at once; the 
   await new Promise((resolve) => setTimeout(resolve, 10));
   assert.equal(host.stop('c'), true);
   assert.deepEqual(await pending, { stopped: 'cancelled' });
+  assert.equal(hung.made.length, 2);
   assert.ok(hung.made[1].terminated);
   assert.equal(host.stop('c'), false, 'nothing left to stop');
 });
