@@ -115,7 +115,7 @@ globalThis.LucidContents ??= (() => {
 
     /** Whether the open panel leaves the column free (a wide window): then it stays open after a jump. */
     function besideColumn() {
-      const column = scroller.querySelector('.lucid-article')?.getBoundingClientRect();
+      const column = scroller.querySelector('.lucid-content')?.getBoundingClientRect();
       const box = panel.getBoundingClientRect();
       return !!column && (box.right <= column.left || box.left >= column.right);
     }

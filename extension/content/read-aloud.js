@@ -304,8 +304,11 @@ globalThis.LucidReadAloud ??= (() => {
         if (mine === generation) advance();
       });
       utterance.addEventListener('error', (event) => {
-        if (mine !== generation || event.error === 'interrupted' || event.error === 'canceled') return;
-        finish(`Speech stopped: ${event.error}`);
+        // Lucid's own cancels come with a new generation; one that does not was someone else's
+        // (the page shares the speech queue): reading stops rather than waiting for an end.
+        if (mine !== generation) return;
+        const cancelled = event.error === 'interrupted' || event.error === 'canceled';
+        finish(cancelled ? 'Stopped: something else used the speech voice.' : `Speech stopped: ${event.error}`);
       });
       speaking = utterance;
       synthesis().speak(utterance);
@@ -396,6 +399,10 @@ globalThis.LucidReadAloud ??= (() => {
     });
     // A translation (or "show original") replaces the content: what was being read is gone, so
     // reading stops; the next Play reads what is there now, in its language.
+    // Voices can arrive late (Chromium lists them asynchronously) or be installed meanwhile.
+    const synth = synthesis();
+    const voicesChanged = () => { ready = ready.then(() => { voices = synth.getVoices(); }).then(refresh); };
+    synth?.addEventListener?.('voiceschanged', voicesChanged);
     const observer = new MutationObserver(() => {
       if (state !== 'stopped') finish('The article changed: press Play to listen to it as it is now.');
       ready.then(refresh);
@@ -421,6 +428,7 @@ globalThis.LucidReadAloud ??= (() => {
       },
       detach() {
         observer.disconnect();
+        synth?.removeEventListener?.('voiceschanged', voicesChanged);
         if (state !== 'stopped') finish('');
       },
     };

@@ -225,7 +225,7 @@ globalThis.LucidReader ??= (() => {
   function onContentsKey(event) {
     const field = event.composedPath()[0];
     const typing = field instanceof Element && (field.matches('input, select, textarea') || field.isContentEditable);
-    if (event.key !== 't' || event.ctrlKey || event.metaKey || event.altKey || event.isComposing || typing || !view) return;
+    if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing || typing || !view) return;
     event.preventDefault();
     view.contents.toggle();
   }
