@@ -14,13 +14,19 @@
 
 globalThis.LucidReadAloud ??= (() => {
   const { element } = globalThis.LucidShell;
-  const { split } = globalThis.LucidSentences;
+  const { split, pieces } = globalThis.LucidSentences;
 
   /** chrome.storage.local: voices are installed per device, so the choice stays on the device. */
   const STORE_KEY = 'readAloud';
   const RATE = Object.freeze({ min: 0.5, max: 2, step: 0.1, initial: 1 });
   /** How long to wait for the browser to list its voices (Chromium fills the list asynchronously). */
   const VOICES_WAIT_MS = 1500;
+  /**
+   * The most one utterance says, in Latin letters (a CJK character counts three): about twelve
+   * seconds at normal speed. Chromium's network voices stop an utterance after about fifteen, so
+   * a longer sentence is read, and highlighted, clause by clause.
+   */
+  const UTTERANCE_LIMIT = 200;
   const SENTENCE = 'lucid-sentence';
   const WORD = 'lucid-word';
   /** Elements whose text is never read: captions, formulas, what the view adds. */
@@ -121,7 +127,9 @@ globalThis.LucidReadAloud ??= (() => {
         current.text += node.data;
       }
     }
-    for (const p of out) p.sentences = split(p.text).filter((s) => SPEAKABLE.test(p.text.slice(s.start, s.end)));
+    for (const p of out) {
+      p.sentences = split(p.text).flatMap((s) => pieces(p.text, s, UTTERANCE_LIMIT)).filter((s) => SPEAKABLE.test(p.text.slice(s.start, s.end)));
+    }
     return out.filter((p) => p.sentences.length);
   }
 

@@ -4,7 +4,8 @@
 // browser ships its own ICU, so the same article would be cut differently in each.
 //
 // Defines `LucidSentences` once per page: `split(text)` returns the sentences of one paragraph
-// as `{start, end}` offsets into `text` (end exclusive, white space trimmed), in order.
+// as `{start, end}` offsets into `text` (end exclusive, white space trimmed), in order;
+// `pieces(text, sentence, limit)` cuts a sentence too long for one utterance at its clauses.
 
 globalThis.LucidSentences ??= (() => {
   /** Full-width enders: a sentence ends after them with or without a space (CJK has none). */
@@ -115,5 +116,40 @@ globalThis.LucidSentences ??= (() => {
     return out;
   }
 
-  return Object.freeze({ split });
+  /** Where a long sentence may be cut: after a clause's punctuation, then after a space. */
+  const CLAUSE_ENDS = /[，、,;：:—–)）]/u;
+  /** A CJK character takes about as long to say as three Latin letters. */
+  const spoken = (c) => (CJK.test(c) ? 3 : 1);
+
+  /**
+   * `sentence` ({start, end} in `text`) in pieces that each take at most `limit` to say (Latin
+   * letters; CJK counts three): cut after the last clause mark that keeps a piece under the
+   * limit, else after the last space, else at the limit. A sentence within the limit is one piece.
+   */
+  function pieces(text, sentence, limit) {
+    const out = [];
+    let { start } = sentence;
+    while (start < sentence.end) {
+      let weight = 0;
+      let i = start;
+      let clause = -1;
+      let space = -1;
+      while (i < sentence.end && weight + spoken(text[i]) <= limit) {
+        weight += spoken(text[i]);
+        if (CLAUSE_ENDS.test(text[i])) clause = i + 1;
+        else if (SPACE.test(text[i])) space = i;
+        i += 1;
+      }
+      let cut = i;
+      if (i < sentence.end) cut = clause > start ? clause : space > start ? space : Math.max(i, start + 1);
+      let end = cut;
+      while (end > start && SPACE.test(text[end - 1])) end -= 1;
+      out.push({ start, end });
+      start = cut;
+      while (start < sentence.end && SPACE.test(text[start])) start += 1;
+    }
+    return out;
+  }
+
+  return Object.freeze({ split, pieces });
 })();

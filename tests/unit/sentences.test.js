@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import '../../extension/content/sentences.js';
 
-const { split } = globalThis.LucidSentences;
+const { split, pieces } = globalThis.LucidSentences;
 const sentences = (text) => split(text).map(({ start, end }) => text.slice(start, end));
 const fixture = (path) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8');
 
@@ -86,4 +86,20 @@ test('offsets point into the text, trimmed; white space and punctuation alone ma
   assert.deepEqual(split('   '), []);
   assert.deepEqual(sentences('End. …'), ['End. …']);
   assert.deepEqual(sentences('No ender at all'), ['No ender at all']);
+});
+
+test('a sentence too long for one utterance is cut at its clauses, then at spaces; CJK counts three', () => {
+  const cut = (text, limit) => split(text).flatMap((s) => pieces(text, s, limit)).map(({ start, end }) => text.slice(start, end));
+  const { paragraphs: seed } = JSON.parse(fixture('seed/netease-apple-tpu/expected.json'));
+  const long = seed[3];
+  const parts = cut(long, 150);
+  assert.ok(parts.length > 2, parts.join(' | '));
+  assert.equal(parts.join('').replace(/\s+/g, ''), long.replace(/\s+/g, ''), 'nothing lost');
+  for (const part of parts) {
+    assert.ok([...part].reduce((n, c) => n + (/\p{Script=Han}/u.test(c) ? 3 : 1), 0) <= 150, part);
+    assert.match(part, /[,。)]$/u, `cut after a clause: ${part}`);
+  }
+  assert.deepEqual(cut('One short sentence. Another.', 200), ['One short sentence.', 'Another.'], 'short sentences stay whole');
+  assert.deepEqual(cut('alpha beta gamma delta', 11), ['alpha beta', 'gamma delta']);
+  assert.deepEqual(cut('abcdefghij', 4), ['abcd', 'efgh', 'ij'], 'no space: cut at the limit');
 });
