@@ -191,9 +191,10 @@ globalThis.LucidReadAloud ??= (() => {
     const slower = element('button', { type: 'button', className: 'lucid-ra-slower', textContent: '−', 'aria-label': 'Slower' });
     const faster = element('button', { type: 'button', className: 'lucid-ra-faster', textContent: '+', 'aria-label': 'Faster' });
     const status = element('p', { className: 'lucid-ra-status', role: 'status' });
+    const voiceRow = element('label', { className: 'lucid-row' }, [voiceLabel, voiceSelect]);
     const panel = element('div', { className: 'lucid-panel lucid-listen', role: 'dialog', 'aria-label': 'Listen', hidden: true }, [
       element('div', { className: 'lucid-ra-controls', role: 'group', 'aria-label': 'Playback' }, [previous, play, next, stop]),
-      element('label', { className: 'lucid-row' }, [voiceLabel, voiceSelect]),
+      voiceRow,
       element('div', { className: 'lucid-row', role: 'group', 'aria-label': 'Speed' }, [
         element('span', { className: 'lucid-label', textContent: 'Speed' }),
         element('div', { className: 'lucid-stepper' }, [slower, rateOut, faster]),
@@ -242,8 +243,8 @@ globalThis.LucidReadAloud ??= (() => {
       const name = lang ? languageName(primary(lang)) : 'this article';
       voiceLabel.textContent = lang ? `Voice (${name})` : 'Voice';
       voiceSelect.replaceChildren(...fitting.map((v) => element('option', { value: v.voiceURI, textContent: v.name, selected: v === chosen })));
-      voiceSelect.disabled = fitting.length === 0;
       const missing = fitting.length === 0;
+      voiceRow.hidden = missing;
       button.dataset.noVoice = String(missing);
       button.title = missing ? `Listen: this browser has no voice for ${name}` : 'Listen';
       rateOut.textContent = `${prefs.rate.toFixed(1)}×`;

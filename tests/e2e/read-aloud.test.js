@@ -314,6 +314,23 @@ eachBrowser((ctx) => {
     await click(page, '.lucid-ra-stop');
   });
 
+  test('a bilingual view is read in its translations only, in their language', async () => {
+    await ctx.browser.inExtension((s) => chrome.storage.sync.set({ translate: s }), { endpoint: translator.endpoint, target: 'en', mode: 'bilingual' });
+    const page = await openReader(SEED, [...VOICES, ZH_VOICE]);
+    await click(page, '.lucid-t-go');
+    await waitForView(page, (root) => /^(\d+)\/\1$/.test(root.querySelector('.lucid-t-status').textContent));
+    await openListen(page);
+    assert.equal((await panel(page)).label, 'Voice (English)');
+    await click(page, '.lucid-ra-play');
+    await waitSpeaking(page, '[zh→en] 苹果承认:AI模型使用谷歌定制芯片训练');
+    const next = await speech(page, 'end');
+    assert.ok(next.startsWith('[zh→en] 7月30日消息'), `the original paragraph is skipped: ${next}`);
+    assert.deepEqual(await highlights(page), { sentence: next, word: '' });
+    const spoken = await speech(page, 'spoken');
+    assert.ok(spoken.every((u) => u.lang === 'en' && u.voice === 'test:en-gb'), JSON.stringify(spoken));
+    await click(page, '.lucid-ra-stop');
+  });
+
   const toc = (page) => viewEvaluate(page, (root) => {
     const nav = root.querySelector('.lucid-toc-list');
     const outline = (list) => [...list.children].map((li) => {
