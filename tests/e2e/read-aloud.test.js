@@ -277,6 +277,28 @@ eachBrowser((ctx) => {
     await click(page, '.lucid-ra-stop');
   });
 
+  test('a page cannot stand in for the speech API: its fake voices are not offered and it hears nothing', async () => {
+    const page = await ctx.browser.open(ctx.url(PAGE));
+    // The page's own script replaces the API, as a hostile page would, before the view opens.
+    await page.evaluate(() => {
+      globalThis.pageHeard = [];
+      const voice = { voiceURI: 'page:fake', name: 'Page voice', lang: 'en-US', localService: true, default: true };
+      const fake = { getVoices: () => [voice], speak: (u) => globalThis.pageHeard.push(u.text), cancel() {}, pause() {}, resume() {}, addEventListener() {}, removeEventListener() {} };
+      Object.defineProperty(window, 'speechSynthesis', { value: fake, configurable: true });
+      window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } addEventListener() {} };
+    });
+    await ctx.browser.clickAction(page);
+    await ctx.browser.waitForReader(page);
+    await click(page, '[data-action="listen"]');
+    await page.waitForSelector(inView('.lucid-listen:not([hidden])'));
+    await sleep(1800); // longer than the view waits for the browser to list its voices
+    const offered = await viewEvaluate(page, (root) => [...root.querySelectorAll('.lucid-ra-voice option')].map((o) => o.value));
+    assert.ok(!offered.includes('page:fake'), JSON.stringify(offered));
+    if (offered.length) await click(page, '.lucid-ra-play');
+    await sleep(300);
+    assert.deepEqual(await page.evaluate(() => globalThis.pageHeard), []);
+  });
+
   test('with no voice for the article\'s language the button says so and nothing is read in another voice', async () => {
     const page = await openReader(SEED);
     await openListen(page, { voices: false });
