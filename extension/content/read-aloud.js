@@ -264,7 +264,6 @@ globalThis.LucidReadAloud ??= (() => {
       play.disabled = missing;
       for (const b of [previous, next, stop]) b.disabled = missing || state === 'stopped';
       button.dataset.state = state;
-      panel.dataset.state = state;
     }
 
     function mark() {
