@@ -19,7 +19,7 @@ import { BUDGET_KEY, SLOW_MS, backgroundReadHost, budgetFrom, readResult } from 
 import { translateService } from './translate/service.js';
 
 /** Injected in this order: shell.js defines what the others share. */
-const CONTENT_SCRIPTS = ['content/shell.js', 'content/page-state.js', 'content/save.js', 'content/reader.js', 'translate/reader-translate.js'];
+const CONTENT_SCRIPTS = ['content/shell.js', 'content/page-state.js', 'content/save.js', 'content/sentences.js', 'content/read-aloud.js', 'content/contents.js', 'content/reader.js', 'translate/reader-translate.js'];
 const SETTINGS_KEY = 'settings';
 const GRANT_RETRY_MS = 100;
 const NO_ARTICLE = "Lucid didn't find an article on this page.";

@@ -676,6 +676,14 @@ pub const SANITIZE_RESERVED_CLASS_PREFIX: &str = "lucid-";
 /// ([`crate::output::segments`]), styled by the reader's stylesheet: the one `lucid-` class the
 /// sanitizer lets content keep, so that merged translations survive a second sanitizing.
 pub const TRANSLATION_CLASS: &str = "lucid-translation";
+/// Headings (`h2`–`h4` with text) an article needs before its saved copy opens with a table of
+/// contents, as the reading view's Contents button (`content/contents.js` holds the same number):
+/// with fewer, the list says no more than the scroll bar does.
+pub const CONTENTS_MIN_HEADINGS: usize = 3;
+/// The ids the saved copy gives the headings its contents link to, when a heading has no id of
+/// its own that is unique in the article: Lucid's prefix, numbered, skipping any id or anchor
+/// name the article already uses, so no link of the article changes target.
+pub const CONTENTS_ID_PREFIX: &str = "lucid-toc-";
 /// `rel` on every link: the linked page gets no handle on the reader's window and no referrer.
 pub const SANITIZE_LINK_REL: &str = "noopener noreferrer";
 

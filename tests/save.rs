@@ -332,6 +332,66 @@ fn preformatted_text_survives_the_rewrite() {
     assert!(html.contains("<p>a&amp;b &lt;c&gt; &nbsp;d</p>"));
 }
 
+/// The saved copy's table of contents: the `<nav class="lucid-contents">` and what it links to.
+fn saved_contents(html: &str) -> (Option<String>, Html) {
+    let doc = Html::parse_document(html);
+    let nav = doc.select(&scraper::Selector::parse("nav.lucid-contents").unwrap()).next().map(|n| n.html());
+    (nav, doc)
+}
+
+#[test]
+fn contents_list_the_headings_nested_with_safe_ids() {
+    let content = concat!(
+        r#"<p id="lucid-toc-1">A paragraph that already took Lucid's first id.</p>"#,
+        r#"<h2 id="intro">Intro</h2><p>a</p>"#,
+        r#"<h3>Detail &amp; more</h3><p>b</p>"#,
+        r#"<h4 id="dup">Deeper</h4><p id="dup">c</p>"#,
+        r#"<h2>  </h2>"#,
+        r#"<h2><a name="lucid-toc-2"></a>Second</h2><p>d</p>"#,
+        r#"<h3 id="with space">Spaced</h3>"#,
+    );
+    let mut a = article("Contents", content);
+    a.lang = Some("en".into());
+    let html = standalone_html(&a, &PageOptions::default());
+    let (nav, doc) = saved_contents(&html);
+    let nav = nav.expect("five headings make contents");
+    assert_eq!(
+        nav,
+        concat!(
+            r#"<nav class="lucid-contents"><p>Contents</p><ol>"#,
+            r##"<li><a href="#intro">Intro</a><ol><li><a href="#lucid-toc-3">Detail &amp; more</a><ol><li><a href="#lucid-toc-4">Deeper</a></li></ol></li></ol></li>"##,
+            r##"<li><a href="#lucid-toc-5">Second</a><ol><li><a href="#with%20space">Spaced</a></li></ol></li>"##,
+            "</ol></nav>",
+        ),
+        "nested by level; a unique own id is kept, a duplicate one replaced, taken ids and anchor names skipped, the empty heading left out"
+    );
+    // Every link has exactly one target, and the article's own ids still point where they did.
+    for (fragment, id) in [("intro", "intro"), ("lucid-toc-3", "lucid-toc-3"), ("lucid-toc-4", "lucid-toc-4"), ("lucid-toc-5", "lucid-toc-5"), ("with%20space", "with space")] {
+        let targets = doc.tree.nodes().filter(|n| n.value().as_element().is_some_and(|e| e.id() == Some(id))).count();
+        assert_eq!(targets, 1, "#{fragment}");
+    }
+    assert!(html.contains(r#"<p id="lucid-toc-1">"#) && html.contains(r#"<p id="dup">"#), "the article's ids are untouched");
+    let nav_at = html.find("<nav class=\"lucid-contents\"").unwrap();
+    assert!(html.find("</header>").unwrap() < nav_at && nav_at < html.find("<div class=\"lucid-content\"").unwrap(), "between the header and the content");
+    assert_inert(&html, "contents");
+}
+
+#[test]
+fn contents_need_three_headings_and_speak_the_article_language() {
+    let two = article("Two", "<h2>One</h2><p>a</p><h3>Two</h3><p>b</p><h5>Not listed</h5><h1>Nor this</h1>");
+    assert!(saved_contents(&standalone_html(&two, &PageOptions::default())).0.is_none(), "two listed headings make no contents");
+    let mut zh = article("三", "<h2>第一</h2><p>甲</p><h2>第二</h2><p>乙</p><h2>第三</h2><p>丙</p>");
+    zh.lang = Some("zh-CN".into());
+    let nav = saved_contents(&standalone_html(&zh, &PageOptions::default())).0.expect("three headings");
+    assert!(nav.starts_with(r##"<nav class="lucid-contents"><p>目录</p><ol><li><a href="#lucid-toc-1">第一</a></li>"##), "{nav}");
+    // The hostile fixture's markup never reaches the list as markup: heading text is escaped.
+    let hostile = article("H", r#"<h2>&lt;script&gt;alert(1)&lt;/script&gt;</h2><h2 id="&quot;onmouseover=&quot;x">b</h2><h2>c</h2>"#);
+    let html = standalone_html(&hostile, &PageOptions::default());
+    let nav = saved_contents(&html).0.unwrap();
+    assert!(nav.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && nav.contains(r##"href="#%22onmouseover=%22x""##), "{nav}");
+    assert_inert(&html, "hostile contents");
+}
+
 // ---------------------------------------------------------------------------------------------
 // File names
 // ---------------------------------------------------------------------------------------------

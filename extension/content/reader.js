@@ -122,6 +122,7 @@ if (!Object.hasOwn(globalThis, 'LucidReader')) globalThis.LucidReader = (() => {
     const button = target?.closest('button');
     if (button) {
       const { action, key, value, step } = button.dataset;
+      if (action === 'appearance' || action === 'save-menu') for (const extra of v.extras) extra.close();
       if (action === 'close') close({ fromPage: true });
       else if (action === 'save-menu') toggleSaveMenu(v);
       else if (action === 'save') saveAs(v, button);
@@ -211,12 +212,29 @@ if (!Object.hasOwn(globalThis, 'LucidReader')) globalThis.LucidReader = (() => {
   }
 
   function onKeyDown(event) {
+    if (event.key === 't') return onContentsKey(event);
     if (event.key !== 'Escape' || event.isComposing || !view) return;
     event.preventDefault();
     event.stopImmediatePropagation();
     if (!view.panel.hidden) togglePanel(view, false);
     else if (!view.saveMenu.hidden) toggleSaveMenu(view, false);
-    else close({ fromPage: true });
+    else if (!view.extras.some((extra) => extra.close())) close({ fromPage: true });
+  }
+
+  /** `t` toggles the contents, unless the key is typed into a field. */
+  function onContentsKey(event) {
+    const field = event.composedPath()[0];
+    const typing = field instanceof Element && (field.matches('input, select, textarea') || field.isContentEditable);
+    if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing || typing || !view) return;
+    event.preventDefault();
+    view.contents.toggle();
+  }
+
+  /** Close the appearance and save panels and every extra panel but `keep`, which is opening. */
+  function closePanels(v, keep) {
+    togglePanel(v, false);
+    toggleSaveMenu(v, false);
+    for (const extra of v.extras) if (extra !== keep) extra.close();
   }
 
   /**
@@ -249,6 +267,12 @@ if (!Object.hasOwn(globalThis, 'LucidReader')) globalThis.LucidReader = (() => {
     view = { host, root, container, scroller, toolbar, panel, saveMenu, article: payload.article, pageRecord, schema, settings: null, question: null, translation: null };
     applySettings(view, payload.settings);
     const v = view;
+    // Contents and Listen: their own buttons and panels (content/contents.js, content/read-aloud.js).
+    const contents = globalThis.LucidContents.attach({ container, scroller, onOpen: () => closePanels(v, contents) });
+    const listen = globalThis.LucidReadAloud.attach({ container, scroller, article: payload.article, onOpen: () => closePanels(v, listen) });
+    Object.assign(view, { contents, extras: [contents, listen] });
+    toolbar.prepend(contents.button, listen.button);
+    container.append(contents.panel, listen.panel);
     container.addEventListener('click', (event) => onClick(v, event));
     for (const type of CONTAINED_EVENTS) host.addEventListener(type, (event) => event.stopPropagation());
     window.addEventListener('keydown', onKeyDown, true);
@@ -262,9 +286,10 @@ if (!Object.hasOwn(globalThis, 'LucidReader')) globalThis.LucidReader = (() => {
   /** Remove the view and give the page back. `fromPage`: closed from inside, tell the worker. */
   function close({ fromPage = false } = {}) {
     if (!view) return false;
-    const { host, pageRecord, translation } = view;
+    const { host, pageRecord, translation, extras } = view;
     view = null;
     translation?.detach();
+    for (const extra of extras) extra.detach();
     window.removeEventListener('keydown', onKeyDown, true);
     host.remove();
     unlock(document, window, pageRecord);

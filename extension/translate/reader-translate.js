@@ -111,8 +111,10 @@ if (!Object.hasOwn(globalThis, 'LucidTranslate')) globalThis.LucidTranslate = ((
       const titleSegment = segmented.title;
       const title = titleSegment ? cache.get(cacheKey(target.value, titleSegment)) : undefined;
       if (titleSegment) {
+        // A replaced title carries its language, as the core's translated content does (fonts, voices).
+        titleEl.removeAttribute('lang');
         if (title === undefined) titleEl.textContent = article.title;
-        else if (mode.value === 'replace') titleEl.textContent = textOf(title);
+        else if (mode.value === 'replace') Object.assign(titleEl, { textContent: textOf(title), lang: target.value });
         else titleEl.replaceChildren(article.title, element('span', { className: 'lucid-translation', lang: target.value, textContent: textOf(title) }));
       }
       showOriginal.hidden = done.length === 0 && title === undefined;
@@ -173,7 +175,10 @@ if (!Object.hasOwn(globalThis, 'LucidTranslate')) globalThis.LucidTranslate = ((
 
     function restore() {
       content.replaceChildren(...htmlNodes(article.content));
-      if (titleEl) titleEl.textContent = article.title;
+      if (titleEl) {
+        titleEl.textContent = article.title;
+        titleEl.removeAttribute('lang');
+      }
       showOriginal.hidden = true;
     }
 

@@ -5,20 +5,21 @@
 //! `data:` images, images the caller downloaded are embedded as `data:` URLs, and everything
 //! else that would load (other images, players, frames) becomes a link to its address.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
-use ego_tree::NodeRef;
+use ego_tree::{NodeId, NodeRef};
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 use serde::{Deserialize, Serialize};
 use url::Url;
 
-use super::render::{STYLESHEET, escape, reader_html};
+use super::render::{STYLESHEET, contents_label, escape, reader_html};
 use super::save::SaveInfo;
 use crate::article::Article;
-use crate::dom::Walk;
+use crate::dom::{self, Walk};
 use crate::metadata::date::iso_day;
+use crate::tunables::{CONTENTS_ID_PREFIX, CONTENTS_MIN_HEADINGS};
 use crate::urls;
 
 /// The reader's colours, as in the reading view's `data-theme`.
@@ -99,13 +100,18 @@ const SAVED_CSS: &str = "html, body { margin: 0; min-height: 100%; }
 .lucid-saved ul { padding-inline-start: 1.4em; }
 .lucid-saved a { overflow-wrap: anywhere; }
 .lucid-content a.lucid-image-link, .lucid-content a.lucid-media-link { font-family: var(--lucid-sans); font-size: 0.85em; }
+.lucid-contents { font-family: var(--lucid-sans); font-size: 0.8em; line-height: 1.5; margin: 0 0 2em; padding: 0.8em 1.2em;
+  border: 1px solid var(--lucid-rule); border-radius: 0.6em; }
+.lucid-contents p { margin: 0 0 0.3em; font-weight: 600; color: var(--lucid-muted); }
+.lucid-contents ol { margin: 0; padding-inline-start: 1.2em; }
 ";
 
 /// One self-contained HTML file showing the article as the reading view does, with no script,
 /// no event handler and nothing that loads from the network when opened.
 pub fn standalone_html(article: &Article, options: &PageOptions) -> String {
     let source = options.info.source_url.as_deref().filter(|u| urls::is_web(u));
-    let (body, skipped) = rewrite(&reader_html(article, source), &options.images);
+    let lang = article.lang.as_deref().unwrap_or("");
+    let (body, skipped) = rewrite(&reader_html(article, source), &options.images, lang);
 
     let mut out = String::with_capacity(body.len() + STYLESHEET.len() + 2048);
     out.push_str("<!DOCTYPE html>\n<html class=\"lucid-reader\"");
@@ -217,11 +223,12 @@ const URL_ATTRIBUTES: &[&str] = &["src", "srcset", "sizes", "poster", "backgroun
 
 /// Re-serialize the reading view's markup for the saved file (an iterative walk): images
 /// embedded or turned into links, players and frames into links, anything executable or
-/// loading dropped. The content is sanitized already; this is what makes the file offline, and
-/// a second line of defence.
-fn rewrite(html: &str, images: &HashMap<String, EmbeddedImage>) -> (String, Vec<Skipped>) {
+/// loading dropped, and the [`Contents`] before the content. The content is sanitized already;
+/// this is what makes the file offline, and a second line of defence.
+fn rewrite(html: &str, images: &HashMap<String, EmbeddedImage>, lang: &str) -> (String, Vec<Skipped>) {
     let doc = Html::parse_fragment(html);
-    let mut rewriter = Rewriter { out: String::with_capacity(html.len()), skipped: Vec::new(), links_open: 0, images };
+    let contents = Contents::of(*doc.root_element(), lang);
+    let mut rewriter = Rewriter { out: String::with_capacity(html.len()), skipped: Vec::new(), links_open: 0, images, contents };
     let mut walk = Walk::new(*doc.root_element());
     while let Some(edge) = walk.next() {
         match edge {
@@ -236,6 +243,100 @@ fn rewrite(html: &str, images: &HashMap<String, EmbeddedImage>) -> (String, Vec<
     (rewriter.out, rewriter.skipped)
 }
 
+/// The saved copy's table of contents: a plain list of links to the content's `h2`–`h4`
+/// headings (those with text; at least [`CONTENTS_MIN_HEADINGS`]), nested by level, with the
+/// ids the headings need for it.
+struct Contents {
+    /// The list, written before the content once (taken when written).
+    html: Option<String>,
+    /// Ids to give headings that have no usable one of their own.
+    ids: HashMap<NodeId, String>,
+}
+
+impl Contents {
+    /// The contents of the reading view's markup under `root`; `lang` names the list.
+    fn of(root: NodeRef<'_, Node>, lang: &str) -> Contents {
+        let content = root.descendants().find(|n| n.value().as_element().is_some_and(|e| e.name() == "div" && e.classes().any(|c| c == "lucid-content")));
+        let Some(content) = content else { return Contents { html: None, ids: HashMap::new() } };
+        // Every id and anchor name, with how often it occurs: a heading's own id is linked to
+        // only when it is unique, and a new id never repeats one.
+        let mut taken: HashMap<&str, usize> = HashMap::new();
+        let mut headings = Vec::new();
+        for node in root.descendants() {
+            let Some(el) = node.value().as_element() else { continue };
+            for name in [el.id(), el.attr("name").filter(|_| el.name() == "a")].into_iter().flatten() {
+                *taken.entry(name).or_default() += 1;
+            }
+        }
+        for node in content.descendants() {
+            let level = match node.value().as_element().map(|e| e.name()) {
+                Some("h2") => 2,
+                Some("h3") => 3,
+                Some("h4") => 4,
+                _ => continue,
+            };
+            let text = dom::inner_text(node);
+            if !text.is_empty() {
+                headings.push((node, level, text));
+            }
+        }
+        if headings.len() < CONTENTS_MIN_HEADINGS {
+            return Contents { html: None, ids: HashMap::new() };
+        }
+        let mut ids = HashMap::new();
+        let mut given: HashSet<String> = HashSet::new();
+        let mut next = 1;
+        let mut html = format!("<nav class=\"lucid-contents\"><p>{}</p>", escape(contents_label(lang)));
+        // Levels of the lists open; a deeper heading opens a list inside the item before it.
+        let mut open: Vec<u8> = Vec::new();
+        for (node, level, text) in headings {
+            let own = node.value().as_element().and_then(|e| e.id()).filter(|id| !id.trim().is_empty() && taken.get(id) == Some(&1));
+            let anchor = match own {
+                Some(id) => id.to_string(),
+                None => loop {
+                    let id = format!("{CONTENTS_ID_PREFIX}{next}");
+                    next += 1;
+                    if !taken.contains_key(id.as_str()) && !given.contains(&id) {
+                        given.insert(id.clone());
+                        ids.insert(node.id(), id.clone());
+                        break id;
+                    }
+                },
+            };
+            while open.last().is_some_and(|&l| l > level) {
+                open.pop();
+                html.push_str("</li></ol>");
+            }
+            if open.last().is_some_and(|&l| l == level) {
+                html.push_str("</li>");
+            } else {
+                html.push_str("<ol>");
+                open.push(level);
+            }
+            let _ = write!(html, "<li><a href=\"#{}\">{}</a>", escape(&fragment(&anchor)), escape(&text));
+        }
+        for _ in open {
+            html.push_str("</li></ol>");
+        }
+        html.push_str("</nav>");
+        Contents { html: Some(html), ids }
+    }
+}
+
+/// `id` as a URL fragment: the characters a fragment may not hold percent-encoded (browsers
+/// decode it again before they look the id up).
+fn fragment(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for byte in id.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/?".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
 /// The saved file being written, one walk edge at a time.
 struct Rewriter<'a> {
     out: String,
@@ -243,6 +344,7 @@ struct Rewriter<'a> {
     /// Links open around the current node: inside one, images and players cannot be links.
     links_open: usize,
     images: &'a HashMap<String, EmbeddedImage>,
+    contents: Contents,
 }
 
 impl Rewriter<'_> {
@@ -274,7 +376,12 @@ impl Rewriter<'_> {
             }
             _ => {
                 self.links_open += usize::from(name == "a");
-                start_tag(&mut self.out, name, el.attrs());
+                if name == "div" && el.classes().any(|c| c == "lucid-content") {
+                    if let Some(contents) = self.contents.html.take() {
+                        self.out.push_str(&contents);
+                    }
+                }
+                start_tag(&mut self.out, name, el.attrs(), self.contents.ids.get(&node.id()).map(String::as_str));
                 // The parser eats a newline right after `<pre>`: give it one back.
                 let pre = matches!(name, "pre" | "textarea" | "listing");
                 if pre && node.first_child().and_then(|c| c.value().as_text()).is_some_and(|t| t.starts_with('\n')) {
@@ -294,12 +401,16 @@ impl Rewriter<'_> {
     }
 }
 
-fn start_tag<'a>(out: &mut String, name: &str, attrs: impl Iterator<Item = (&'a str, &'a str)>) {
+/// An element's start tag, its attributes filtered; `id` replaces the element's own.
+fn start_tag<'a>(out: &mut String, name: &str, attrs: impl Iterator<Item = (&'a str, &'a str)>, id: Option<&str>) {
     out.push('<');
     out.push_str(name);
+    if let Some(id) = id {
+        let _ = write!(out, " id=\"{}\"", escape(id));
+    }
     for (key, value) in attrs {
         let key_lower = key.to_ascii_lowercase();
-        if key_lower.starts_with("on") || URL_ATTRIBUTES.contains(&key_lower.as_str()) {
+        if key_lower.starts_with("on") || URL_ATTRIBUTES.contains(&key_lower.as_str()) || (id.is_some() && key_lower == "id") {
             continue;
         }
         if matches!(key_lower.as_str(), "href" | "cite" | "xlink:href") && !urls::is_safe(value) {

@@ -77,6 +77,7 @@ struct Words {
     date: fn(i32, u32, u32) -> String,
     minutes: fn(u32) -> String,
     source: &'static str,
+    contents: &'static str,
 }
 
 impl Words {
@@ -87,26 +88,31 @@ impl Words {
                 date: |y, m, d| format!("{y}年{m}月{d}日"),
                 minutes: |n| format!("約 {n} 分鐘"),
                 source: "原文",
+                contents: "目錄",
             },
             "zh" => Words {
                 date: |y, m, d| format!("{y}年{m}月{d}日"),
                 minutes: |n| format!("约 {n} 分钟"),
                 source: "原文",
+                contents: "目录",
             },
             "ja" => Words {
                 date: |y, m, d| format!("{y}年{m}月{d}日"),
                 minutes: |n| format!("約 {n} 分"),
                 source: "元の記事",
+                contents: "目次",
             },
             "ko" => Words {
                 date: |y, m, d| format!("{y}년 {m}월 {d}일"),
                 minutes: |n| format!("약 {n}분"),
                 source: "원문",
+                contents: "목차",
             },
             _ => Words {
                 date: |y, m, d| format!("{} {d}, {y}", MONTHS[(m - 1) as usize]),
                 minutes: |n| format!("{n} min read"),
                 source: "Original",
+                contents: "Contents",
             },
         }
     }
@@ -120,6 +126,11 @@ const MONTHS: [&str; 12] = [
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December",
 ];
+
+/// What a table of contents is called in the article's language `lang`.
+pub fn contents_label(lang: &str) -> &'static str {
+    Words::for_lang(lang).contents
+}
 
 /// The calendar date of an ISO 8601 time, as the page wrote it (in the page's own offset, which
 /// is the day its readers saw), formatted for people. `None` when it does not start with a date.
