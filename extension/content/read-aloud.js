@@ -13,7 +13,7 @@
 // Defines `LucidReadAloud` once per page: `attach({container, scroller, article, onOpen})`.
 
 if (!Object.hasOwn(globalThis, 'LucidReadAloud')) globalThis.LucidReadAloud = (() => {
-  const { element } = globalThis.LucidShell;
+  const { element, icon: pathIcon } = globalThis.LucidShell;
   const { split, pieces } = globalThis.LucidSentences;
 
   /** chrome.storage.local: voices are installed per device, so the choice stays on the device. */
@@ -55,15 +55,7 @@ if (!Object.hasOwn(globalThis, 'LucidReadAloud')) globalThis.LucidReadAloud = ((
     }
   };
 
-  function icon(name) {
-    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-    svg.setAttribute('viewBox', '0 0 24 24');
-    svg.setAttribute('aria-hidden', 'true');
-    const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
-    path.setAttribute('d', ICONS[name]);
-    svg.append(path);
-    return svg;
-  }
+  const icon = (name) => pathIcon(ICONS[name]);
 
   /** The browser's voices, once it has listed them (or after VOICES_WAIT_MS: then it has none). */
   function loadVoices() {

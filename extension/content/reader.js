@@ -8,7 +8,7 @@
 
 if (!Object.hasOwn(globalThis, 'LucidReader')) globalThis.LucidReader = (() => {
   const { lock, unlock } = globalThis.LucidPageState;
-  const { send, element, htmlNodes } = globalThis.LucidShell;
+  const { send, element, htmlNodes, icon: pathIcon } = globalThis.LucidShell;
 
   const HOST_STYLE = [
     'all: initial', 'position: fixed', 'inset: 0', 'z-index: 2147483647', 'display: block',
@@ -42,15 +42,7 @@ if (!Object.hasOwn(globalThis, 'LucidReader')) globalThis.LucidReader = (() => {
     return element('style', { textContent: text });
   }
 
-  function icon(name) {
-    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-    svg.setAttribute('viewBox', '0 0 24 24');
-    svg.setAttribute('aria-hidden', 'true');
-    const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
-    path.setAttribute('d', ICONS[name]);
-    svg.append(path);
-    return svg;
-  }
+  const icon = (name) => pathIcon(ICONS[name]);
 
   /** Apply settings to the container: attributes for choices, custom properties for sizes. */
   function applySettings(v, settings) {

@@ -37,5 +37,16 @@ if (!Object.hasOwn(globalThis, 'LucidShell')) globalThis.LucidShell = (() => {
     return [...parsed.body.childNodes].map((node) => document.adoptNode(node));
   }
 
-  return Object.freeze({ send, element, htmlNodes });
+  /** A toolbar icon: one stroked path `d` on a 24-unit grid, hidden from assistive technology. */
+  function icon(d) {
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    path.setAttribute('d', d);
+    svg.append(path);
+    return svg;
+  }
+
+  return Object.freeze({ send, element, htmlNodes, icon });
 })();
