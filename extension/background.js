@@ -163,9 +163,17 @@ async function underWay(tabId, work) {
     return await work(id);
   } finally {
     clearTimeout(slow);
-    if (readings.get(tabId) === id) readings.delete(tabId);
+    readingOver(tabId, id);
     await progress?.then(() => inPage(tabId, () => globalThis.LucidProgress.hide())).catch(() => {});
   }
+}
+
+/**
+ * Reading `id` of `tabId` has nothing left to cancel: from here a click on the button is a toggle
+ * again (a click right after the view shows closes it, one right after a close opens it).
+ */
+function readingOver(tabId, id) {
+  if (readings.get(tabId) === id) readings.delete(tabId);
 }
 
 /** Stop the reading under way in `tabId`, if any; answers whether there was one. */
@@ -185,7 +193,9 @@ function cancelReading(tabId) {
 async function extractView(tabId, id, html, url) {
   const budgetMs = budgetFrom((await chrome.storage.local.get(BUDGET_KEY))[BUDGET_KEY]);
   if (readings.get(tabId) !== id) return { cancelled: true }; // cancelled while the page was captured
-  return readResult(await readHost.read({ id, html, url, budgetMs }), budgetMs);
+  const result = await readHost.read({ id, html, url, budgetMs });
+  readingOver(tabId, id);
+  return readResult(result, budgetMs);
 }
 
 async function openReader(tab, page, id) {
@@ -218,6 +228,7 @@ async function toggle(tab) {
     const page = await capture(tab, true);
     if (!page) return;
     if (page.closed) {
+      readingOver(tab.id, id);
       await viewClosed(tab);
       return;
     }
