@@ -371,9 +371,10 @@ pub const CJK_CREDIT_ROLES: &[&str] = &["整合", "编译", "編譯", "摄影", 
 /// by an editor's line, a follow-us prompt and a teaser or two the cleaner left.
 pub const BYLINE_END_BLOCKS: usize = 5;
 /// Where a byline's names end: what byline blocks print after them (lower-case): the date's
-/// and the source's labels, follower counts, an update or review credit.
+/// and the source's labels, follower counts, an update or review credit, the desk editor's
+/// label (the editor who placed the story is not its author: "黄晓南 谢彬彬 责任编辑：…").
 pub const BYLINE_CUT_MARKERS: &[&str] = &[
-    "发布", "發布", "发表", "發表", "来源", "來源", "时间", "時間", "日期", "关注", "關注", "粉丝", "總篇數", "总篇数",
+    "责任编辑", "責任編輯", "发布", "發布", "发表", "發表", "来源", "來源", "时间", "時間", "日期", "关注", "關注", "粉丝", "總篇數", "总篇数",
     "published", "last updated", "updated", "posted on", "last modified", "fact checked", "followers", " follow",
     "min read", "mins read", "minute read",
 ];

@@ -176,3 +176,19 @@ fn a_page_hidden_until_its_styles_load_is_read() {
     ));
     assert!(!inside.text_content.contains("Surveyors"), "{}", inside.text_content);
 }
+
+#[test]
+fn no_blank_lines_from_stray_breaks_or_empty_paragraphs() {
+    // Older Chinese portals indent with full-width spaces and pad paragraphs with breaks and
+    // empty `&nbsp;` paragraphs; each would show as a blank gap in the reading view.
+    let line = "第一段文字讲述了大桥检修报告的全部内容，包括每一个附录和反对意见。".repeat(4);
+    let article = read(&format!(
+        "<article><p>\u{3000}\u{3000}{line}<br>\u{a0}<br>&nbsp;<br>{line}<br></p><p><br>{line}</p><p>&nbsp;</p><p>\u{3000}</p><div><br><br></div><p>{line}<br> </p>{}</article>",
+        paragraphs()
+    ));
+    let content = article.content.replace(char::is_whitespace, "");
+    for blank in ["<br></p>", "<p><br>", "<p></p>", "<div></div>", "<br><br>", "<div><br>"] {
+        assert!(!content.contains(blank), "{blank:?} in {}", article.content);
+    }
+    assert_eq!(article.content.matches(&line).count(), 4, "no text lost: {}", article.content);
+}

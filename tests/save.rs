@@ -62,7 +62,8 @@ fn emphasis_code_and_strikethrough() {
     assert_eq!(md("<p><b><i>both</i></b> <i><em>once</em></i></p>"), "***both*** *once*\n");
     assert_eq!(md("<p>x<em></em>y<strong> </strong>z</p>"), "xy z\n");
     assert_eq!(md("<p><code>a `b` c</code> <code>``x</code></p>"), "``a `b` c`` ``` ``x ```\n");
-    assert_eq!(md("<p>H<sub>2</sub>O x<sup>2</sup></p>"), "H<sub>2</sub>O x<sup>2</sup>\n");
+    assert_eq!(md("<p>H<sub>2</sub>O x<sup>2</sup> e<sup>-(n+1)</sup></p>"), "H₂O x² e⁻⁽ⁿ⁺¹⁾\n", "scripts in Unicode letters");
+    assert_eq!(md("<p>note<sup>[a]</sup> CO<sub>x</sub></p>"), "note<sup>\\[a\\]</sup> CO<sub>x</sub>\n", "no Unicode form: the tags GitHub keeps, as `AH` would misread `A<sup>H</sup>`");
 }
 
 #[test]
@@ -132,6 +133,12 @@ fn tables() {
     assert_eq!(md(layout), "left\n\n| in | 2 |\n| --- | --- |\n\nright\n", "a layout table becomes blocks");
     assert_eq!(md("<table><caption>Cap</caption><tr><th>a</th><th>b</th></tr><tr><td>1</td><td>2</td></tr></table>"), "Cap\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n");
     assert_eq!(md("<ul><li>x<table><tr><td>a</td><td>b</td></tr></table></li></ul>"), "- x\n\n  | a | b |\n  | --- | --- |\n");
+    let thumbnails = r#"<table><tr><td><a href="/a"><img src="/a.jpg" alt="A"><br>Story A</a></td><td><a href="/b"><img src="/b.jpg" alt="B"><br>Story B</a></td></tr></table>"#;
+    assert!(!md(thumbnails).contains('|'), "a grid of thumbnails is layout, not a pipe table: {}", md(thumbnails));
+    let pictured = r#"<table><tr><th>Model</th><th>Photo</th></tr><tr><td>A1</td><td><img src="/a.jpg" alt="A1"></td></tr></table>"#;
+    assert!(md(pictured).starts_with("| Model | Photo |"), "a headed table keeps its images in cells");
+    let word = "<table><tr><td><p>年份</p></td><td><p>产量</p></td></tr><tr><td><p>2015</p></td><td><p>12</p></td></tr><tr><td><p>2016</p></td><td><p>15</p></td></tr></table>";
+    assert!(md(word).starts_with("| 年份 | 产量 |"), "a word processor's data table with paragraphs in cells stays a table");
     let captioned = r#"<table><tr><td><img src="/i.png" alt="i"></td></tr><tr><td>Caption</td></tr></table>"#;
     assert_eq!(md(captioned), "![i](/i.png)\n\nCaption\n", "a one-column table is layout");
 }
@@ -161,7 +168,9 @@ fn markdown_syntax_in_text_is_escaped() {
 fn cjk_stays_clean() {
     assert_eq!(md("<p>苹果公司表示，\n其人工智能系统</p>"), "苹果公司表示，其人工智能系统\n", "no space where a line break joined CJK");
     assert_eq!(md("<p>中文<em>强调</em>中文<strong>加粗</strong>。</p>"), "中文*强调*中文**加粗**。\n");
-    assert_eq!(md("<p>他说<strong>“重要”</strong>然后</p>"), "他说<strong>“重要”</strong>然后\n", "flanking rules need tags here");
+    assert_eq!(md("<p>他说<strong>“重要”</strong>然后</p>"), "他说“重要”然后\n", "emphasis CommonMark cannot close here is left out, never raw HTML");
+    assert_eq!(md("<p>文<em>（注）</em> 后</p>"), "文（注） 后\n", "nor open here");
+    assert_eq!(md("<p>\u{3000}\u{3000}首段。<br>\u{3000}\u{3000}次段。</p><p>&nbsp;&nbsp;&nbsp;&nbsp;第三段</p>"), "首段。\\\n次段。\n\n第三段\n", "indentation is dropped: four spaces would be a code block");
     assert_eq!(md("<p><strong>“重要”</strong> 然后</p>"), "**“重要”** 然后\n");
     assert_eq!(md("<p>全角：（括号）【】！？</p>"), "全角：（括号）【】！？\n");
     assert_eq!(md("<p>Apple 与 Google\n合作</p>"), "Apple 与 Google 合作\n");
@@ -231,6 +240,19 @@ fn front_matter_quotes_everything() {
     assert_eq!(yaml_string("a\nb\u{7}"), "\"a\\nb\\u0007\"");
     let bare = to_markdown(&article("T", "<h1>T</h1><p>x</p>"), &SaveInfo { source_url: None, saved_at: "2025-01-31".into() });
     assert_eq!(bare, "---\ntitle: \"T\"\nsaved: \"2025-01-31\"\n---\n\n# T\n\nx\n", "absent fields are left out; the title is not repeated");
+}
+
+#[test]
+fn front_matter_fields_hold_one_thing_each() {
+    let author = |byline: &str| {
+        let mut a = article("T", "<p>x</p>");
+        a.byline = Some(byline.into());
+        let out = to_markdown(&a, &info());
+        out.lines().find_map(|l| l.strip_prefix("author: ")).map(str::to_string)
+    };
+    assert_eq!(author("张三 2015-07-04 08:44:22 来源：网易财经").as_deref(), Some("\"张三\""), "the date and source have fields of their own");
+    assert_eq!(author("By Nathan Willis March 25, 2015").as_deref(), Some("\"Nathan Willis\""));
+    assert_eq!(author("2015-07-04"), None, "a byline that is only a date names no one");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -570,6 +592,7 @@ fn golden_netease_gb18030() {
 
 #[test]
 fn non_breaking_spaces_stay_outside_delimiters() {
-    assert_eq!(md("<p><b>\u{a0}Priority:</b> x <em>y\u{a0}</em>z</p>"), "\u{a0}**Priority:** x *y*\u{a0}z\n");
+    assert_eq!(md("<p><b>\u{a0}Priority:</b> x <em>y\u{a0}</em>z</p>"), "**Priority:** x *y*\u{a0}z\n", "leading no-break space is indentation: dropped");
+    assert_eq!(md("<p>x <b>\u{a0}Priority:</b></p>"), "x \u{a0}**Priority:**\n");
     assert_eq!(md(r#"<img src="/a.png" alt="a <b>c</b>">"#), "![a \\<b>c\\</b>](/a.png)\n");
 }

@@ -31,6 +31,7 @@ pub fn article(found: &mut Attempt) {
     if found.rules.weight_classes {
         remove_negative_headings(found);
     }
+    remove_edge_breaks(found);
     remove_empty_paragraphs(found);
     remove_heading_only_containers(found);
     unwrap_single_cell_tables(found);
@@ -418,6 +419,22 @@ fn remove_negative_headings(found: &mut Attempt) {
         .filter(|h| class_weight(h) < 0.0)
         .map(|h| h.id())
         .collect();
+    remove_all(found, doomed);
+}
+
+/// Line breaks that open or close a block (with only white space beside them): each shows as
+/// a blank line, which older portals leave at every paragraph's edge.
+fn remove_edge_breaks(found: &mut Attempt) {
+    let root = found.root();
+    let blank = |n: &NodeRefH<'_>| n.value().as_text().is_some_and(|t| t.chars().all(char::is_whitespace));
+    let mut doomed: Vec<NodeId> = Vec::new();
+    for block in root.descendants().filter(|n| dom::tag(n).is_some_and(dom::is_block)) {
+        doomed.extend(block.children().filter(|c| !blank(c)).take_while(|c| dom::is(c, "br")).map(|c| c.id()));
+        doomed.extend(block.children().rev().filter(|c| !blank(c)).take_while(|c| dom::is(c, "br")).map(|c| c.id()));
+    }
+    // A block holding only breaks lists them from both edges.
+    doomed.sort_unstable();
+    doomed.dedup();
     remove_all(found, doomed);
 }
 

@@ -19,6 +19,7 @@ use scraper::{Html, Node};
 use super::save::SaveInfo;
 use crate::article::Article;
 use crate::dom::{self, Walk};
+use crate::metadata::byline;
 use crate::text::is_cjk;
 use crate::urls;
 
@@ -29,17 +30,20 @@ const MAX_CONTAINER_DEPTH: usize = 16;
 /// Widest `colspan` honoured when laying cells out into a pipe table (HTML allows 1000).
 const MAX_COLSPAN: usize = 32;
 /// A closing `*` after punctuation and before a letter does not close in CommonMark
-/// (`**“引”**文`); such emphasis is rewritten as HTML tags when its text is at most this many
-/// bytes, which bounds the cost of the rewrite.
+/// (`**“引”**文`); such emphasis is left out (its text kept) when its text is at most this many
+/// bytes, which bounds the cost of taking the delimiters back out.
 const MAX_EMPHASIS_REWRITE: usize = 4096;
 
 /// The saved Markdown file: front matter, `# title`, the body, one final newline.
 pub fn to_markdown(article: &Article, info: &SaveInfo) -> String {
     let mut out = String::from("---\n");
+    // One thing per field: the byline's names, without the date or source it may print beside
+    // them ("张三 2015-07-04 来源：网易财经"); the date has its own field.
+    let author = article.byline.as_deref().and_then(byline::names_only);
     let fields = [
         ("title", Some(article.title.as_str())),
         ("source", info.source_url.as_deref()),
-        ("author", article.byline.as_deref()),
+        ("author", author.as_deref()),
         ("published", article.published_time.as_deref()),
         ("saved", Some(info.saved_at.as_str())),
         ("language", article.lang.as_deref()),
@@ -333,8 +337,16 @@ impl Converter {
             "em" | "i" | "cite" | "dfn" | "var" => self.inline_frame(Kind::Em, String::new()),
             "strong" | "b" => self.inline_frame(Kind::Strong, String::new()),
             "del" | "s" | "strike" => self.inline_frame(Kind::Del, String::new()),
-            "sup" => self.inline_frame(Kind::Sup, String::new()),
-            "sub" => self.inline_frame(Kind::Sub, String::new()),
+            "sup" | "sub" => {
+                let letters = if name == "sup" { SUPERSCRIPTS } else { SUBSCRIPTS };
+                let kind = match (name, short_text(node).and_then(|t| in_script(&t, letters)).is_some()) {
+                    ("sup", true) => Kind::SupLetters,
+                    ("sup", false) => Kind::Sup,
+                    (_, true) => Kind::SubLetters,
+                    _ => Kind::Sub,
+                };
+                self.inline_frame(kind, String::new())
+            }
             "a" => match attr("href").filter(|h| urls::is_safe(h)) {
                 Some(href) => {
                     let closer = format!("]({}{})", md_url(href), self.md_title(attr("title")));
@@ -642,20 +654,31 @@ enum Kind {
     Del,
     Sup,
     Sub,
+    /// A super- or subscript written in Unicode's super- or subscript letters (`x²`, `H₂O`).
+    SupLetters,
+    SubLetters,
     Link,
 }
 
 impl Kind {
-    /// Markdown opener and closer, and the HTML pair used where Markdown's flanking rules fail.
-    fn delimiters(self) -> (&'static str, &'static str, &'static str, &'static str) {
+    /// Markdown opener and closer. Super- and subscripts have no Markdown syntax: they are
+    /// written in Unicode's super- and subscript letters where every character has one, else
+    /// as the tags GitHub's Markdown keeps (`A<sup>H</sup>` must not read `AH`).
+    fn delimiters(self) -> (&'static str, &'static str) {
         match self {
-            Kind::Em => ("*", "*", "<em>", "</em>"),
-            Kind::Strong => ("**", "**", "<strong>", "</strong>"),
-            Kind::Del => ("~~", "~~", "<del>", "</del>"),
-            Kind::Sup => ("<sup>", "</sup>", "<sup>", "</sup>"),
-            Kind::Sub => ("<sub>", "</sub>", "<sub>", "</sub>"),
-            Kind::Link => ("[", "", "[", ""),
+            Kind::Em => ("*", "*"),
+            Kind::Strong => ("**", "**"),
+            Kind::Del => ("~~", "~~"),
+            Kind::Sup => ("<sup>", "</sup>"),
+            Kind::Sub => ("<sub>", "</sub>"),
+            Kind::SupLetters | Kind::SubLetters => ("", ""),
+            Kind::Link => ("[", ""),
         }
+    }
+
+    /// Emphasis delimiters obey CommonMark's flanking rules; a link's brackets do not.
+    fn flanks(self) -> bool {
+        matches!(self, Kind::Em | Kind::Strong | Kind::Del)
     }
 }
 
@@ -665,11 +688,13 @@ struct InlineFrame {
     closer: String,
     /// Where the opener was written, once it is.
     open_at: usize,
-    html: bool,
+    /// Its delimiters are left out: the opener would sit between a letter and punctuation,
+    /// where CommonMark does not let it open.
+    omitted: bool,
 }
 
 /// A closing delimiter written after punctuation: if a letter follows, both delimiters are
-/// rewritten as HTML tags.
+/// taken back out.
 struct Fragile {
     kind: Kind,
     open_at: usize,
@@ -714,7 +739,7 @@ impl Inline {
         if self.frames.iter().any(|f| f.kind == kind) {
             return false;
         }
-        self.frames.push(InlineFrame { kind, closer, open_at: 0, html: false });
+        self.frames.push(InlineFrame { kind, closer, open_at: 0, omitted: false });
         true
     }
 
@@ -725,12 +750,11 @@ impl Inline {
             return;
         }
         self.opened = self.frames.len();
-        let (_, md_close, _, html_close) = frame.kind.delimiters();
+        let (_, md_close) = frame.kind.delimiters();
         let close_at = self.buf.len();
         if frame.kind == Kind::Link {
             self.push_raw(&frame.closer);
-        } else if frame.html {
-            self.push_raw(html_close);
+        } else if frame.omitted || md_close.is_empty() {
         } else {
             let content_end = self.buf.trim_end().len();
             if content_end < self.buf.len() && content_end > frame.open_at {
@@ -748,15 +772,12 @@ impl Inline {
     fn take(&mut self) -> String {
         for i in (0..self.opened).rev() {
             let frame = &self.frames[i];
-            let (_, md_close, _, html_close) = frame.kind.delimiters();
-            let closer = if frame.kind == Kind::Link {
-                frame.closer.clone()
-            } else if frame.html {
-                html_close.to_string()
-            } else {
-                md_close.to_string()
-            };
-            self.buf.push_str(&closer);
+            let (_, md_close) = frame.kind.delimiters();
+            if frame.kind == Kind::Link {
+                self.buf.push_str(&frame.closer);
+            } else if !frame.omitted {
+                self.buf.push_str(md_close);
+            }
         }
         self.opened = 0;
         self.space = None;
@@ -783,14 +804,16 @@ impl Inline {
         self.settle(next);
         while self.opened < self.frames.len() {
             let i = self.opened;
-            let (md_open, _, html_open, _) = self.frames[i].kind.delimiters();
-            // An opener before punctuation after a letter is not left-flanking: use the tag.
-            let html = md_open != html_open && is_punct(next) && self.last_out.is_some_and(char::is_alphanumeric);
+            let kind = self.frames[i].kind;
+            // An opener before punctuation after a letter is not left-flanking: leave it out.
+            let omitted = kind.flanks() && is_punct(next) && self.last_out.is_some_and(char::is_alphanumeric);
             let open_at = self.buf.len();
-            self.push_raw(if html { html_open } else { md_open });
+            if !omitted {
+                self.push_raw(kind.delimiters().0);
+            }
             let frame = &mut self.frames[i];
             frame.open_at = open_at;
-            frame.html = html;
+            frame.omitted = omitted;
             self.opened += 1;
         }
     }
@@ -800,9 +823,9 @@ impl Inline {
         if let Some(f) = self.fragile.take() {
             let adjacent = self.space.is_none() && !self.hard_break;
             if adjacent && next.is_alphanumeric() && self.buf.len() - f.open_at <= MAX_EMPHASIS_REWRITE {
-                let (md_open, md_close, html_open, html_close) = f.kind.delimiters();
-                self.buf.replace_range(f.close_at..f.close_at + md_close.len(), html_close);
-                self.buf.replace_range(f.open_at..f.open_at + md_open.len(), html_open);
+                let (md_open, md_close) = f.kind.delimiters();
+                self.buf.replace_range(f.close_at..f.close_at + md_close.len(), "");
+                self.buf.replace_range(f.open_at..f.open_at + md_open.len(), "");
             }
         }
         if std::mem::take(&mut self.hard_break) && !self.buf.is_empty() {
@@ -830,10 +853,23 @@ impl Inline {
 
     /// Text from the page: white space collapsed as a browser does, Markdown syntax escaped.
     fn text(&mut self, s: &str) {
+        let script = self.frames[..].iter().rev().find_map(|f| match f.kind {
+            Kind::SupLetters => Some(SUPERSCRIPTS),
+            Kind::SubLetters => Some(SUBSCRIPTS),
+            _ => None,
+        });
+        let scripted = script.and_then(|table| in_script(s, table));
+        let s = scripted.as_deref().unwrap_or(s);
         let mut i = 0;
         while let Some(c) = s[i..].chars().next() {
             if is_html_space(c) {
                 self.space = Some(self.space.unwrap_or(false) || c == '\n');
+                i += c.len_utf8();
+                continue;
+            }
+            if c.is_whitespace() && (self.line_start || self.hard_break || self.buf.is_empty()) {
+                // Indentation (full-width or no-break spaces, as older Chinese portals indent
+                // paragraphs) is layout: dropped, as four of them would make a code block.
                 i += c.len_utf8();
                 continue;
             }
@@ -957,19 +993,60 @@ fn pipe_table(mut rows: Vec<Row>) -> Vec<String> {
     lines
 }
 
-/// A table that lays out the page rather than holding data: it nests a table, or it has one
-/// column (an image above its caption, a boxed note). Its cells become plain blocks.
+/// A table that lays out the page rather than holding data: it nests a table; it has one
+/// column (an image above its caption, a boxed note); or, with no header cells or caption to
+/// say it holds data, its cells hold images, lists or headings (a grid of thumbnails, boxed teasers),
+/// which a pipe table cannot show anyway. Its cells become plain blocks.
 fn is_layout_table(table: NodeRef<'_, Node>) -> bool {
     let is_cell = |n: &NodeRef<'_, Node>| n.value().as_element().is_some_and(|e| matches!(e.name(), "td" | "th"));
     let mut single_column = true;
+    let mut headed = false;
+    let mut shows_layout = false;
     for node in table.descendants().skip(1) {
         match node.value().as_element().map(|e| e.name()) {
             Some("table") => return true,
             Some("tr") if node.children().filter(is_cell).count() > 1 => single_column = false,
+            Some("th" | "thead" | "caption") => headed = true,
+            Some("img" | "picture" | "video" | "figure") => shows_layout = true,
+            // Not `p` or `div`: word processors wrap every data cell in one.
+            Some("ul" | "ol" | "dl" | "blockquote" | "pre" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6") => shows_layout = true,
             _ => {}
         }
     }
-    single_column
+    single_column || (shows_layout && !headed)
+}
+
+/// Characters with a superscript and a subscript form in Unicode, and those forms.
+const SUPERSCRIPTS: (&str, &str) = ("0123456789+-−=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿⁱ");
+const SUBSCRIPTS: (&str, &str) = ("0123456789+-−=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎");
+
+/// The text below a super- or subscript, or `None` past a few characters: a longer one is
+/// never all digits and signs, and stopping early keeps nested ones linear.
+fn short_text(node: NodeRef<'_, Node>) -> Option<String> {
+    let mut out = String::new();
+    for n in node.descendants() {
+        if let Node::Text(t) = n.value() {
+            out.push_str(t);
+            if out.len() > 32 {
+                return None;
+            }
+        }
+    }
+    Some(out)
+}
+
+/// `text` in super- or subscript letters when every character it shows has one (`x²`, `H₂O`).
+fn in_script(text: &str, (plain, script): (&str, &str)) -> Option<String> {
+    let mut out = String::with_capacity(text.len() * 2);
+    for c in text.chars() {
+        if is_html_space(c) {
+            out.push(c);
+            continue;
+        }
+        let at = plain.chars().position(|p| p == c)?;
+        out.push(script.chars().nth(at)?);
+    }
+    Some(out)
 }
 
 /// `class="language-rust"` or `lang-rust` on the `pre` or its `code`.
