@@ -589,6 +589,22 @@ fn golden_netease_gb18030() {
     golden_pair("netease-money163-2015-1", "netease/money163-2015-1");
 }
 
+/// Older portal pages: a headerless table of app promos (layout, not a pipe table), bold leads.
+#[test]
+fn golden_netease_2015_layout_table() {
+    let (_, markdown, _) = golden_pair("netease-money163-2015-54", "netease/money163-2015-54");
+    assert!(!markdown.contains("| --- |"), "the promo grid is not a data table");
+}
+
+/// Paragraphs indented with full-width spaces, broken by `<br>`, bold inside them.
+#[test]
+fn golden_netease_2019_indented() {
+    let (_, markdown, _) = golden_pair("netease-news163-2019-9", "netease/news163-2019-9");
+    let body = markdown.split("\n---\n").nth(1).expect("front matter closes");
+    assert!(!body.lines().any(|l| l.starts_with(['\u{3000}', '\u{a0}', ' '])), "no indented line:\n{body}");
+    assert!(!body.contains("<strong>") && !body.contains("<em>"), "no raw emphasis tags");
+}
+
 
 #[test]
 fn non_breaking_spaces_stay_outside_delimiters() {
