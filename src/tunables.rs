@@ -479,11 +479,23 @@ pub const REMOVED_BEFORE_SCORING: &[&str] = &[
 /// `aside` left unclosed wraps everything after it (the article included) in the browser's tree
 /// as in html5ever's, and is then no menu or sidebar (wcxb article-4459: no article → 0.99).
 pub const UNCLOSED_WRAPPER_TAGS: &[&str] = &["nav", "aside"];
-/// Hosts whose embedded videos are kept (Readability's `videos`).
-pub const VIDEO_HOSTS: &[&str] = &[
-    "youtube.com", "youtube-nocookie.com", "youtu.be", "player.vimeo.com", "v.qq.com",
-    "dailymotion.com", "player.bilibili.com", "archive.org", "upload.wikimedia.org",
-    "player.twitch.tv", "embed.ted.com", "player.youku.com",
+/// The video players whose frames are kept: an exact host and the path its player lives under.
+/// Only players: a host that also serves its users' files or redirects (`archive.org/download/`,
+/// `upload.wikimedia.org`, `youtube.com/redirect`, `youtu.be`, any subdomain) would let a page
+/// frame whatever it uploaded there. Each host is listed with the `www.` form it uses.
+pub const VIDEO_PLAYERS: &[(&str, &str)] = &[
+    ("www.youtube.com", "/embed/"),
+    ("youtube.com", "/embed/"),
+    ("www.youtube-nocookie.com", "/embed/"),
+    ("player.vimeo.com", "/video/"),
+    ("www.dailymotion.com", "/embed/video/"),
+    ("geo.dailymotion.com", "/player"),
+    ("archive.org", "/embed/"),
+    ("player.twitch.tv", "/"),
+    ("embed.ted.com", "/talks/"),
+    ("player.bilibili.com", "/player.html"),
+    ("v.qq.com", "/txp/iframe/player.html"),
+    ("player.youku.com", "/embed/"),
 ];
 /// Attributes lazy-loading scripts keep an image's real URL (or `srcset`) in, best first; the
 /// real one replaces a placeholder `src` (Readability's `_fixLazyImages` reads any attribute that
@@ -582,7 +594,7 @@ pub const EXCERPT_MAX_CHARS: usize = 200;
 /// media; nothing that runs, submits, styles or changes how the page resolves URLs (no script,
 /// style, form controls, base, meta, link, object, embed, svg, math, template). Elements not
 /// listed are unwrapped: their text stays, the tag goes. `iframe` is listed for embedded videos
-/// only; sanitize.rs keeps an iframe's `src` only for [`VIDEO_HOSTS`].
+/// only; sanitize.rs keeps an iframe's `src` only for [`VIDEO_PLAYERS`].
 pub const SANITIZE_TAGS: &[&str] = &[
     "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "a", "em", "strong", "b", "i", "u", "s",
     "del", "ins", "mark", "small", "sub", "sup", "code", "kbd", "samp", "var", "pre",

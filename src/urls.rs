@@ -5,14 +5,20 @@
 
 use url::Url;
 
-use crate::tunables::{SANITIZE_DATA_IMAGE_TYPES, SANITIZE_URL_SCHEMES, VIDEO_HOSTS};
+use crate::tunables::{SANITIZE_DATA_IMAGE_TYPES, SANITIZE_URL_SCHEMES, VIDEO_PLAYERS};
 
 /// A URL with an allowed scheme other than `data`, or a relative one. `Url::parse` follows the
 /// WHATWG URL standard, so it strips the leading control characters and inner tabs/newlines a
 /// browser strips (`" jav&#x09;ascript:"` is `javascript:`). A relative URL is checked again
 /// with all white space and control characters removed, so that no browser quirk (old ones
-/// ignored NULs and spaces in schemes) can read `java script:` as a scheme.
+/// ignored NULs and spaces in schemes) can read `java script:` as a scheme. A URL holding a raw
+/// `<`, line break or tab is dangling markup (an unclosed `<img src="https://x/?` swallowing
+/// the page text after it, which the request would carry away): refused, as browsers refuse
+/// such requests.
 pub fn is_safe(value: &str) -> bool {
+    if value.contains(['<', '\n', '\r', '\t']) {
+        return false;
+    }
     let allowed = |url: Url| url.scheme() != "data" && SANITIZE_URL_SCHEMES.contains(&url.scheme());
     match Url::parse(value) {
         Ok(url) => allowed(url),
@@ -62,23 +68,23 @@ pub fn is_script(value: &str) -> bool {
     cleaned.starts_with("javascript:") || cleaned.starts_with("vbscript:")
 }
 
-/// One of [`VIDEO_HOSTS`] or a subdomain of one (`www.youtube.com`, not `youtube.com.evil.example`).
-pub fn is_video_host(host: &str) -> bool {
-    VIDEO_HOSTS.iter().any(|allowed| host.strip_suffix(allowed).is_some_and(|sub| sub.is_empty() || sub.ends_with('.')))
-}
-
-/// An `https` URL on one of [`VIDEO_HOSTS`]: the only frame the sanitizer keeps.
+/// An `https` URL of one of [`VIDEO_PLAYERS`]: the only frame the sanitizer keeps.
 pub fn is_video_player(value: &str) -> bool {
     let Ok(url) = Url::parse(value) else { return false };
-    url.scheme() == "https" && url.host_str().is_some_and(is_video_host)
+    url.scheme() == "https" && url.port().is_none() && url.host_str().is_some_and(|host| plays(host, url.path()))
 }
 
-/// A frame source on one of [`VIDEO_HOSTS`], before URLs are made absolute
-/// (`//www.youtube.com/embed/…`): the host is taken by hand. The sanitizer later keeps only
-/// `https` players ([`is_video_player`]).
+/// A frame source of one of [`VIDEO_PLAYERS`] before URLs are made absolute
+/// (`//www.youtube.com/embed/…`): the extractor keeps it as content; the sanitizer later keeps
+/// only `https` players ([`is_video_player`]).
 pub fn points_at_video_host(src: &str) -> bool {
-    let host = src.split("//").nth(1).and_then(|rest| rest.split(['/', '?', '#']).next()).unwrap_or("");
-    is_video_host(&host.to_lowercase())
+    let Some(rest) = src.split_once("//").map(|(_, rest)| rest) else { return false };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    plays(&rest[..end].to_ascii_lowercase(), &rest[end..])
+}
+
+fn plays(host: &str, path: &str) -> bool {
+    VIDEO_PLAYERS.iter().any(|(player, under)| host == *player && path.starts_with(under))
 }
 
 /// The rightmost label of a URL's host in lower-case ASCII, as the charset detector takes it: `cn`
@@ -116,6 +122,24 @@ mod tests {
         assert!(!is_video_player("https://youtube.com.evil.example/embed"));
         assert!(points_at_video_host("//player.vimeo.com/video/1"));
         assert!(!points_at_video_host("//notyoutube.com/embed"));
+        assert!(is_video_player("https://archive.org/embed/film") && is_video_player("https://player.bilibili.com/player.html?bvid=1"));
+        for user_content in [
+            "https://evil.archive.org/embed/x",
+            "https://archive.org/download/x/x.html",
+            "https://upload.wikimedia.org/wikipedia/commons/a/a.svg",
+            "https://www.youtube.com/redirect?q=https://evil.example",
+            "https://youtu.be/x",
+            "https://www.youtube.com:8443/embed/x",
+        ] {
+            assert!(!is_video_player(user_content), "{user_content}");
+        }
+    }
+
+    #[test]
+    fn dangling_markup() {
+        for bad in ["https://evil.example/leak?<p>secret", "https://evil.example/?a\nb", "/x?\tq", "https://e.example/\r"] {
+            assert!(!is_safe(bad), "{bad:?}");
+        }
     }
 
     #[test]

