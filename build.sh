@@ -155,6 +155,10 @@ run_tests() {
   local failed=()
   say "Rust tests (cargo test)"
   cargo test --quiet --no-fail-fast || failed+=("cargo test")
+  # A fixed seed makes the same inputs on every machine; a longer run is in examples/fuzz.rs.
+  say "Fuzzing (the kept findings against the 2 s bound, then 300 fixed-seed mutations)"
+  cargo run --quiet --release --example fuzz -- --replay tests/fuzz/cases || failed+=("fuzz replay")
+  cargo run --quiet --release --example fuzz -- --seed 1 --runs 300 || failed+=("fuzz")
   say "Extension unit tests (node --test tests/unit)"
   node --test tests/unit/ || failed+=("JS unit tests")
   # LUCID_BROWSERS=chromium (or firefox) runs one browser only.

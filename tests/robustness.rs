@@ -364,3 +364,24 @@ fn extracting_lucid_output_returns_the_same_article() {
     assert!(failures.is_empty(), "{} of {} pages:\n{}", failures.len(), pages.len(), failures.join("\n"));
 }
 
+
+/// Inputs the fuzzer (examples/fuzz.rs) found slow or crashing, kept in tests/fuzz/cases: each
+/// ends with an answer on a small stack. Their time is measured by the fuzzer's `--replay`
+/// benchmark against the 2 s bound, not here (a debug build on a loaded machine is no clock).
+#[test]
+fn fuzz_findings_end_with_an_answer() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz/cases");
+    let mut cases: Vec<_> = std::fs::read_dir(&dir).expect("tests/fuzz/cases").filter_map(|e| e.ok().map(|e| e.path())).collect();
+    cases.sort();
+    assert!(!cases.is_empty(), "no fuzz cases in {}", dir.display());
+    for case in cases {
+        let bytes = std::fs::read(&case).expect("read a case");
+        let name = case.file_name().and_then(|n| n.to_str()).unwrap_or("case").to_string();
+        match lucid::decode_html(&bytes) {
+            Ok(html) => {
+                assert_bounded(&name, html);
+            }
+            Err(error) => eprintln!("{name}: refused by the decoder: {error}"),
+        }
+    }
+}
