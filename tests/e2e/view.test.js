@@ -57,6 +57,7 @@ eachBrowser((ctx) => {
     await page.setViewport({ width, height });
     await ctx.browser.clickAction(page);
     await ctx.browser.waitForReader(page);
+    await sleep(200); // past the view's fade-in, for the screenshots
     return page;
   }
 
