@@ -68,6 +68,9 @@ if (!Object.hasOwn(globalThis, 'LucidReader')) globalThis.LucidReader = (() => {
   /** A position this far into the article (fraction) or less is no place to offer to continue from. */
   const RESUME_FROM = 0.03;
 
+  /** An image at least this share of the column wide on its own is shown as wide as the column. */
+  const WIDE_IMAGE = 0.6;
+
   /** What can take focus inside the view, for the Tab order the view keeps. */
   const FOCUSABLE = 'button, a[href], select, input, textarea, [tabindex]:not([tabindex="-1"])';
 
@@ -372,6 +375,19 @@ if (!Object.hasOwn(globalThis, 'LucidReader')) globalThis.LucidReader = (() => {
     }
   }
 
+  /**
+   * Lazily loaded and slideshow images keep the small width and height the page gave their
+   * placeholder: one that is large on its own (once loaded) is marked to fill the column.
+   */
+  function widenImages(scroller) {
+    const content = scroller.querySelector('.lucid-content');
+    for (const img of content?.querySelectorAll('img[width]') ?? []) {
+      const fit = () => img.classList.toggle('lucid-wide', img.naturalWidth >= WIDE_IMAGE * content.clientWidth);
+      if (img.complete) fit();
+      else img.addEventListener('load', fit, { once: true });
+    }
+  }
+
   /** The stored reading positions: URL → { at (fraction of the scroll), time }. */
   async function positions() {
     return (await chrome.storage.local.get(POSITIONS_KEY))[POSITIONS_KEY] ?? {};
@@ -493,6 +509,7 @@ if (!Object.hasOwn(globalThis, 'LucidReader')) globalThis.LucidReader = (() => {
     window.addEventListener('afterprint', onAfterPrint);
 
     document.documentElement.append(host);
+    widenImages(scroller);
     scroller.focus({ preventScroll: true });
     offerResume(v);
     return true;

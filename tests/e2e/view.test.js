@@ -287,6 +287,27 @@ eachBrowser((ctx) => {
     await ctx.browser.inExtension(() => chrome.storage.local.remove('positions'));
   });
 
+  test('images, tables, figures: a large image in a small box fills the column; a wide table shows it scrolls; no empty figure', async () => {
+    const page = await openView(ctx.url('pages/byline-date.html'));
+    await waitForView(page, (root) => [...root.querySelectorAll('.lucid-content img')].every((img) => img.complete));
+    const seen = await viewEvaluate(page, (root) => {
+      const column = root.querySelector('.lucid-content').clientWidth;
+      const [large, small] = [...root.querySelectorAll('.lucid-content figure img')].map((img) => img.getBoundingClientRect().width);
+      const table = root.querySelector('.lucid-content table');
+      return {
+        column, large, small,
+        tableScrolls: table.scrollWidth > table.clientWidth,
+        tableShadow: getComputedStyle(table).backgroundImage,
+        emptyFigures: [...root.querySelectorAll('.lucid-content figure')].filter((f) => !f.querySelector('img') && f.getClientRects().length).length,
+      };
+    });
+    assert.equal(seen.large, seen.column, 'the 1200 px image in its 160 px box fills the column');
+    assert.equal(seen.small, 40, 'a small image keeps its size');
+    assert.ok(seen.tableScrolls, 'the table is wider than the column');
+    assert.match(seen.tableShadow, /radial-gradient.*radial-gradient/);
+    assert.equal(seen.emptyFigures, 0);
+  });
+
   test('screenshots: light and dark', async () => {
     const page = await openView(ctx.url('pages/byline-date.html'));
     for (const theme of ['light', 'dark']) {
