@@ -186,6 +186,7 @@ eachBrowser((ctx) => {
     const [sentence] = await viewTexts(page, '.lucid-t-missing');
     assert.match(sentence, /needs a service/);
     assert.equal(await viewVisible(page, '.lucid-t-go'), false, 'nothing to press that would fail');
+    await page.screenshot({ path: path.join(ARTIFACTS, `view-translate-none-${ctx.name}.png`) });
     await viewClick(page, '.lucid-t-options');
     await ctx.browser.waitForPage((href) => href.startsWith(`${ctx.browser.origin}/options/options.html`) && !href.endsWith('options.html#harness'));
   });
@@ -208,6 +209,7 @@ eachBrowser((ctx) => {
         await viewClick(page, '.lucid-t-go');
         await waitForView(page, (root) => /^(\d+)\/\1$/.test(root.querySelector('.lucid-t-status').innerText) && !root.querySelector('.lucid-t-go').disabled);
         assert.match((await viewTexts(page, '.lucid-content p'))[0], /\[zh→/);
+        await page.screenshot({ path: path.join(ARTIFACTS, `view-translate-done-${ctx.name}.png`) });
       }
       await page.close();
     }
