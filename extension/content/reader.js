@@ -289,7 +289,7 @@ if (!Object.hasOwn(globalThis, 'LucidReader')) globalThis.LucidReader = (() => {
     if (open) {
       open.close();
       open.button.focus();
-    } else if (!v.extras.some((extra) => extra.close())) close({ fromPage: true });
+    } else close({ fromPage: true });
   }
 
   /** Reading keys: Space / Shift+Space a page, j/k or the arrows a few lines, +/- text size, t contents. */
@@ -393,8 +393,12 @@ if (!Object.hasOwn(globalThis, 'LucidReader')) globalThis.LucidReader = (() => {
     return (await chrome.storage.local.get(POSITIONS_KEY))[POSITIONS_KEY] ?? {};
   }
 
-  /** Remember how far into the article the reader is, keeping only the most recent entries. */
+  /**
+   * Remember how far into the article the reader is, keeping only the most recent entries; not
+   * from a private window, whose reading leaves nothing behind.
+   */
   async function remember(url, at) {
+    if (chrome.extension?.inIncognitoContext) return;
     const all = await positions();
     if (at < RESUME_FROM) delete all[url];
     else all[url] = { at, time: Date.now() };
