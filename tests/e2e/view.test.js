@@ -15,7 +15,7 @@ const SENTENCE = 'The committee met again on Thursday to weigh the evidence gath
 /** An article of `paragraphs` paragraphs of `sentences` sentences each, its last one marked. */
 function longArticle(paragraphs, sentences = 3) {
   const body = Array.from({ length: paragraphs }, (_, i) => `<p>Paragraph ${i + 1}. ${Array(sentences).fill(SENTENCE).join(' ')}</p>`);
-  body.push('<p>The final paragraph says the archive closes at noon on Fridays.</p>');
+  body.push('<p>The final paragraph says the archive closes at noon on Fridays (see <a href="https://archive.example/hours">the hours</a>).</p>');
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>A report of ${paragraphs} paragraphs</title>
 <meta property="og:site_name" content="Report Archive"></head><body><main><article><h1>A report of ${paragraphs} paragraphs</h1>
 ${body.join('\n')}</article></main></body></html>`;
@@ -77,6 +77,10 @@ eachBrowser((ctx) => {
       assert.match(text, /archive closes at noon on Fridays/, `the last paragraph of ${n} printed`);
       assert.match(text, new RegExp(`Paragraph ${n}\\.`), `paragraph ${n} printed`);
       assert.doesNotMatch(text, /Save a copy|Appearance/, 'no toolbar or panel on paper');
+      // The view printed, not the page underneath: its meta line, and the article once.
+      assert.match(text, /\d+ min read/);
+      assert.equal(text.split('Paragraph 1.').length - 1, 1, 'the first paragraph printed once');
+      assert.match(text.replace(/\s+/g, ''), /thehours\(https:\/\/archive\.example\/hours\)/, "a link's address after it");
     }
     const ratio = printed[80].pages / printed[20].pages;
     assert.ok(printed[20].pages >= 2 && printed[20].pages <= 8, `20 paragraphs on ${printed[20].pages} pages`);
@@ -109,6 +113,7 @@ eachBrowser((ctx) => {
       await page.keyboard.press('Tab');
       walked.push((await focused(page)).action);
     }
+    assert.ok(await viewEvaluate(page, (root) => root.querySelectorAll('.lucid-content a[href]').length >= 2), 'the article has links to walk past');
     assert.deepEqual(walked, toolbar, 'Tab walks the toolbar first');
     // On through the article's links and round: never out to the page underneath.
     const seen = new Set();
