@@ -377,10 +377,14 @@ if (!Object.hasOwn(globalThis, 'LucidReader')) globalThis.LucidReader = (() => {
 
   /**
    * Lazily loaded and slideshow images keep the small width and height the page gave their
-   * placeholder: one that is large on its own (once loaded) is marked to fill the column.
+   * placeholder: one that is large on its own (once loaded) is marked to fill the column. A table
+   * wider than the column takes focus, so the keyboard can scroll it too.
    */
-  function widenImages(scroller) {
+  function fitMedia(scroller) {
     const content = scroller.querySelector('.lucid-content');
+    for (const table of content?.querySelectorAll('table') ?? []) {
+      if (table.scrollWidth > table.clientWidth) table.tabIndex = 0;
+    }
     for (const img of content?.querySelectorAll('img[width]') ?? []) {
       const fit = () => img.classList.toggle('lucid-wide', img.naturalWidth >= WIDE_IMAGE * content.clientWidth);
       if (img.complete) fit();
@@ -513,7 +517,7 @@ if (!Object.hasOwn(globalThis, 'LucidReader')) globalThis.LucidReader = (() => {
     window.addEventListener('afterprint', onAfterPrint);
 
     document.documentElement.append(host);
-    widenImages(scroller);
+    fitMedia(scroller);
     scroller.focus({ preventScroll: true });
     offerResume(v);
     return true;

@@ -305,6 +305,7 @@ eachBrowser((ctx) => {
         column, large, small,
         tableScrolls: table.scrollWidth > table.clientWidth,
         tableShadow: getComputedStyle(table).backgroundImage,
+        tableFocusable: table.tabIndex === 0,
         emptyFigures: [...root.querySelectorAll('.lucid-content figure')].filter((f) => !f.querySelector('img') && f.getClientRects().length).length,
       };
     });
@@ -312,6 +313,7 @@ eachBrowser((ctx) => {
     assert.equal(seen.small, 40, 'a small image keeps its size');
     assert.ok(seen.tableScrolls, 'the table is wider than the column');
     assert.match(seen.tableShadow, /radial-gradient.*radial-gradient/);
+    assert.ok(seen.tableFocusable, 'the keyboard can reach the wide table to scroll it');
     assert.equal(seen.emptyFigures, 0);
   });
 
