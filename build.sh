@@ -72,6 +72,7 @@ ensure_test_tools() {
     missing+=(firefox-esr)
   fi
   have unzip || missing+=(unzip) # the Chromium tests unpack dist/lucid-chromium.zip
+  have pdftotext || missing+=(poppler-utils) # view.test.js reads printed PDFs back
   fc-list 2>/dev/null | grep -q 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
   have node || missing+=(nodejs npm)
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"

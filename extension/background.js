@@ -350,6 +350,7 @@ const dispatch = createDispatcher({
   'imagePermission': (message, sender) => finishSave(message, sender),
   'reader/closed': (_message, sender) => sender.tab && viewClosed(sender.tab),
   'read/cancel': (_message, sender) => sender.tab && cancelReading(sender.tab.id),
+  'options/open': () => chrome.runtime.openOptionsPage(),
 });
 
 chrome.action.onClicked.addListener(toggle);

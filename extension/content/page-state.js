@@ -4,16 +4,17 @@
 // in Node with stand-in elements.
 
 if (!Object.hasOwn(globalThis, 'LucidPageState')) globalThis.LucidPageState = (() => {
-  const LONGHANDS = ['overflow-x', 'overflow-y'];
+  /** The longhands each property we set stands for. */
+  const LONGHANDS = { overflow: ['overflow-x', 'overflow-y'], display: ['display'] };
 
-  /** Stop `el` scrolling; returns what `release` needs to undo it. */
-  function lockElement(el) {
+  /** Set `property: value !important` on `el` (stop it scrolling, by default); returns what `releaseElement` needs to undo it. */
+  function lockElement(el, property = 'overflow', value = 'hidden') {
     const style = el.style;
     const before = {
       attribute: el.getAttribute('style'),
-      longhands: LONGHANDS.map((name) => [name, style.getPropertyValue(name), style.getPropertyPriority(name)]),
+      longhands: LONGHANDS[property].map((name) => [name, style.getPropertyValue(name), style.getPropertyPriority(name)]),
     };
-    style.setProperty('overflow', 'hidden', 'important');
+    style.setProperty(property, value, 'important');
     return { el, before, ours: el.getAttribute('style') };
   }
 
@@ -60,5 +61,12 @@ if (!Object.hasOwn(globalThis, 'LucidPageState')) globalThis.LucidPageState = ((
     }
   }
 
-  return Object.freeze({ lock, unlock });
+  /**
+   * Take the page's body out of a print, so that only the reading view (a child of the root
+   * element, beside the body) is printed. Returns the record `showBody` takes.
+   */
+  const hideBody = (doc) => (doc.body ? lockElement(doc.body, 'display', 'none') : null);
+  const showBody = (record) => record && releaseElement(record);
+
+  return Object.freeze({ lock, unlock, hideBody, showBody });
 })();

@@ -7,13 +7,16 @@
 // scroll and focus that page-state.js records and restores.
 
 if (!Object.hasOwn(globalThis, 'LucidReader')) globalThis.LucidReader = (() => {
-  const { lock, unlock } = globalThis.LucidPageState;
+  const { lock, unlock, hideBody, showBody } = globalThis.LucidPageState;
   const { send, element, htmlNodes, icon: pathIcon } = globalThis.LucidShell;
 
   const HOST_STYLE = [
     'all: initial', 'position: fixed', 'inset: 0', 'z-index: 2147483647', 'display: block',
     'width: 100vw', 'height: 100vh', 'margin: 0', 'border: 0', 'padding: 0',
   ].map((rule) => `${rule} !important`).join('; ');
+  /** While printing: the view in the flow, as long as the article, on paper's white. */
+  const PRINT_HOST_STYLE = ['all: initial', 'display: block', 'position: static', 'margin: 0', 'border: 0', 'padding: 0']
+    .map((rule) => `${rule} !important`).join('; ');
 
   // Events from inside the view stop at its host, so the page's own listeners (shortcuts,
   // analytics, a hostile page's click counter) see nothing of what the reader does.
@@ -33,7 +36,43 @@ if (!Object.hasOwn(globalThis, 'LucidReader')) globalThis.LucidReader = (() => {
     appearance: 'M3 19 8.5 5h1L15 19M5 14h8M15.5 19l3-8 3 8M16.4 16.6h4.2',
     close: 'M6 6l12 12M18 6 6 18',
     save: 'M12 4v11M7.5 10.5 12 15l4.5-4.5M5 19h14',
+    print: 'M7 9V4h10v5M7 17H5a1 1 0 0 1-1-1v-6a1 1 0 0 1 1-1h14a1 1 0 0 1 1 1v6a1 1 0 0 1-1 1h-2M7 14h10v6H7z',
   };
+
+  /** The width setting in words: its value (em) is no measure a reader knows. */
+  const WIDTHS = [[30, 'Narrow'], [44, 'Medium'], [Infinity, 'Wide']];
+
+  /**
+   * The view's own words in the article's language, where the core's header has them too
+   * (src/output/render.rs): reading times of an hour or more, and the offer to continue.
+   */
+  const WORDS = {
+    'zh-Hant': { hours: (h, m) => `約 ${h} 小時${m ? ` ${m} 分鐘` : ''}`, resume: '從上次讀到的地方繼續', dismiss: '關閉' },
+    'zh-Hans': { hours: (h, m) => `约 ${h} 小时${m ? ` ${m} 分钟` : ''}`, resume: '从上次读到的地方继续', dismiss: '关闭' },
+    ja: { hours: (h, m) => `約 ${h} 時間${m ? ` ${m} 分` : ''}`, resume: '前回の続きから読む', dismiss: '閉じる' },
+    ko: { hours: (h, m) => `약 ${h}시간${m ? ` ${m}분` : ''}`, resume: '읽던 곳부터 계속', dismiss: '닫기' },
+    en: { hours: (h, m) => `${h} h${m ? ` ${m} min` : ''} read`, resume: 'Continue where you left off', dismiss: 'Dismiss' },
+  };
+
+  /** The WORDS for a language tag; Chinese is Traditional by script or region, as in the core. */
+  function wordsFor(lang) {
+    const tag = (lang || '').toLowerCase();
+    const primary = tag.split(/[-_]/)[0];
+    if (primary === 'zh') return /hant|[-_](tw|hk|mo)\b/.test(tag) ? WORDS['zh-Hant'] : WORDS['zh-Hans'];
+    return WORDS[primary] ?? WORDS.en;
+  }
+
+  /** Reading positions kept in storage.local, one per article URL, the most recent this many. */
+  const POSITIONS_KEY = 'positions';
+  const POSITIONS_KEPT = 200;
+  /** A position this far into the article (fraction) or less is no place to offer to continue from. */
+  const RESUME_FROM = 0.03;
+
+  /** An image at least this share of the column wide on its own is shown as wide as the column. */
+  const WIDE_IMAGE = 0.6;
+
+  /** What can take focus inside the view, for the Tab order the view keeps. */
+  const FOCUSABLE = 'button, a[href], select, input, textarea, [tabindex]:not([tabindex="-1"])';
 
   /** The view on screen, or null. */
   let view = null;
@@ -65,7 +104,9 @@ if (!Object.hasOwn(globalThis, 'LucidReader')) globalThis.LucidReader = (() => {
     }
     for (const output of v.panel.querySelectorAll('output[data-key]')) {
       const key = output.dataset.key;
-      output.textContent = String(settings[key]);
+      const value = settings[key];
+      output.textContent = key === 'width' ? WIDTHS.find(([most]) => value <= most)[1] : String(value);
+      output.title = `${value}${v.schema.get(key).unit}`;
     }
   }
 
@@ -121,6 +162,9 @@ if (!Object.hasOwn(globalThis, 'LucidReader')) globalThis.LucidReader = (() => {
       else if (action === 'save-without') saveAs(v, button, { ask: false, imageUrls: v.question.imageUrls });
       else if (action === 'save-allow') askPermission(v, button);
       else if (action === 'appearance') togglePanel(v);
+      else if (action === 'print') window.print();
+      else if (action === 'resume') resume(v, true);
+      else if (action === 'resume-dismiss') resume(v, false);
       else if (value !== undefined) changeSetting(v, { [key]: value });
       else if (step !== undefined) changeSetting(v, { [key]: v.settings[key] + Number(step) * v.schema.get(key).step });
       return;
@@ -203,23 +247,85 @@ if (!Object.hasOwn(globalThis, 'LucidReader')) globalThis.LucidReader = (() => {
     }
   }
 
-  function onKeyDown(event) {
-    if (event.key === 't') return onContentsKey(event);
-    if (event.key !== 'Escape' || event.isComposing || !view) return;
-    event.preventDefault();
-    event.stopImmediatePropagation();
-    if (!view.panel.hidden) togglePanel(view, false);
-    else if (!view.saveMenu.hidden) toggleSaveMenu(view, false);
-    else if (!view.extras.some((extra) => extra.close())) close({ fromPage: true });
+  /** The view's panels, each with the toolbar button that opens it. */
+  function panels(v) {
+    const button = (action) => v.toolbar.querySelector(`[data-action="${action}"]`);
+    return [
+      { panel: v.panel, button: button('appearance'), close: () => togglePanel(v, false) },
+      { panel: v.saveMenu, button: button('save-menu'), close: () => toggleSaveMenu(v, false) },
+      ...v.extras.map((extra) => ({ panel: extra.panel, button: extra.button, close: () => extra.close() })),
+    ];
   }
 
-  /** `t` toggles the contents, unless the key is typed into a field. */
-  function onContentsKey(event) {
-    const field = event.composedPath()[0];
-    const typing = field instanceof Element && (field.matches('input, select, textarea') || field.isContentEditable);
-    if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing || typing || !view) return;
+  const shown = (el) => !el.disabled && el.getClientRects().length > 0;
+
+  /**
+   * The view's Tab order: the toolbar first, each open panel right after the button that opened
+   * it, the offer to continue, then the article. Tab walks it round, never out to the page.
+   */
+  function tabOrder(v) {
+    const open = new Map(panels(v).filter((p) => !p.panel.hidden).map((p) => [p.button, p.panel]));
+    const order = [];
+    for (const button of v.toolbar.querySelectorAll('button')) {
+      order.push(button);
+      if (open.has(button)) order.push(...open.get(button).querySelectorAll(FOCUSABLE));
+    }
+    order.push(...v.resumeBar.querySelectorAll(FOCUSABLE), ...v.scroller.querySelectorAll(FOCUSABLE));
+    return order.filter(shown);
+  }
+
+  function onTab(v, event) {
+    const order = tabOrder(v);
+    if (!order.length) return;
+    const at = order.indexOf(v.root.activeElement);
+    const next = event.shiftKey ? (at <= 0 ? order.length - 1 : at - 1) : (at + 1) % order.length;
     event.preventDefault();
-    view.contents.toggle();
+    order[next].focus();
+  }
+
+  /** Escape closes the open panel and gives focus back to its button; with none open, the view. */
+  function onEscape(v) {
+    const open = panels(v).find((p) => !p.panel.hidden);
+    if (open) {
+      open.close();
+      open.button.focus();
+    } else close({ fromPage: true });
+  }
+
+  /** Reading keys: Space / Shift+Space a page, j/k or the arrows a few lines, +/- text size, t contents. */
+  function onReadingKey(v, event, field) {
+    const { scroller } = v;
+    const onControl = field instanceof Element && !!field.closest('button, a, summary');
+    const line = parseFloat(getComputedStyle(scroller).fontSize) * 3;
+    const page = Math.max(scroller.clientHeight - 2 * line, line);
+    const scrollBy = (top) => scroller.scrollBy({ top, behavior: 'instant' });
+    const step = (sign) => changeSetting(v, { fontSize: v.settings.fontSize + sign * v.schema.get('fontSize').step });
+    const keys = {
+      ' ': () => !onControl && scrollBy(event.shiftKey ? -page : page),
+      j: () => scrollBy(line), ArrowDown: () => scrollBy(line),
+      k: () => scrollBy(-line), ArrowUp: () => scrollBy(-line),
+      '+': () => step(1), '=': () => step(1), '-': () => step(-1),
+      t: () => v.contents.toggle(),
+    };
+    const action = keys[event.key];
+    if (!action || action() === false) return;
+    event.preventDefault();
+  }
+
+  function onKeyDown(event) {
+    if (!view || event.isComposing) return;
+    const v = view;
+    const field = event.composedPath()[0];
+    if (event.key === 'Tab') return onTab(v, event);
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      return onEscape(v);
+    }
+    // Keys typed into a field, or with a modifier (Ctrl + is the browser's zoom), are not ours.
+    const typing = field instanceof Element && (field.matches('input, select, textarea') || field.isContentEditable);
+    if (event.ctrlKey || event.metaKey || event.altKey || typing) return;
+    onReadingKey(v, event, field);
   }
 
   /** Close the appearance and save panels and every extra panel but `keep`, which is opening. */
@@ -227,6 +333,132 @@ if (!Object.hasOwn(globalThis, 'LucidReader')) globalThis.LucidReader = (() => {
     togglePanel(v, false);
     toggleSaveMenu(v, false);
     for (const extra of v.extras) if (extra !== keep) extra.close();
+  }
+
+  /**
+   * A date as a byline may carry it: ISO or slashed, 2024年5月3日, "May 3, 2024", "3 May 2024"
+   * or without the year ("Lucas Nolan22 Dec", Breitbart's); with a time after it.
+   */
+  const DATE_IN_BYLINE = new RegExp([
+    String.raw`\d{4}[-/.]\d{1,2}[-/.]\d{1,2}`,
+    String.raw`\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日`,
+    String.raw`\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b(?:,?\s+\d{4})?`,
+    String.raw`\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b\.?(?:\s+\d{4})?`,
+  ].map((date) => String.raw`(?:${date})(?:[\sT]*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?`).join('|'), 'gi');
+  /** What is left around a date taken out of a byline: separators, and the words that announced it. */
+  const BYLINE_LEFTOVER = /^[\s,;:|·•\-–—]+|(?:[\s,;:|·•\-–—]|\b(?:on|published|updated)\b|发布于|發布於|发布时间|發佈時間)+$/giu;
+
+  /**
+   * The header the core wrote, made fit for this view: a date the byline repeats goes (the date
+   * has its own place), the source link names the site when the page named it, and a reading
+   * time of an hour or more is said in hours.
+   */
+  function fitHeader(scroller, article) {
+    const header = scroller.querySelector('.lucid-header');
+    if (!header) return;
+    const byline = header.querySelector('.lucid-byline');
+    if (byline && header.querySelector('.lucid-date')) {
+      const rest = byline.textContent.replace(DATE_IN_BYLINE, ' ').replace(BYLINE_LEFTOVER, '').replace(/\s+/g, ' ').trim();
+      if (rest) byline.textContent = rest;
+      else byline.remove();
+    }
+    const site = article.siteName?.trim();
+    const source = header.querySelector('.lucid-source');
+    if (site && source) source.textContent = site;
+    const minutes = article.readingTimeMinutes;
+    const time = header.querySelector('.lucid-reading-time');
+    if (time && minutes >= 60) {
+      // Past ten hours the minutes are noise; below, to the nearest five.
+      const hours = Math.floor(minutes / 60);
+      const rest = hours >= 10 ? 0 : Math.round((minutes % 60) / 5) * 5;
+      time.textContent = rest === 60 ? wordsFor(article.lang).hours(hours + 1, 0) : wordsFor(article.lang).hours(hours, rest);
+    }
+  }
+
+  /**
+   * Lazily loaded and slideshow images keep the small width and height the page gave their
+   * placeholder: one that is large on its own (once loaded) is marked to fill the column. A table
+   * wider than the column takes focus, so the keyboard can scroll it too.
+   */
+  function fitMedia(scroller) {
+    const content = scroller.querySelector('.lucid-content');
+    for (const table of content?.querySelectorAll('table') ?? []) {
+      if (table.scrollWidth > table.clientWidth) table.tabIndex = 0;
+    }
+    for (const img of content?.querySelectorAll('img[width]') ?? []) {
+      const fit = () => img.classList.toggle('lucid-wide', img.naturalWidth >= WIDE_IMAGE * content.clientWidth);
+      if (img.complete) fit();
+      else img.addEventListener('load', fit, { once: true });
+    }
+  }
+
+  /** The stored reading positions: URL → { at (fraction of the scroll), time }. */
+  async function positions() {
+    return (await chrome.storage.local.get(POSITIONS_KEY))[POSITIONS_KEY] ?? {};
+  }
+
+  /**
+   * Remember how far into the article the reader is, keeping only the most recent entries; not
+   * from a private window, whose reading leaves nothing behind.
+   */
+  async function remember(url, at) {
+    if (chrome.extension?.inIncognitoContext) return;
+    const all = await positions();
+    if (at < RESUME_FROM) delete all[url];
+    else all[url] = { at, time: Date.now() };
+    const kept = Object.entries(all).sort(([, a], [, b]) => b.time - a.time).slice(0, POSITIONS_KEPT);
+    await chrome.storage.local.set({ [POSITIONS_KEY]: Object.fromEntries(kept) });
+  }
+
+  const scrolled = (scroller) => {
+    const room = scroller.scrollHeight - scroller.clientHeight;
+    return room > 0 ? scroller.scrollTop / room : 0;
+  };
+
+  /** Offer to continue from the place stored for this article, if it is far enough in. */
+  async function offerResume(v) {
+    const saved = (await positions().catch(() => ({})))[v.url];
+    if (view !== v || !saved || saved.at < RESUME_FROM || scrolled(v.scroller) >= RESUME_FROM) return;
+    v.resumeAt = saved.at;
+    v.resumeBar.hidden = false;
+  }
+
+  /** The reader's answer to the offer: `go` scrolls to the stored place. */
+  function resume(v, go) {
+    v.resumeBar.hidden = true;
+    if (go) {
+      const room = v.scroller.scrollHeight - v.scroller.clientHeight;
+      v.scroller.scrollTo({ top: v.resumeAt * room, behavior: 'instant' });
+    }
+    v.scroller.focus({ preventScroll: true });
+  }
+
+  /** The progress line follows the scroll; the position is stored a moment after scrolling stops. */
+  function onScroll(v) {
+    v.progressFrame ||= requestAnimationFrame(() => {
+      v.progressFrame = 0;
+      v.progressLine.style.transform = `scaleX(${scrolled(v.scroller)})`;
+    });
+    if (!v.resumeBar.hidden && scrolled(v.scroller) >= RESUME_FROM) v.resumeBar.hidden = true;
+    clearTimeout(v.rememberTimer);
+    v.rememberTimer = setTimeout(() => {
+      v.rememberTimer = 0;
+      remember(v.url, scrolled(v.scroller)).catch(() => {});
+    }, 400);
+  }
+
+  /** Print the article alone: the page's body is out of the print, the view laid out as paper. */
+  function onBeforePrint() {
+    if (!view || view.printRecord) return;
+    view.printRecord = hideBody(document);
+    view.host.setAttribute('style', PRINT_HOST_STYLE);
+  }
+
+  function onAfterPrint() {
+    if (!view?.printRecord) return;
+    showBody(view.printRecord);
+    view.printRecord = null;
+    view.host.setAttribute('style', HOST_STYLE);
   }
 
   /**
@@ -244,45 +476,69 @@ if (!Object.hasOwn(globalThis, 'LucidReader')) globalThis.LucidReader = (() => {
     const root = host.attachShadow({ mode: 'closed' });
 
     const scroller = element('div', { className: 'lucid-scroll', tabIndex: -1 }, htmlNodes(payload.html));
+    fitHeader(scroller, payload.article);
+    const words = wordsFor(payload.article.lang);
     const toolbar = element('div', { className: 'lucid-toolbar', role: 'toolbar', 'aria-label': 'Reading view' }, [
       element('button', { type: 'button', className: 'lucid-tool', dataset: { action: 'appearance' }, title: 'Appearance', 'aria-expanded': 'false' }, [icon('appearance')]),
       element('button', { type: 'button', className: 'lucid-tool', dataset: { action: 'save-menu' }, title: 'Save a copy', 'aria-expanded': 'false' }, [icon('save')]),
+      element('button', { type: 'button', className: 'lucid-tool', dataset: { action: 'print' }, title: 'Print' }, [icon('print')]),
       element('button', { type: 'button', className: 'lucid-tool', dataset: { action: 'close' }, title: 'Close reading view (Esc)' }, [icon('close')]),
+    ]);
+    const progressLine = element('div', { className: 'lucid-progress-line', 'aria-hidden': 'true' });
+    const resumeBar = element('div', { className: 'lucid-resume', hidden: true, lang: payload.article.lang || '' }, [
+      element('button', { type: 'button', className: 'lucid-resume-go', dataset: { action: 'resume' }, textContent: words.resume }),
+      element('button', { type: 'button', className: 'lucid-resume-dismiss', dataset: { action: 'resume-dismiss' }, title: words.dismiss, 'aria-label': words.dismiss }, [icon('close')]),
     ]);
     // The table arrives as [key, spec] pairs: the trip through executeScript sorts object keys.
     const schema = new Map(payload.schema);
     const panel = buildPanel(schema);
     const saveMenu = buildSaveMenu();
-    const container = element('div', { className: 'lucid-reader' }, [scroller, toolbar, panel, saveMenu]);
+    // The toolbar comes first, so that it comes first in the Tab order too.
+    const container = element('div', { className: 'lucid-reader' }, [toolbar, progressLine, resumeBar, scroller, panel, saveMenu]);
     root.append(style(payload.css), style(payload.uiCss), container);
 
-    view = { host, root, container, scroller, toolbar, panel, saveMenu, article: payload.article, pageRecord, schema, settings: null, question: null, translation: null };
+    view = { host, root, container, scroller, toolbar, panel, saveMenu, progressLine, resumeBar, url: location.href.split('#')[0], article: payload.article, pageRecord, schema, settings: null, question: null, printRecord: null };
     applySettings(view, payload.settings);
     const v = view;
-    // Contents and Listen: their own buttons and panels (content/contents.js, content/read-aloud.js).
+    // Contents, Listen and Translate: their own buttons and panels (content/contents.js,
+    // content/read-aloud.js, translate/reader-translate.js).
     const contents = globalThis.LucidContents.attach({ container, scroller, onOpen: () => closePanels(v, contents) });
     const listen = globalThis.LucidReadAloud.attach({ container, scroller, article: payload.article, onOpen: () => closePanels(v, listen) });
-    Object.assign(view, { contents, extras: [contents, listen] });
-    toolbar.prepend(contents.button, listen.button);
-    container.append(contents.panel, listen.panel);
+    const translation = globalThis.LucidTranslate.attach({ container, scroller, article: payload.article, onOpen: () => closePanels(v, translation) });
+    const extras = [contents, listen, translation].filter(Boolean);
+    Object.assign(view, { contents, extras });
+    toolbar.prepend(...extras.map((extra) => extra.button));
+    container.append(...extras.map((extra) => extra.panel));
     container.addEventListener('click', (event) => onClick(v, event));
+    scroller.addEventListener('scroll', () => onScroll(v), { passive: true });
     for (const type of CONTAINED_EVENTS) host.addEventListener(type, (event) => event.stopPropagation());
     window.addEventListener('keydown', onKeyDown, true);
+    window.addEventListener('beforeprint', onBeforePrint);
+    window.addEventListener('afterprint', onAfterPrint);
 
     document.documentElement.append(host);
-    view.translation = globalThis.LucidTranslate.attach({ container, scroller, article: payload.article });
+    fitMedia(scroller);
     scroller.focus({ preventScroll: true });
+    offerResume(v);
     return true;
   }
 
   /** Remove the view and give the page back. `fromPage`: closed from inside, tell the worker. */
   function close({ fromPage = false } = {}) {
     if (!view) return false;
-    const { host, pageRecord, translation, extras } = view;
+    onAfterPrint();
+    const { host, pageRecord, extras, scroller, url, rememberTimer, progressFrame } = view;
+    cancelAnimationFrame(progressFrame);
+    // A position not yet stored is stored now; a view closed unscrolled keeps the stored one.
+    if (rememberTimer) {
+      clearTimeout(rememberTimer);
+      remember(url, scrolled(scroller)).catch(() => {});
+    }
     view = null;
-    translation?.detach();
     for (const extra of extras) extra.detach();
     window.removeEventListener('keydown', onKeyDown, true);
+    window.removeEventListener('beforeprint', onBeforePrint);
+    window.removeEventListener('afterprint', onAfterPrint);
     host.remove();
     unlock(document, window, pageRecord);
     if (fromPage) send({ type: 'reader/closed' }).catch(() => {});

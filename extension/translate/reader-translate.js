@@ -1,5 +1,7 @@
-// The reading view's translation bar (content script, injected after reader.js). Nothing is sent
-// until the user clicks Translate. The view drives the worker one batch at a time: each answer is
+// The reading view's Translate button and panel (content script, injected after reader.js), a
+// panel like Appearance: with no translation service set up it says so and links to the options;
+// with one it offers the target language (the browser's by default, never the article's own),
+// replace or bilingual, progress and cancel. Nothing is sent until the user clicks Translate. The view drives the worker one batch at a time: each answer is
 // cached for the tab, handed to the worker's merger (which keeps what arrived so far) and the
 // content it returns is rendered; cancel drops the batch in flight and shows the original; failed
 // segments can be retried alone.
@@ -9,7 +11,8 @@
 // answers that it has none (see translate/service.js).
 
 if (!Object.hasOwn(globalThis, 'LucidTranslate')) globalThis.LucidTranslate = (() => {
-  const { send, element, htmlNodes } = globalThis.LucidShell;
+  const { send, element, htmlNodes, icon } = globalThis.LucidShell;
+  const ICON = 'M4 5h9M8.5 3v2M6 5c.6 3.3 2.7 5.8 6 7M11 5c-.6 3.3-2.7 5.8-6 7M13 21l4-9 4 9M14.3 18h5.4';
   /** Segments per message to the worker: small enough that progress moves on a short article. */
   const BATCH = 6;
   const TARGETS = { en: 'English', zh: '中文', ja: '日本語', ko: '한국어', fr: 'Français', de: 'Deutsch', es: 'Español', ru: 'Русский' };
@@ -31,12 +34,26 @@ if (!Object.hasOwn(globalThis, 'LucidTranslate')) globalThis.LucidTranslate = ((
   const cache = new Map();
   const cacheKey = (to, segment) => `${to}\u0000${segment.html}`;
 
+  /** The primary subtag of a language tag (`zh-Hant-TW` → `zh`), or ''. */
+  const primary = (tag) => (tag || '').split(/[-_]/)[0].toLowerCase();
+
   /**
-   * Add the bar to a freshly opened view: `{container, scroller, article}`, the article being the
-   * core's (its content, title and language). Returns `{detach}`, which stops a translation
-   * under way when the view closes, or null when the view has no content to translate.
+   * The language to translate into when the user has chosen none: the first of the browser's
+   * languages Lucid offers that is not the article's own, else the first offered that is not.
    */
-  function attach({ container, scroller, article }) {
+  function defaultTarget(from) {
+    const offered = Object.keys(TARGETS);
+    const wanted = [...(navigator.languages ?? []), navigator.language].map(primary);
+    return [...wanted, ...offered].find((lang) => offered.includes(lang) && lang !== primary(from));
+  }
+
+  /**
+   * Add the Translate button and panel to a freshly opened view: `{container, scroller, article,
+   * onOpen}`, the article being the core's (its content, title and language); `onOpen` closes the
+   * view's other panels. Returns `{button, panel, toggle, close, detach}` (detach stops a
+   * translation under way when the view closes), or null when the view has no content to translate.
+   */
+  function attach({ container, scroller, article, onOpen }) {
     const content = scroller.querySelector('.lucid-content');
     if (!content) return null;
     const titleEl = scroller.querySelector('.lucid-title');
@@ -50,24 +67,62 @@ if (!Object.hasOwn(globalThis, 'LucidTranslate')) globalThis.LucidTranslate = ((
     let rendering = Promise.resolve();
     let run = 0;
 
-    const target = element('select', { className: 'lucid-t-target', title: 'Translate into' },
-      Object.entries(TARGETS).map(([value, label]) => element('option', { value, textContent: label })));
-    const mode = element('select', { className: 'lucid-t-mode', title: 'How to show the translation' }, [
-      element('option', { value: 'replace', textContent: 'Replace' }),
-      element('option', { value: 'bilingual', textContent: 'Bilingual' }),
+    const button = element('button', { type: 'button', className: 'lucid-tool', dataset: { action: 'translate' }, title: 'Translate', 'aria-expanded': 'false' }, [icon(ICON)]);
+    const target = element('select', { className: 'lucid-t-target', 'aria-label': 'Translate into' },
+      Object.entries(TARGETS).filter(([value]) => value !== primary(from)).map(([value, label]) => element('option', { value, textContent: label })));
+    const mode = element('select', { className: 'lucid-t-mode', 'aria-label': 'How to show the translation' }, [
+      element('option', { value: 'replace', textContent: 'Replace the text' }),
+      element('option', { value: 'bilingual', textContent: 'Both languages' }),
     ]);
-    const go = element('button', { type: 'button', className: 'lucid-t-go', textContent: 'Translate' });
-    const cancel = element('button', { type: 'button', className: 'lucid-t-cancel', textContent: 'Cancel', hidden: true });
-    const showOriginal = element('button', { type: 'button', className: 'lucid-t-original', textContent: 'Show original', hidden: true });
-    const retry = element('button', { type: 'button', className: 'lucid-t-retry', textContent: 'Retry', hidden: true });
-    const status = element('span', { className: 'lucid-t-status', role: 'status' });
-    const bar = element('div', { className: 'lucid-translate', role: 'group', 'aria-label': 'Translation' }, [target, mode, go, cancel, showOriginal, retry, status]);
-    container.append(bar);
+    const go = element('button', { type: 'button', className: 'lucid-save-choice lucid-t-go', textContent: 'Translate' });
+    const cancel = element('button', { type: 'button', className: 'lucid-save-choice lucid-t-cancel', textContent: 'Cancel', hidden: true });
+    const showOriginal = element('button', { type: 'button', className: 'lucid-save-choice lucid-t-original', textContent: 'Show original', hidden: true });
+    const retry = element('button', { type: 'button', className: 'lucid-save-choice lucid-t-retry', textContent: 'Retry', hidden: true });
+    const status = element('p', { className: 'lucid-save-status lucid-t-status', role: 'status' });
+    const progress = element('progress', { className: 'lucid-t-progress', max: 1, value: 0, hidden: true });
+    const controls = element('div', { className: 'lucid-t-controls', hidden: true }, [
+      element('label', { className: 'lucid-row' }, [element('span', { className: 'lucid-label', textContent: 'Into' }), target]),
+      element('label', { className: 'lucid-row' }, [element('span', { className: 'lucid-label', textContent: 'Show' }), mode]),
+      go, cancel, showOriginal, retry, progress, status,
+    ]);
+    const options = element('button', { type: 'button', className: 'lucid-link-button lucid-t-options', textContent: 'Open Lucid\'s options' });
+    const missing = element('p', { className: 'lucid-t-missing', hidden: true }, [
+      'Translation needs a service, which you can choose in ', options, '.',
+    ]);
+    const panel = element('div', { className: 'lucid-panel lucid-translate', role: 'dialog', 'aria-label': 'Translate', hidden: true }, [
+      element('p', { className: 'lucid-label', textContent: 'Translate' }), missing, controls,
+    ]);
 
-    send({ type: 'translate/settings' }).then((s) => {
-      target.value = s.target;
-      mode.value = s.mode;
-    }, () => {});
+    /** Ask the worker for the settings and whether a service can translate; show what fits. */
+    async function refresh() {
+      const s = await send({ type: 'translate/settings', from, to: target.value || null }).catch(() => null);
+      if (s && !segmented) {
+        target.value = s.target && s.target !== primary(from) ? s.target : defaultTarget(from);
+        mode.value = s.mode;
+      }
+      const ready = s?.ready === true;
+      missing.hidden = ready;
+      controls.hidden = !ready;
+      return ready;
+    }
+
+    function toggle(show = panel.hidden) {
+      if (show) onOpen();
+      panel.hidden = !show;
+      button.setAttribute('aria-expanded', String(show));
+      return show ? refresh() : Promise.resolve();
+    }
+
+    function close() {
+      if (panel.hidden) return false;
+      toggle(false);
+      return true;
+    }
+    button.addEventListener('click', () => toggle());
+    container.addEventListener('click', (event) => {
+      if (!panel.hidden && !event.composedPath().some((el) => el === panel || el === button)) toggle(false);
+    });
+    options.addEventListener('click', () => send({ type: 'options/open' }).catch(() => {}));
 
     /** Every segment: the title, then the content's. */
     const everything = () => [...(segmented.title ? [segmented.title] : []), ...segmented.segments];
@@ -130,13 +185,14 @@ if (!Object.hasOwn(globalThis, 'LucidTranslate')) globalThis.LucidTranslate = ((
       const problems = [...new Set(failed.values())];
       const done = everything().filter((seg) => cache.has(cacheKey(target.value, seg))).length;
       status.textContent = `${done}/${everything().length}` + (problems.length ? ` · ${failed.size} failed: ${problems.join('; ')}` : '');
+      progress.value = done / everything().length;
       retry.hidden = failed.size === 0;
     }
 
     async function translate(only) {
       const mine = ++run;
       go.disabled = retry.disabled = true;
-      cancel.hidden = false;
+      cancel.hidden = progress.hidden = false;
       try {
         if (!segmented) {
           const key = { view, mode: mode.value, lang: target.value };
@@ -168,7 +224,7 @@ if (!Object.hasOwn(globalThis, 'LucidTranslate')) globalThis.LucidTranslate = ((
       } finally {
         if (mine === run) {
           go.disabled = retry.disabled = false;
-          cancel.hidden = true;
+          cancel.hidden = progress.hidden = true;
         }
       }
     }
@@ -187,7 +243,7 @@ if (!Object.hasOwn(globalThis, 'LucidTranslate')) globalThis.LucidTranslate = ((
     cancel.addEventListener('click', () => {
       run += 1;
       go.disabled = retry.disabled = false;
-      cancel.hidden = true;
+      cancel.hidden = progress.hidden = true;
       status.textContent = 'Cancelled';
       restore();
     });
@@ -205,7 +261,7 @@ if (!Object.hasOwn(globalThis, 'LucidTranslate')) globalThis.LucidTranslate = ((
       });
     }
 
-    return { detach: () => { run += 1; } };
+    return { button, panel, toggle, close, detach: () => { run += 1; } };
   }
 
   return Object.freeze({ attach });

@@ -11,13 +11,16 @@ import { libreTranslate } from './libretranslate.js';
 
 export const TRANSLATE_KEY = 'translate';
 
-/** The stored translation settings, completed: off (no endpoint) until the user sets one. */
+/**
+ * The stored translation settings, completed: off (no endpoint) until the user sets one; no
+ * target ('') until the user picks one, so the view offers the browser's language.
+ */
 export function translateSettings(stored) {
   const s = stored && typeof stored === 'object' ? stored : {};
   return {
     endpoint: typeof s.endpoint === 'string' ? s.endpoint : '',
     apiKey: typeof s.apiKey === 'string' ? s.apiKey : '',
-    target: typeof s.target === 'string' && s.target ? s.target : 'en',
+    target: typeof s.target === 'string' ? s.target : '',
     mode: s.mode === 'bilingual' ? 'bilingual' : 'replace',
   };
 }

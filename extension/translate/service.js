@@ -16,7 +16,9 @@
 //       the mode or language changed) and `segmented` ({segments, template}) is not given:
 //       then ask again with it and every translation so far, which starts a new merger.
 //   { type: 'translate/batch', segments, from, to }            -> {results, failed}
-//   { type: 'translate/settings', patch? }                     -> {target, mode}
+//   { type: 'translate/settings', patch?, from?, to? }         -> {target, mode, ready}
+//       `target` is '' until the user picks one; `ready`: a service can translate from → to
+//       (to: the stored target when not given).
 
 import { TRANSLATE_KEY, pickProvider, translateSettings } from './registry.js';
 import { titleSegment } from './segments.js';
@@ -77,13 +79,14 @@ export function translateService({ core, guard, splitSegments, TranslationMerger
       if (!provider) throw new Error('No translation service is set: choose one in Lucid\'s options.');
       return provider.translate(segments, { from, to });
     },
-    'translate/settings': async ({ patch }) => {
+    'translate/settings': async ({ patch, from, to }) => {
       let settings = await loadSettings();
       if (patch && typeof patch === 'object') {
         settings = translateSettings({ ...settings, ...patch, endpoint: settings.endpoint, apiKey: settings.apiKey });
         await chrome.storage.sync.set({ [TRANSLATE_KEY]: settings });
       }
-      return { target: settings.target, mode: settings.mode };
+      const ready = (await pickProvider(settings, { from: from || null, to: to || settings.target || 'en' })) !== null;
+      return { target: settings.target, mode: settings.mode, ready };
     },
   };
   return { handlers, release, forget: () => mergers.clear() };

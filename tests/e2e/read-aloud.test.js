@@ -322,6 +322,7 @@ eachBrowser((ctx) => {
     assert.equal((await speech(page, 'spoken')).at(-1).voice, 'test:zh');
 
     // Translating replaces what was read: reading stops, and the next Play reads the translation.
+    await click(page, '[data-action="translate"]'); // its panel
     await click(page, '.lucid-t-go');
     await waitForView(page, (root) => /^(\d+)\/\1$/.test(root.querySelector('.lucid-t-status').textContent));
     await waitForView(page, (root) => root.querySelector('.lucid-listen .lucid-label').textContent === 'Voice (English)');
@@ -339,6 +340,7 @@ eachBrowser((ctx) => {
   test('a bilingual view is read in its translations only, in their language', async () => {
     await ctx.browser.inExtension((s) => chrome.storage.sync.set({ translate: s }), { endpoint: translator.endpoint, target: 'en', mode: 'bilingual' });
     const page = await openReader(SEED, [...VOICES, ZH_VOICE]);
+    await click(page, '[data-action="translate"]'); // its panel
     await click(page, '.lucid-t-go');
     await waitForView(page, (root) => /^(\d+)\/\1$/.test(root.querySelector('.lucid-t-status').textContent));
     await openListen(page);
@@ -411,6 +413,7 @@ eachBrowser((ctx) => {
     assert.equal((await toc(seed)).open, false);
 
     const page = await openReader(PAGE);
+    await click(page, '[data-action="translate"]'); // its panel
     await click(page, '.lucid-t-go');
     await waitForView(page, (root) => /^(\d+)\/\1$/.test(root.querySelector('.lucid-t-status').textContent));
     await click(page, '[data-action="contents"]');

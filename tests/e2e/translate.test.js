@@ -40,8 +40,11 @@ const SEGMENTS = 15;
 const title = (page) => viewEvaluate(page, (root) => root.querySelector('.lucid-title').innerText.trim());
 /** Every segment translated and rendered: the status says N/N and Translate is enabled again. */
 const finished = (page) => waitForView(page, (root) => /^(\d+)\/\1$/.test(root.querySelector('.lucid-t-status').innerText) && !root.querySelector('.lucid-t-go').disabled);
-/** Click the translation bar's `name` button (go, cancel, original, retry). */
-const press = (page, name) => viewClick(page, `.lucid-t-${name}`);
+/** Click the Translate panel's `name` button (go, cancel, original, retry), opening the panel first if it is closed. */
+async function press(page, name) {
+  if (await viewEvaluate(page, (root) => root.querySelector('.lucid-translate').hidden)) await viewClick(page, '[data-action="translate"]');
+  await viewClick(page, `.lucid-t-${name}`);
+}
 const untagged = (text) => squash(text.replaceAll(TAG, ''));
 
 eachBrowser((ctx) => {

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import '../../extension/content/page-state.js';
 
-const { lock, unlock } = globalThis.LucidPageState;
+const { lock, unlock, hideBody, showBody } = globalThis.LucidPageState;
 
 /** A stand-in element whose style attribute and style properties stay in step, as in a DOM. */
 function fakeElement(styleAttribute = null) {
@@ -71,6 +71,19 @@ test("a page's own style change while the reader is open survives; only our over
   assert.equal(doc.body.style.getPropertyValue('color'), 'blue');
   assert.equal(doc.body.style.getPropertyValue('overflow-y'), 'scroll');
   assert.equal(doc.body.style.getPropertyValue('overflow-x'), '');
+});
+
+test('printing hides the body over the lock; after it and the unlock the body is as it was', () => {
+  const { doc, win } = fakePage({ body: 'display: flex; color: red' });
+  const record = lock(doc, win);
+  const printed = hideBody(doc);
+  assert.equal(doc.body.style.getPropertyValue('display'), 'none');
+  assert.equal(doc.body.style.getPropertyValue('overflow-y'), 'hidden', 'still locked while printing');
+  showBody(printed);
+  assert.equal(doc.body.style.getPropertyValue('display'), 'flex');
+  assert.equal(doc.body.style.getPropertyValue('overflow-y'), 'hidden');
+  unlock(doc, win, record);
+  assert.equal(doc.body.getAttribute('style'), 'display: flex; color: red');
 });
 
 test('scroll position comes back exactly, and only when it moved', () => {
