@@ -43,15 +43,15 @@ if (!Object.hasOwn(globalThis, 'LucidReader')) globalThis.LucidReader = (() => {
   const WIDTHS = [[30, 'Narrow'], [44, 'Medium'], [Infinity, 'Wide']];
 
   /**
-   * The view's own words in the article's language, where the core's header has them too
-   * (src/output/render.rs): reading times of an hour or more, and the offer to continue.
+   * The view's own words in the article's language (the header's are the core's, in
+   * src/output/render.rs): the offer to continue where the reader left off.
    */
   const WORDS = {
-    'zh-Hant': { hours: (h, m) => `約 ${h} 小時${m ? ` ${m} 分鐘` : ''}`, resume: '從上次讀到的地方繼續', dismiss: '關閉' },
-    'zh-Hans': { hours: (h, m) => `约 ${h} 小时${m ? ` ${m} 分钟` : ''}`, resume: '从上次读到的地方继续', dismiss: '关闭' },
-    ja: { hours: (h, m) => `約 ${h} 時間${m ? ` ${m} 分` : ''}`, resume: '前回の続きから読む', dismiss: '閉じる' },
-    ko: { hours: (h, m) => `약 ${h}시간${m ? ` ${m}분` : ''}`, resume: '읽던 곳부터 계속', dismiss: '닫기' },
-    en: { hours: (h, m) => `${h} h${m ? ` ${m} min` : ''} read`, resume: 'Continue where you left off', dismiss: 'Dismiss' },
+    'zh-Hant': { resume: '從上次讀到的地方繼續', dismiss: '關閉' },
+    'zh-Hans': { resume: '从上次读到的地方继续', dismiss: '关闭' },
+    ja: { resume: '前回の続きから読む', dismiss: '閉じる' },
+    ko: { resume: '읽던 곳부터 계속', dismiss: '닫기' },
+    en: { resume: 'Continue where you left off', dismiss: 'Dismiss' },
   };
 
   /** The WORDS for a language tag; Chinese is Traditional by script or region, as in the core. */
@@ -336,46 +336,6 @@ if (!Object.hasOwn(globalThis, 'LucidReader')) globalThis.LucidReader = (() => {
   }
 
   /**
-   * A date as a byline may carry it: ISO or slashed, 2024年5月3日, "May 3, 2024", "3 May 2024"
-   * or without the year ("Lucas Nolan22 Dec", Breitbart's); with a time after it.
-   */
-  const DATE_IN_BYLINE = new RegExp([
-    String.raw`\d{4}[-/.]\d{1,2}[-/.]\d{1,2}`,
-    String.raw`\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日`,
-    String.raw`\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b(?:,?\s+\d{4})?`,
-    String.raw`\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b\.?(?:\s+\d{4})?`,
-  ].map((date) => String.raw`(?:${date})(?:[\sT]*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?`).join('|'), 'gi');
-  /** What is left around a date taken out of a byline: separators, and the words that announced it. */
-  const BYLINE_LEFTOVER = /^[\s,;:|·•\-–—]+|(?:[\s,;:|·•\-–—]|\b(?:on|published|updated)\b|发布于|發布於|发布时间|發佈時間)+$/giu;
-
-  /**
-   * The header the core wrote, made fit for this view: a date the byline repeats goes (the date
-   * has its own place), the source link names the site when the page named it, and a reading
-   * time of an hour or more is said in hours.
-   */
-  function fitHeader(scroller, article) {
-    const header = scroller.querySelector('.lucid-header');
-    if (!header) return;
-    const byline = header.querySelector('.lucid-byline');
-    if (byline && header.querySelector('.lucid-date')) {
-      const rest = byline.textContent.replace(DATE_IN_BYLINE, ' ').replace(BYLINE_LEFTOVER, '').replace(/\s+/g, ' ').trim();
-      if (rest) byline.textContent = rest;
-      else byline.remove();
-    }
-    const site = article.siteName?.trim();
-    const source = header.querySelector('.lucid-source');
-    if (site && source) source.textContent = site;
-    const minutes = article.readingTimeMinutes;
-    const time = header.querySelector('.lucid-reading-time');
-    if (time && minutes >= 60) {
-      // Past ten hours the minutes are noise; below, to the nearest five.
-      const hours = Math.floor(minutes / 60);
-      const rest = hours >= 10 ? 0 : Math.round((minutes % 60) / 5) * 5;
-      time.textContent = rest === 60 ? wordsFor(article.lang).hours(hours + 1, 0) : wordsFor(article.lang).hours(hours, rest);
-    }
-  }
-
-  /**
    * Lazily loaded and slideshow images keep the small width and height the page gave their
    * placeholder: one that is large on its own (once loaded) is marked to fill the column. A table
    * wider than the column takes focus, so the keyboard can scroll it too.
@@ -476,7 +436,6 @@ if (!Object.hasOwn(globalThis, 'LucidReader')) globalThis.LucidReader = (() => {
     const root = host.attachShadow({ mode: 'closed' });
 
     const scroller = element('div', { className: 'lucid-scroll', tabIndex: -1 }, htmlNodes(payload.html));
-    fitHeader(scroller, payload.article);
     const words = wordsFor(payload.article.lang);
     const toolbar = element('div', { className: 'lucid-toolbar', role: 'toolbar', 'aria-label': 'Reading view' }, [
       element('button', { type: 'button', className: 'lucid-tool', dataset: { action: 'appearance' }, title: 'Appearance', 'aria-expanded': 'false' }, [icon('appearance')]),

@@ -47,6 +47,7 @@ pub fn names_only(byline: &str) -> Option<String> {
         .flat_map(|gap| gap.split(BYLINE_SEPARATORS))
         .map(|p| p.trim_matches(|c: char| c.is_whitespace() || "-,:：/（）()【】[]".contains(c)))
         .find(|p| p.chars().filter(|c| c.is_alphabetic()).count() >= 2)?;
+    kept = without_day_and_month(kept);
     // A count left before a cut marker ("股市行情 12.3万粉丝") is no part of the name.
     while let Some((head, last)) = kept.rsplit_once(' ')
         && last.chars().any(|c| c.is_ascii_digit())
@@ -62,6 +63,26 @@ pub fn names_only(byline: &str) -> Option<String> {
         || kept.contains("â€")
         || BYLINE_NOT_NAMES.contains(&folded.as_str());
     (!refused).then_some(kept)
+}
+
+/// `byline` without a day and month that end it with no year, which no date reader takes for a
+/// date: "Lucas Nolan22 Dec" (Breitbart glues them), "Jane Doe Dec 22".
+fn without_day_and_month(byline: &str) -> &str {
+    let is_day = |w: &str| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    let Some((head, last)) = byline.rsplit_once(' ') else { return byline };
+    let last_word = last.trim_end_matches('.').to_lowercase();
+    if super::date::month_name(&last_word).is_some() {
+        let digits = head.bytes().rev().take_while(u8::is_ascii_digit).count();
+        if (1..=2).contains(&digits) {
+            return head[..head.len() - digits].trim_end();
+        }
+    } else if is_day(last)
+        && let Some((before, month)) = head.rsplit_once(' ')
+        && super::date::month_name(&month.trim_end_matches('.').to_lowercase()).is_some()
+    {
+        return before.trim_end();
+    }
+    byline
 }
 
 /// The name a byline line prints: after an English [`BYLINE_PREFIXES`] word at the line's start
@@ -304,7 +325,14 @@ pub fn choose(person: Option<String>, fallback: Option<String>, from_text: Optio
 
 #[cfg(test)]
 mod tests {
-    use super::clean;
+    use super::{clean, names_only};
+
+    #[test]
+    fn a_day_and_month_without_a_year_is_no_name() {
+        assert_eq!(names_only("Lucas Nolan22 Dec").as_deref(), Some("Lucas Nolan"));
+        assert_eq!(names_only("Jane Doe Dec 22").as_deref(), Some("Jane Doe"));
+        assert_eq!(names_only("Jane March").as_deref(), Some("Jane March"), "a surname that is a month, with no day");
+    }
 
     #[test]
     fn bylines_lose_their_prefix() {

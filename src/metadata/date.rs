@@ -386,7 +386,7 @@ const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 /// A month name ([`MONTH_NAMES`]) or an abbreviation of one (at least three letters: `Sept`,
 /// `févr`), as 1–12.
-fn month_name(word: &str) -> Option<u32> {
+pub(crate) fn month_name(word: &str) -> Option<u32> {
     if word.chars().count() < 3 {
         return None;
     }

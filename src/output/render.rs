@@ -9,6 +9,7 @@ use std::fmt::Write;
 use url::Url;
 
 use crate::article::Article;
+use crate::metadata::byline;
 use crate::metadata::date::iso_day;
 use crate::metadata::lang::{is_traditional_chinese, primary_subtag};
 use crate::urls;
@@ -43,16 +44,22 @@ pub fn reader_html(article: &Article, source_url: Option<&str>) -> String {
     let _ = write!(out, r#"<h1 class="lucid-title">{}</h1>"#, escape(&article.title));
 
     out.push_str(r#"<p class="lucid-meta">"#);
-    if let Some(byline) = article.byline.as_deref().filter(|b| !b.trim().is_empty()) {
-        let _ = write!(out, r#"<span class="lucid-byline">{}</span>"#, escape(byline));
+    let date = article.published_time.as_deref().and_then(|t| Some((t, human_date(t, lang)?)));
+    // Beside the date, the byline's names only: a byline element's text often repeats the
+    // date ("By Lucas Nolan22 Dec 2016"), which would then be said twice.
+    let byline = article.byline.as_deref().filter(|b| !b.trim().is_empty());
+    let byline = if date.is_some() { byline.and_then(byline::names_only) } else { byline.map(str::to_string) };
+    if let Some(byline) = byline {
+        let _ = write!(out, r#"<span class="lucid-byline">{}</span>"#, escape(&byline));
     }
-    if let Some((iso, date)) = article.published_time.as_deref().and_then(|t| Some((t, human_date(t, lang)?))) {
+    if let Some((iso, date)) = date {
         let _ = write!(out, r#"<time class="lucid-date" datetime="{}">{}</time>"#, escape(iso), escape(&date));
     }
     let _ = write!(out, r#"<span class="lucid-reading-time">{}</span>"#, words.reading_time(article.reading_time_minutes.max(1)));
     if let Some(url) = &source {
-        // The host names the source when the page gave no site name; else the link says "original".
+        // The link names the site the page named, else its host, else says "original".
         let label = match (site, url.host_str()) {
+            (Some(site), _) => site.to_string(),
             (None, Some(host)) => host.to_string(),
             _ => words.source.to_string(),
         };
@@ -76,6 +83,8 @@ pub fn reader_html(article: &Article, source_url: Option<&str>) -> String {
 struct Words {
     date: fn(i32, u32, u32) -> String,
     minutes: fn(u32) -> String,
+    /// Hours and minutes (0 for none), for an hour's reading or more.
+    hours: fn(u32, u32) -> String,
     source: &'static str,
     contents: &'static str,
 }
@@ -87,38 +96,49 @@ impl Words {
             "zh" if is_traditional_chinese(lang) => Words {
                 date: |y, m, d| format!("{y}年{m}月{d}日"),
                 minutes: |n| format!("約 {n} 分鐘"),
+                hours: |h, m| if m == 0 { format!("約 {h} 小時") } else { format!("約 {h} 小時 {m} 分鐘") },
                 source: "原文",
                 contents: "目錄",
             },
             "zh" => Words {
                 date: |y, m, d| format!("{y}年{m}月{d}日"),
                 minutes: |n| format!("约 {n} 分钟"),
+                hours: |h, m| if m == 0 { format!("约 {h} 小时") } else { format!("约 {h} 小时 {m} 分钟") },
                 source: "原文",
                 contents: "目录",
             },
             "ja" => Words {
                 date: |y, m, d| format!("{y}年{m}月{d}日"),
                 minutes: |n| format!("約 {n} 分"),
+                hours: |h, m| if m == 0 { format!("約 {h} 時間") } else { format!("約 {h} 時間 {m} 分") },
                 source: "元の記事",
                 contents: "目次",
             },
             "ko" => Words {
                 date: |y, m, d| format!("{y}년 {m}월 {d}일"),
                 minutes: |n| format!("약 {n}분"),
+                hours: |h, m| if m == 0 { format!("약 {h}시간") } else { format!("약 {h}시간 {m}분") },
                 source: "원문",
                 contents: "목차",
             },
             _ => Words {
                 date: |y, m, d| format!("{} {d}, {y}", MONTHS[(m - 1) as usize]),
                 minutes: |n| format!("{n} min read"),
+                hours: |h, m| if m == 0 { format!("{h} h read") } else { format!("{h} h {m} min read") },
                 source: "Original",
                 contents: "Contents",
             },
         }
     }
 
+    /// Minutes under an hour; past it hours, with minutes to the nearest five below ten hours
+    /// (beyond, the minutes are noise): "2172 min read" says nothing a reader can picture.
     fn reading_time(&self, minutes: u32) -> String {
-        (self.minutes)(minutes)
+        if minutes < 60 {
+            return (self.minutes)(minutes);
+        }
+        let (hours, rest) = (minutes / 60, if minutes >= 600 { 0 } else { (minutes % 60 + 2) / 5 * 5 });
+        if rest == 60 { (self.hours)(hours + 1, 0) } else { (self.hours)(hours, rest) }
     }
 }
 
@@ -206,6 +226,25 @@ mod tests {
         }
         for lang in ["zh", "zh-CN", "zh-Hans", "zh-Hans-HK", "zh-SG"] {
             assert!(reader_html(&article(Some(lang)), None).contains("约 3 分钟"), "{lang}");
+        }
+    }
+
+    #[test]
+    fn the_meta_line_says_each_thing_once() {
+        let mut a = article(Some("en"));
+        a.byline = Some("By Lucas Nolan22 Dec 2016".into());
+        a.site_name = Some("The Valley Courier".into());
+        let html = reader_html(&a, Some("http://127.0.0.1:8080/a"));
+        assert!(html.contains(r#"<span class="lucid-byline">Lucas Nolan</span>"#), "the date is not repeated in the byline: {html}");
+        assert!(html.contains(">The Valley Courier</a>"), "the source link names the site, not 127.0.0.1: {html}");
+        a.published_time = None;
+        assert!(reader_html(&a, None).contains("By Lucas Nolan22 Dec 2016"), "without a date shown, the byline stays whole");
+        for (minutes, en, zh_hant) in [(59, "59 min read", "約 59 分鐘"), (60, "1 h read", "約 1 小時"), (134, "2 h 15 min read", "約 2 小時 15 分鐘"), (178, "3 h read", "約 3 小時"), (2172, "36 h read", "約 36 小時")] {
+            a.reading_time_minutes = minutes;
+            assert!(reader_html(&a, None).contains(en), "{minutes}: {en}");
+            a.lang = Some("zh-Hant".into());
+            assert!(reader_html(&a, None).contains(zh_hant), "{minutes}: {zh_hant}");
+            a.lang = Some("en".into());
         }
     }
 
