@@ -58,7 +58,17 @@ pub fn is(node: &NodeRefH<'_>, name: &str) -> bool {
 
 /// An attribute of an element node.
 pub fn attr<'a>(node: &NodeRefH<'a>, name: &str) -> Option<&'a str> {
-    node.value().as_element().and_then(|e| e.attr(name))
+    node.value().as_element().and_then(|e| element_attr(e, name))
+}
+
+/// An element's attribute `name` (no namespace), as [`Element::attr`] finds it but without
+/// interning `name` into an atom on every call: a page asks thousands of these, and an element
+/// has a handful of attributes to scan.
+pub fn element_attr<'a>(e: &'a Element, name: &str) -> Option<&'a str> {
+    e.attrs
+        .iter()
+        .find(|(k, _)| k.prefix.is_none() && k.ns == ns!() && &*k.local == name)
+        .map(|(_, v)| &**v)
 }
 
 /// The element's `class` and `id`, lower-cased and joined: what class/id hints match against.
@@ -168,7 +178,7 @@ pub fn measure(node: NodeRefH<'_>) -> Measure {
                 Node::Element(e) => {
                     let name = &*e.name.local;
                     if link.is_none() && name == "a" {
-                        let in_page = e.attr("href").is_some_and(|h| h.starts_with('#') && h.len() > 1);
+                        let in_page = element_attr(e, "href").is_some_and(|h| h.starts_with('#') && h.len() > 1);
                         link = Some((n.id(), Collapsed::default(), if in_page { HASH_LINK_WEIGHT } else { 1.0 }));
                     }
                     if code.is_none() && CODE_TAGS.contains(&name) {
@@ -306,12 +316,12 @@ pub fn unwrap(doc: &mut Html, id: NodeId) {
 /// Readability's `_isProbablyVisible` judges (a page's stylesheet is not consulted).
 pub fn is_visible(node: &NodeRefH<'_>) -> bool {
     let Some(e) = node.value().as_element() else { return true };
-    if e.attr("hidden").is_some() {
+    if element_attr(e, "hidden").is_some() {
         return false;
     }
     // Images with aria-hidden in a fallback wrapper are shown by the page's script (Wikimedia).
-    if e.attr("aria-hidden") == Some("true")
-        && !e.attr("class").is_some_and(|c| c.contains("fallback-image"))
+    if element_attr(e, "aria-hidden") == Some("true")
+        && !element_attr(e, "class").is_some_and(|c| c.contains("fallback-image"))
     {
         return false;
     }
