@@ -291,7 +291,14 @@ impl Page {
     /// A short text outside scripts that names itself a date line (`2024-07-30 08:21:47　来源:`)
     /// even where its block has no telling class, or names the story's editor.
     fn text(&mut self, node: NodeRef<'_, Node>, text: &str) {
-        let wanted_date = self.date_lines.len() < DATE_LINE_CANDIDATES && DATE_LINE_MARKERS.iter().any(|m| text.contains(m));
+        // Every marker and label is Chinese, and a date line holds a digit: most text nodes of a
+        // page are ruled out without a search for each marker.
+        if text.is_ascii() {
+            return;
+        }
+        let wanted_date = self.date_lines.len() < DATE_LINE_CANDIDATES
+            && text.bytes().any(|b| b.is_ascii_digit())
+            && DATE_LINE_MARKERS.iter().any(|m| text.contains(m));
         let wanted_editor = self.editor.is_none() && EDITOR_LABELS.iter().any(|(l, _)| text.contains(l));
         if !wanted_date && !wanted_editor {
             return;
@@ -607,6 +614,12 @@ mod tests {
         assert_eq!(absolutize("javascript:alert(1)", Some(&base)), None);
         assert_eq!(absolutize("data:image/png;base64,xx", None), None);
         assert_eq!(absolutize("/rel.jpg", None).as_deref(), Some("/rel.jpg"));
+    }
+
+    #[test]
+    fn date_line_markers_and_editor_labels_are_not_ascii() {
+        // Page::text skips ASCII text before looking for them.
+        assert!(DATE_LINE_MARKERS.iter().chain(EDITOR_LABELS.iter().map(|(l, _)| l)).all(|m| !m.is_ascii()));
     }
 
     #[test]
