@@ -2,6 +2,8 @@
 //! it ([`Walk`]). Every walk is iterative: the WASM stack is small and pages can nest 100 000
 //! elements deep.
 
+use std::collections::HashMap;
+
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use html5ever::{LocalName, QualName, ns};
@@ -58,7 +60,17 @@ pub fn is(node: &NodeRefH<'_>, name: &str) -> bool {
 
 /// An attribute of an element node.
 pub fn attr<'a>(node: &NodeRefH<'a>, name: &str) -> Option<&'a str> {
-    node.value().as_element().and_then(|e| e.attr(name))
+    node.value().as_element().and_then(|e| element_attr(e, name))
+}
+
+/// An element's attribute `name` (no namespace), as [`Element::attr`] finds it but without
+/// interning `name` into an atom on every call: a page asks thousands of these, and an element
+/// has a handful of attributes to scan.
+pub fn element_attr<'a>(e: &'a Element, name: &str) -> Option<&'a str> {
+    e.attrs
+        .iter()
+        .find(|(k, _)| k.prefix.is_none() && k.ns == ns!() && &*k.local == name)
+        .map(|(_, v)| &**v)
 }
 
 /// The element's `class` and `id`, lower-cased and joined: what class/id hints match against.
@@ -119,80 +131,141 @@ impl Measure {
     }
 }
 
-/// A length counter that collapses white space runs to one and ignores leading and trailing
-/// white space, as [`crate::text::normalize_space`] does.
-#[derive(Default)]
-struct Collapsed {
+/// The collapsed length of a stretch of text (white space runs count one, leading and trailing
+/// white space none, as [`crate::text::normalize_space`] gives it), kept with what joining it to
+/// its neighbours needs: stretches join in any grouping, so a subtree's length is made from its
+/// children's.
+#[derive(Clone, Copy, Default)]
+struct Run {
     len: usize,
+    /// Holds something other than white space.
     started: bool,
-    pending_space: bool,
+    /// White space before the first other character (for an all-white run: any white space).
+    lead_space: bool,
+    /// White space after the last other character (for an all-white run: any white space).
+    trail_space: bool,
 }
 
-impl Collapsed {
-    fn push(&mut self, c: char) {
-        if c.is_whitespace() {
-            self.pending_space = self.started;
+impl Run {
+    fn of_text(text: &str) -> Run {
+        let mut run = Run::default();
+        let mut pending_space = false;
+        // Most text is ASCII: one weight, no CJK check per character.
+        let mut step = |c: char, weight: usize| {
+            if c.is_whitespace() {
+                pending_space = run.started;
+            } else {
+                if pending_space {
+                    run.len += 1;
+                    pending_space = false;
+                }
+                run.len += weight;
+                run.started = true;
+            }
+        };
+        if text.is_ascii() {
+            text.bytes().for_each(|b| step(char::from(b), 1));
         } else {
-            if self.pending_space {
-                self.len += 1;
-                self.pending_space = false;
-            }
-            self.len += char_weight(c);
-            self.started = true;
+            text.chars().for_each(|c| step(c, char_weight(c)));
+        }
+        run.lead_space = text.chars().next().is_some_and(char::is_whitespace);
+        run.trail_space = text.chars().next_back().is_some_and(char::is_whitespace);
+        run
+    }
+
+    fn then(self, next: Run) -> Run {
+        match (self.started, next.started) {
+            (false, _) => Run {
+                lead_space: self.lead_space || next.lead_space,
+                trail_space: if next.started { next.trail_space } else { self.trail_space || next.trail_space },
+                ..next
+            },
+            (true, false) => Run { trail_space: self.trail_space || next.lead_space, ..self },
+            (true, true) => Run {
+                len: self.len + next.len + usize::from(self.trail_space || next.lead_space),
+                started: true,
+                lead_space: self.lead_space,
+                trail_space: next.trail_space,
+            },
         }
     }
 }
 
-pub fn measure(node: NodeRefH<'_>) -> Measure {
-    let mut all = Collapsed::default();
-    let mut link: Option<(NodeId, Collapsed, f32)> = None;
-    let mut code: Option<(NodeId, Collapsed)> = None;
-    let mut m = Measure::default();
-    for edge in node.traverse() {
+/// A subtree's measure while its children are being joined.
+#[derive(Default)]
+struct Partial {
+    run: Run,
+    measure: Measure,
+}
+
+/// Measure every node of `root`'s subtree in one post-order walk, each from its children's
+/// measures, handing each to `found`; returns the root's.
+fn measure_each(root: NodeRefH<'_>, mut found: impl FnMut(NodeId, Measure)) -> Measure {
+    let mut open: Vec<Partial> = Vec::new();
+    let mut last = Measure::default();
+    for edge in root.traverse() {
         match edge {
-            Edge::Open(n) => match n.value() {
-                Node::Text(t) => {
-                    for c in t.chars() {
-                        all.push(c);
-                        if let Some((_, l, _)) = link.as_mut() {
-                            l.push(c);
-                        }
-                        if let Some((_, k)) = code.as_mut() {
-                            k.push(c);
-                        }
-                        if is_clause_mark(c) {
-                            m.clauses += 1;
-                        }
-                    }
-                }
-                Node::Element(e) => {
-                    let name = &*e.name.local;
-                    if link.is_none() && name == "a" {
-                        let in_page = e.attr("href").is_some_and(|h| h.starts_with('#') && h.len() > 1);
-                        link = Some((n.id(), Collapsed::default(), if in_page { HASH_LINK_WEIGHT } else { 1.0 }));
-                    }
-                    if code.is_none() && CODE_TAGS.contains(&name) {
-                        code = Some((n.id(), Collapsed::default()));
-                    }
-                }
-                _ => {}
-            },
+            Edge::Open(_) => open.push(Partial::default()),
             Edge::Close(n) => {
-                if code.as_ref().is_some_and(|(id, _)| *id == n.id()) {
-                    m.code += code.take().map_or(0, |(_, k)| k.len);
-                }
-                if let Some((id, l, weight)) = &link {
-                    if *id == n.id() {
-                        m.linked += l.len as f32 * weight;
-                        m.linked_plain += l.len;
-                        link = None;
+                let Some(mut p) = open.pop() else { break };
+                match n.value() {
+                    Node::Text(t) => {
+                        p.run = Run::of_text(t);
+                        p.measure.clauses = t.chars().filter(|&c| is_clause_mark(c)).count();
                     }
+                    Node::Element(e) => {
+                        let name = &*e.name.local;
+                        // A link or code element is measured on its own; those inside it are part of it.
+                        if name == "a" {
+                            let in_page = element_attr(e, "href").is_some_and(|h| h.starts_with('#') && h.len() > 1);
+                            p.measure.linked = p.run.len as f32 * if in_page { HASH_LINK_WEIGHT } else { 1.0 };
+                            p.measure.linked_plain = p.run.len;
+                        }
+                        if CODE_TAGS.contains(&name) {
+                            p.measure.code = p.run.len;
+                        }
+                    }
+                    _ => {}
+                }
+                p.measure.len = p.run.len;
+                found(n.id(), p.measure);
+                last = p.measure;
+                if let Some(parent) = open.last_mut() {
+                    parent.run = parent.run.then(p.run);
+                    parent.measure.linked += p.measure.linked;
+                    parent.measure.linked_plain += p.measure.linked_plain;
+                    parent.measure.clauses += p.measure.clauses;
+                    parent.measure.code += p.measure.code;
                 }
             }
         }
     }
-    m.len = all.len;
-    m
+    last
+}
+
+/// The measures of one subtree (see [`Measure`]).
+pub fn measure(node: NodeRefH<'_>) -> Measure {
+    measure_each(node, |_, _| {})
+}
+
+/// The measure of every node of a tree, taken in one walk: for stages that ask it of many nested
+/// nodes of a tree they do not change (the scorer measures each paragraph and each candidate
+/// ancestor, which would walk the same text up to six times).
+pub struct Measures(HashMap<NodeId, Measure>);
+
+impl Measures {
+    pub fn of(root: NodeRefH<'_>) -> Measures {
+        let mut table = HashMap::new();
+        measure_each(root, |id, m| {
+            table.insert(id, m);
+        });
+        Measures(table)
+    }
+
+    /// The measure of `node`, which must be in the measured tree and unchanged since.
+    pub fn get(&self, node: NodeRefH<'_>) -> Measure {
+        self.0.get(&node.id()).copied().unwrap_or_else(|| measure(node))
+    }
 }
 
 /// Share of the text that sits inside links, weighted for CJK; in-page `#` links count less,
@@ -306,12 +379,12 @@ pub fn unwrap(doc: &mut Html, id: NodeId) {
 /// Readability's `_isProbablyVisible` judges (a page's stylesheet is not consulted).
 pub fn is_visible(node: &NodeRefH<'_>) -> bool {
     let Some(e) = node.value().as_element() else { return true };
-    if e.attr("hidden").is_some() {
+    if element_attr(e, "hidden").is_some() {
         return false;
     }
     // Images with aria-hidden in a fallback wrapper are shown by the page's script (Wikimedia).
-    if e.attr("aria-hidden") == Some("true")
-        && !e.attr("class").is_some_and(|c| c.contains("fallback-image"))
+    if element_attr(e, "aria-hidden") == Some("true")
+        && !element_attr(e, "class").is_some_and(|c| c.contains("fallback-image"))
     {
         return false;
     }
@@ -454,6 +527,21 @@ mod tests {
         let deep = "<div>".repeat(20_000);
         let doc = Html::parse_fragment(&deep);
         assert!(Walk::new(*doc.root_element()).count() > 1000);
+    }
+
+    #[test]
+    fn measures_join_children_as_the_collapsed_text_measures() {
+        let html = "<div> a <b> b</b>  <i> </i>c <p></p><span>\t</span>中文 <a href=#x> x, y </a><a href=/z>z</a><a>w</a><code> k </code></div>";
+        let doc = Html::parse_fragment(html);
+        let measures = Measures::of(doc.tree.root());
+        for node in doc.tree.root().descendants() {
+            let expected: usize = inner_text(node).chars().map(char_weight).sum();
+            assert_eq!(measures.get(node).len, expected, "{}", describe(&node));
+        }
+        let div = doc.tree.root().descendants().find(|n| is(n, "div")).unwrap();
+        let m = measures.get(div);
+        assert_eq!((m.linked_plain, m.clauses, m.code), (4 + 1 + 1, 1, 1));
+        assert!((m.linked - (4.0 * HASH_LINK_WEIGHT + 2.0)).abs() < 1e-6);
     }
 
     #[test]

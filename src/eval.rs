@@ -5,6 +5,10 @@
 //! the scoring itself builds everywhere.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+#[cfg(not(target_arch = "wasm32"))]
+use rayon::prelude::*;
 
 use serde::Serialize;
 
@@ -280,6 +284,9 @@ pub struct Options {
     /// Time each page's extraction this many times and keep the median (native builds only;
     /// 0 times nothing). Default: 0.
     pub timing_runs: usize,
+    /// Called after each page with the count of pages done and the total (pages finish in any
+    /// order on several cores). Default: `None`.
+    pub progress: Option<fn(usize, usize)>,
 }
 
 /// One page's result.
@@ -362,10 +369,19 @@ pub struct Report {
 
 /// Extract every page and score it against its gold.
 pub fn evaluate(pages: &[Page], options: &Options) -> Report {
-    let rows: Vec<Row> = pages
-        .iter()
-        .map(|page| evaluate_page(page, options))
-        .collect();
+    let done = AtomicUsize::new(0);
+    let one = |page: &Page| {
+        let row = evaluate_page(page, options);
+        if let Some(progress) = options.progress {
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1, pages.len());
+        }
+        row
+    };
+    // Pages are independent: native builds extract them on every core (rows stay in page order).
+    #[cfg(not(target_arch = "wasm32"))]
+    let rows: Vec<Row> = pages.par_iter().map(one).collect();
+    #[cfg(target_arch = "wasm32")]
+    let rows: Vec<Row> = pages.iter().map(one).collect();
     let summary = summarize(&rows);
     let mut types: Vec<&str> = rows.iter().filter_map(|r| r.page_type.as_deref()).collect();
     types.sort_unstable();

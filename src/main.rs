@@ -4,20 +4,24 @@
 //! Exit codes: 0 an article (or a finished evaluation), 1 the page has no article, 2 unreadable
 //! input or bad arguments.
 
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use lucid::eval;
+use rayon::prelude::*;
 
 const USAGE: &str = "\
 lucid: reader mode for the web: finds the article in a page and prints it clean.
 
 Usage:
   lucid extract [FILE|-] [--url URL] [--charset LABEL] [--format json|html|text|markdown] [--trace]
+  lucid extract FILE... --out-dir DIR [options as above]
       Read a saved page (FILE, or standard input with - or no FILE), decode it as a browser
       would (byte order mark, --charset, <meta charset>, else the detector, hinted by the
-      --url's domain, and UTF-8) and print its article.
+      --url's domain, and UTF-8) and print its article. With --out-dir, read every FILE (on
+      all cores) and write each article to DIR/NAME.json (.html, .txt, .md), NAME being the
+      file's name without its extension; a page without an article is named on standard error.
         --url URL      the page's address: relative links and images become absolute
         --charset L    the charset the server sent with the page (Content-Type's charset=,
                        e.g. from curl -D): wins over the page's own <meta charset>
@@ -42,6 +46,8 @@ Usage:
                        report per-corpus median, p95 and total; with peak memory (VmHWM, Linux
                        only). Use a release build: cargo run --release -- eval ...
         --worst N      list only the N worst pages of each corpus
+      Pages run on all cores (RAYON_NUM_THREADS=1 for one), with a progress bar when standard
+      error is a terminal.
   lucid --help | --version
 
 Exit status: 0 an article, 1 no article on the page (prints null), 2 unreadable input or bad
@@ -104,8 +110,10 @@ enum Format {
 }
 
 struct ExtractCommand {
-    /// `None` reads standard input.
-    file: Option<PathBuf>,
+    /// The pages to read; none (or `-`) reads standard input.
+    files: Vec<PathBuf>,
+    /// Where each article goes when there are several files.
+    out_dir: Option<PathBuf>,
     url: Option<String>,
     /// The transport's charset label, known to the Encoding Standard.
     charset: Option<String>,
@@ -130,13 +138,14 @@ fn option_value<'a>(
 
 fn parse_extract(args: &[String]) -> Result<ExtractCommand, Failure> {
     let mut command = ExtractCommand {
-        file: None,
+        files: Vec::new(),
+        out_dir: None,
         url: None,
         charset: None,
         format: Format::Json,
         trace: false,
     };
-    let mut file_given = false;
+    let mut stdin = false;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         if let Some(url) = option_value(arg, "--url", &mut rest)? {
@@ -149,6 +158,8 @@ fn parse_extract(args: &[String]) -> Result<ExtractCommand, Failure> {
                 )));
             }
             command.charset = Some(label.to_string());
+        } else if let Some(dir) = option_value(arg, "--out-dir", &mut rest)? {
+            command.out_dir = Some(PathBuf::from(dir));
         } else if arg == "--trace" {
             command.trace = true;
         } else if let Some(format) = option_value(arg, "--format", &mut rest)? {
@@ -165,16 +176,20 @@ fn parse_extract(args: &[String]) -> Result<ExtractCommand, Failure> {
             };
         } else if arg.starts_with('-') && arg != "-" {
             return Err(usage_error(format!("unknown option `{arg}` for extract")));
-        } else if file_given {
-            return Err(usage_error(format!(
-                "extract reads one page; unexpected `{arg}`"
-            )));
+        } else if arg == "-" {
+            stdin = true;
         } else {
-            file_given = true;
-            command.file = (arg != "-").then(|| PathBuf::from(arg));
+            command.files.push(PathBuf::from(arg));
         }
     }
-    Ok(command)
+    if stdin && !command.files.is_empty() {
+        return Err(usage_error("extract reads standard input (-) or files, not both"));
+    }
+    match (&command.out_dir, command.files.len()) {
+        (None, n) if n > 1 => Err(usage_error("several files need --out-dir DIR")),
+        (Some(_), 0) => Err(usage_error("--out-dir needs the files to read")),
+        _ => Ok(command),
+    }
 }
 
 /// Read at most `limit` bytes; more is [`lucid::Error::TooLarge`], found without reading it all.
@@ -208,20 +223,89 @@ fn read_input(file: Option<&Path>, limit: usize) -> Result<Vec<u8>, Failure> {
 }
 
 fn run_extract(command: &ExtractCommand) -> Result<(), Failure> {
+    let Some(dir) = &command.out_dir else {
+        let Some(output) = article_output(command.files.first().map(PathBuf::as_path), command)? else {
+            println!("null");
+            return Err(no_article());
+        };
+        return print_out(&output);
+    };
+    let targets = out_paths(command, dir)?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| unreadable(format!("cannot create {}: {e}", dir.display())))?;
+    // Each page on its own; a page that fails is named and the others go on.
+    let failures: Vec<Failure> = targets
+        .par_iter()
+        .filter_map(|(file, target)| {
+            let written = article_output(Some(file), command).and_then(|output| {
+                let output = output.ok_or_else(no_article)?;
+                std::fs::write(target, output)
+                    .map_err(|e| unreadable(format!("cannot write {}: {e}", target.display())))
+            });
+            written
+                .err()
+                .map(|f| Failure { message: format!("{}: {}", file.display(), f.message), ..f })
+        })
+        .collect();
+    for failure in &failures {
+        eprintln!("lucid: {}", failure.message);
+    }
+    // Unreadable input outranks a page without an article.
+    match failures.iter().map(|f| f.code).max() {
+        None => Ok(()),
+        Some(code) => Err(Failure {
+            code,
+            message: format!("{} of {} pages gave no article", failures.len(), targets.len()),
+        }),
+    }
+}
+
+fn no_article() -> Failure {
+    Failure {
+        code: 1,
+        message: "no article found on this page".to_string(),
+    }
+}
+
+/// Each file with the path its article is written to, in `dir`; two files of one name would
+/// overwrite each other, so that is refused before any is read.
+fn out_paths(command: &ExtractCommand, dir: &Path) -> Result<Vec<(PathBuf, PathBuf)>, Failure> {
+    let extension = match command.format {
+        Format::Json => "json",
+        Format::Html => "html",
+        Format::Text => "txt",
+        Format::Markdown => "md",
+    };
+    let mut targets: Vec<(PathBuf, PathBuf)> = Vec::new();
+    for file in &command.files {
+        let name = file.file_stem().ok_or_else(|| usage_error(format!("`{}` names no file", file.display())))?;
+        let target = dir.join(name).with_extension(extension);
+        if let Some((other, _)) = targets.iter().find(|(_, t)| *t == target) {
+            return Err(usage_error(format!(
+                "{} and {} would both be written to {}",
+                other.display(),
+                file.display(),
+                target.display()
+            )));
+        }
+        targets.push((file.clone(), target));
+    }
+    Ok(targets)
+}
+
+/// The article of one page (`None`: standard input) in the command's format, or `None` when the
+/// page has none.
+fn article_output(file: Option<&Path>, command: &ExtractCommand) -> Result<Option<String>, Failure> {
     let options = lucid::Options {
         url: command.url.clone(),
         trace: command.trace,
         ..lucid::Options::default()
     };
-    let bytes = read_input(command.file.as_deref(), options.max_bytes)?;
+    let bytes = read_input(file, options.max_bytes)?;
     let transport = lucid::Transport { charset: command.charset.as_deref(), url: command.url.as_deref() };
     let html = lucid::decode(&bytes, transport).map_err(unreadable)?;
     let Some(article) = lucid::extract(&html, &options).map_err(unreadable)? else {
-        println!("null");
-        return Err(Failure {
-            code: 1,
-            message: "no article found on this page".to_string(),
-        });
+        return Ok(None);
     };
     let output = match command.format {
         Format::Json => serde_json::to_string_pretty(&article).map_err(unreadable)?,
@@ -237,7 +321,7 @@ fn run_extract(command: &ExtractCommand) -> Result<(), Failure> {
         }
         Format::Text => format!("{}\n\n{}", article.title, article.text_content.trim_end()),
     };
-    print_out(&output)
+    Ok(Some(output))
 }
 
 /// Print `text` and end its line, treating a closed pipe (`lucid extract page.html | head`) as the reader being done.
@@ -328,6 +412,7 @@ fn run_eval(command: &EvalCommand) -> Result<(), Failure> {
     }
     let options = eval::Options {
         timing_runs: if command.timing { TIMING_RUNS } else { 0 },
+        progress: std::io::stderr().is_terminal().then_some(progress_bar as fn(usize, usize)),
         ..eval::Options::default()
     };
     let mut reports = Vec::new();
@@ -360,6 +445,17 @@ fn run_eval(command: &EvalCommand) -> Result<(), Failure> {
         print_out(&serde_json::to_string_pretty(&json).map_err(unreadable)?)?;
     }
     Ok(())
+}
+
+/// A bar on standard error, redrawn in place after each page and wiped when the corpus is done.
+fn progress_bar(done: usize, total: usize) {
+    const WIDTH: usize = 30;
+    let filled = WIDTH * done / total.max(1);
+    if done >= total {
+        eprint!("\r\x1b[K");
+    } else {
+        eprint!("\r[{}{}] {done}/{total} pages", "#".repeat(filled), ".".repeat(WIDTH - filled));
+    }
 }
 
 fn human_report(corpus: &CorpusReport, command: &EvalCommand) -> String {

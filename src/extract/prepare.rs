@@ -2,6 +2,8 @@
 //! nodes go; `<noscript>` images replace their lazy placeholders; `<br><br>` chains become
 //! paragraphs; `<font>` becomes `<span>`.
 
+use std::cell::OnceCell;
+
 use ego_tree::NodeId;
 use html5ever::ns;
 use scraper::{Html, Node};
@@ -62,23 +64,29 @@ fn remove_non_content(doc: &mut Html, trace: &mut Trace) {
     // An element with the `hidden` attribute that holds most of the page's prose, or a lot of it,
     // is revealed by the page's own script (streamed server rendering parks the article in
     // `<div hidden id="S:0">`): it stays. Styles that hide (`display: none`) still remove.
-    let page_prose = dom::measure(doc.tree.root()).prose();
+    // Measured only when a node asks: most pages have nothing hidden, and the walk over the whole
+    // page is a large share of the stage.
+    let page_prose = OnceCell::new();
+    let page_prose = |node: &NodeRefH<'_>| *page_prose.get_or_init(|| dom::measure(node.tree().root()).prose());
     // So does a wrapper of the whole page styled `visibility: hidden` until the page's script
     // has run (Next.js and A/B-testing snippets hide the page against a flash of unstyled
     // content; the live page is visible).
     let shown_by_script = |node: &NodeRefH<'_>| {
         (dom::attr(node, "hidden").is_some() && {
             let prose = dom::measure(*node).prose();
-            prose * 2 > page_prose || prose >= HIDDEN_PROSE_KEPT
+            prose >= HIDDEN_PROSE_KEPT || prose * 2 > page_prose(node)
         }) || (dom::style_says(node, &["visibility:hidden"])
-            && dom::measure(*node).prose() as f32 >= UNSTYLED_GUARD_PROSE_SHARE * page_prose as f32)
+            && dom::measure(*node).prose() as f32 >= UNSTYLED_GUARD_PROSE_SHARE * page_prose(node) as f32)
             || is_collapsed_panel(node)
     };
     // A `nav` or `aside` that broken markup left open wraps the rest of the page (a banner's
     // `<aside>` never closed: browsers parse the article into it too); one holding most of the
     // page's prose is no sidebar.
     let wraps_the_page = |node: &NodeRefH<'_>, name: &str| {
-        UNCLOSED_WRAPPER_TAGS.contains(&name) && dom::measure(*node).prose() * 2 > page_prose
+        UNCLOSED_WRAPPER_TAGS.contains(&name) && {
+            let prose = dom::measure(*node).prose();
+            prose > 0 && prose * 2 > page_prose(node)
+        }
     };
     let root = doc.tree.root().id();
     dom::remove_outermost(doc, root, |node| {

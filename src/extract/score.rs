@@ -9,7 +9,7 @@ use scraper::{Html, Node};
 
 use super::attempt::{Attempt, Policy, Rules};
 use super::hints::{class_weight, is_unlikely, is_video_embed};
-use crate::dom::{self, NodeRefH};
+use crate::dom::{self, Measures, NodeRefH};
 use crate::metadata::byline;
 use crate::options::Options;
 use crate::text::ends_sentence;
@@ -30,7 +30,9 @@ pub fn grab_article(doc: &Html, policy: Policy, options: &Options, title: Option
 
     let byline = strip_clutter(&mut doc, body, rules, title, &mut trace);
     let to_score = paragraphs_to_score(&mut doc, body);
-    let scores = score_paragraphs(&doc, &to_score, rules);
+    // From here to the join the tree stands still: measure each node once.
+    let measures = dom::Measures::of(doc.tree.get(body)?);
+    let scores = score_paragraphs(&doc, &to_score, rules, &measures);
     let top = top_candidates(&doc, &scores, options.top_candidates);
 
     let root = dom::new_element(&mut doc, "div");
@@ -45,8 +47,8 @@ pub fn grab_article(doc: &Html, policy: Policy, options: &Options, title: Option
             }
         }
         Some(_) => {
-            let candidate = refine_candidate(&doc, &scores, &top, body);
-            join_siblings(&mut doc, &scores, candidate, root);
+            let candidate = refine_candidate(&doc, &scores, &top, body, &measures);
+            join_siblings(&mut doc, &scores, candidate, root, &measures);
         }
     }
     Some(Attempt { doc, root, byline, rules, trace })
@@ -168,14 +170,14 @@ fn tag_score(tag: &str) -> f32 {
 }
 
 /// Score each paragraph and share the score with up to five ancestors.
-fn score_paragraphs(doc: &Html, to_score: &[NodeId], rules: Rules) -> HashMap<NodeId, f32> {
+fn score_paragraphs(doc: &Html, to_score: &[NodeId], rules: Rules, measures: &Measures) -> HashMap<NodeId, f32> {
     let mut scores: HashMap<NodeId, f32> = HashMap::new();
     for &id in to_score {
         let Some(node) = doc.tree.get(id) else { continue };
         if node.parent().is_none_or(|p| !p.value().is_element()) {
             continue;
         }
-        let m = dom::measure(node);
+        let m = measures.get(node);
         if m.len < MIN_PARAGRAPH_LEN {
             continue;
         }
@@ -202,7 +204,7 @@ fn score_paragraphs(doc: &Html, to_score: &[NodeId], rules: Rules) -> HashMap<No
     let ids: Vec<NodeId> = scores.keys().copied().collect();
     for id in ids {
         if let Some(node) = doc.tree.get(id) {
-            let ld = dom::link_density(node);
+            let ld = measures.get(node).link_density();
             if let Some(s) = scores.get_mut(&id) {
                 *s *= 1.0 - ld;
             }
@@ -222,7 +224,13 @@ fn top_candidates(doc: &Html, scores: &HashMap<NodeId, f32>, n: usize) -> Vec<(N
 
 /// From the top candidate, prefer an ancestor that several strong candidates share, then climb
 /// while the parent scores well (Readability's alternative-candidate and parent walks).
-fn refine_candidate(doc: &Html, scores: &HashMap<NodeId, f32>, top: &[(NodeId, f32)], body: NodeId) -> NodeId {
+fn refine_candidate(
+    doc: &Html,
+    scores: &HashMap<NodeId, f32>,
+    top: &[(NodeId, f32)],
+    body: NodeId,
+    measures: &Measures,
+) -> NodeId {
     let (mut best, best_score) = top[0];
     let get = |id: NodeId| doc.tree.get(id).expect("scored nodes live in the document");
 
@@ -277,7 +285,7 @@ fn refine_candidate(doc: &Html, scores: &HashMap<NodeId, f32>, top: &[(NodeId, f
     let kin = std::iter::once(get(top[0].0))
         .chain(get(top[0].0).ancestors().take(if unnamed { KIN_ANCESTOR_LEVELS } else { 0 }))
         .take_while(|n| n.id() != body)
-        .find_map(|n| container_of_kin(doc, n.id(), body));
+        .find_map(|n| container_of_kin(doc, n.id(), body, measures));
     if let Some(kin) = kin.filter(|&k| get(best).ancestors().any(|a| a.id() == k)) {
         best = kin;
     }
@@ -298,7 +306,7 @@ fn refine_candidate(doc: &Html, scores: &HashMap<NodeId, f32>, top: &[(NodeId, f
 /// nearest container of every block of the top candidate's tag and first class that holds prose
 /// with few links, when there are at least [`KIN_MIN_BLOCKS`] and they hold most of that
 /// container's prose. `None` when the candidate stands alone.
-fn container_of_kin(doc: &Html, candidate: NodeId, body: NodeId) -> Option<NodeId> {
+fn container_of_kin(doc: &Html, candidate: NodeId, body: NodeId, measures: &Measures) -> Option<NodeId> {
     let cand = doc.tree.get(candidate)?;
     let tag = dom::tag(&cand)?;
     let class = dom::attr(&cand, "class")?.split_whitespace().next()?;
@@ -309,7 +317,7 @@ fn container_of_kin(doc: &Html, candidate: NodeId, body: NodeId) -> Option<NodeI
     let kin: Vec<NodeRefH<'_>> = dom::pick_outermost(body_ref, |n| same_kind(n))
         .into_iter()
         .filter(|n| {
-            let m = dom::measure(*n);
+            let m = measures.get(*n);
             n.id() == candidate || (m.prose() >= KIN_MIN_PROSE && m.link_density() < KIN_MAX_LINK_DENSITY)
         })
         .collect();
@@ -321,14 +329,14 @@ fn container_of_kin(doc: &Html, candidate: NodeId, body: NodeId) -> Option<NodeI
     if container.id() == body || !container.value().is_element() || container.parent().is_none_or(|p| !p.value().is_element()) {
         return None;
     }
-    let kin_prose: usize = kin.iter().map(|k| dom::measure(*k).prose()).sum();
-    let whole = dom::measure(container);
+    let kin_prose: usize = kin.iter().map(|k| measures.get(*k).prose()).sum();
+    let whole = measures.get(container);
     (kin_prose as f32 >= KIN_PROSE_SHARE * whole.prose() as f32 && whole.link_density() < KIN_MAX_LINK_DENSITY)
         .then_some(container.id())
 }
 
 /// Move the candidate and the siblings that belong with it into `root`.
-fn join_siblings(doc: &mut Html, scores: &HashMap<NodeId, f32>, candidate: NodeId, root: NodeId) {
+fn join_siblings(doc: &mut Html, scores: &HashMap<NodeId, f32>, candidate: NodeId, root: NodeId, measures: &Measures) {
     let cand = doc.tree.get(candidate).expect("candidate lives in the document");
     let cand_score = scores.get(&candidate).copied().unwrap_or(0.0);
     let threshold = MIN_SIBLING_SCORE.max(cand_score * SIBLING_SCORE_FRACTION);
@@ -354,7 +362,7 @@ fn join_siblings(doc: &mut Html, scores: &HashMap<NodeId, f32>, candidate: NodeI
                 // Unlike Readability, a video beside the article is part of it.
                 true
             } else if dom::is(&sib, "p") {
-                let m = dom::measure(sib);
+                let m = measures.get(sib);
                 let ld = m.link_density();
                 (m.len > SIBLING_PARAGRAPH_LEN && ld < SIBLING_MAX_LINK_DENSITY)
                     || (m.len < SIBLING_PARAGRAPH_LEN && m.len > 0 && ld == 0.0 && ends_sentence(&dom::inner_text(sib)))

@@ -211,7 +211,7 @@ impl Page {
             }
             "script"
                 if self.jsonld.len() < JSONLD_MAX_SCRIPTS
-                    && e.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+                    && dom::element_attr(e, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
             {
                 self.jsonld.push(node.children().filter_map(|c| c.value().as_text().map(|t| &**t)).collect());
             }
@@ -224,20 +224,20 @@ impl Page {
             "h2" if self.headings.h2.len() < TITLE_HEADINGS_EXAMINED => {
                 self.headings.h2.extend(short_text(node).map(|t| crate::text::normalize_space(&t)));
             }
-            "body" if self.body_dir.is_none() => self.body_dir = e.attr("dir").map(str::to_string),
+            "body" if self.body_dir.is_none() => self.body_dir = dom::element_attr(e, "dir").map(str::to_string),
             "time" => {
-                if self.time_pubdate.is_none() && e.attr("pubdate").is_some() {
-                    self.time_pubdate = e.attr("datetime").map(str::to_string).or_else(|| short_text(node));
+                if self.time_pubdate.is_none() && dom::element_attr(e, "pubdate").is_some() {
+                    self.time_pubdate = dom::element_attr(e, "datetime").map(str::to_string).or_else(|| short_text(node));
                 }
                 if self.time_first.is_none() {
-                    self.time_first = e.attr("datetime").map(str::to_string);
+                    self.time_first = dom::element_attr(e, "datetime").map(str::to_string);
                 }
             }
             _ => {}
         }
-        if let Some(itemprop) = e.attr("itemprop") {
+        if let Some(itemprop) = dom::element_attr(e, "itemprop") {
             let says = |names: &[&str]| itemprop.split_whitespace().any(|t| names.iter().any(|n| t.eq_ignore_ascii_case(n)));
-            let value = || e.attr("content").or_else(|| e.attr("datetime")).map(str::to_string).or_else(|| short_text(node));
+            let value = || dom::element_attr(e, "content").or_else(|| dom::element_attr(e, "datetime")).map(str::to_string).or_else(|| short_text(node));
             if self.itemprop_date.is_none() && says(&["datePublished"]) {
                 self.itemprop_date = value();
             }
@@ -246,11 +246,11 @@ impl Page {
             }
         }
         if self.date_attribute.is_none() {
-            self.date_attribute = DATE_ATTRIBUTES.iter().find_map(|a| e.attr(a)).map(str::to_string);
+            self.date_attribute = DATE_ATTRIBUTES.iter().find_map(|a| dom::element_attr(e, a)).map(str::to_string);
         }
         if self.date_lines.len() < DATE_LINE_CANDIDATES
             && self.date_blocks_examined < DATE_BLOCKS_EXAMINED
-            && (e.attr("class").is_some() || e.attr("id").is_some())
+            && (dom::element_attr(e, "class").is_some() || dom::element_attr(e, "id").is_some())
         {
             let hints = dom::class_and_id(&node);
             if DATE_BLOCK_HINTS.iter().any(|h| hints.contains(h)) {
@@ -264,7 +264,7 @@ impl Page {
     }
 
     fn meta_element(&mut self, e: &scraper::node::Element) {
-        let Some(content) = e.attr("content").map(str::trim).filter(|c| !c.is_empty()) else { return };
+        let Some(content) = dom::element_attr(e, "content").map(str::trim).filter(|c| !c.is_empty()) else { return };
         let key = |k: &str| -> String {
             k.chars()
                 .filter(|c| !c.is_whitespace())
@@ -273,7 +273,7 @@ impl Page {
         };
         // A `property` (RDFa, what OpenGraph and Dublin Core specify) outranks a `name` spelling
         // the same key, wherever each stands, as Readability lets property values win.
-        for k in e.attr("property").into_iter().flat_map(str::split_whitespace).map(key) {
+        for k in dom::element_attr(e, "property").into_iter().flat_map(str::split_whitespace).map(key) {
             match self.meta.get(&k) {
                 Some(MetaValue { from_property: true, .. }) => {}
                 _ => {
@@ -282,7 +282,7 @@ impl Page {
             }
         }
         let named =
-            e.attr("name").map(key).into_iter().chain(e.attr("http-equiv").map(|h| format!("http-equiv:{}", key(h))));
+            dom::element_attr(e, "name").map(key).into_iter().chain(dom::element_attr(e, "http-equiv").map(|h| format!("http-equiv:{}", key(h))));
         for k in named {
             self.meta.entry(k).or_insert_with(|| MetaValue { content: content.to_string(), from_property: false });
         }
@@ -291,7 +291,14 @@ impl Page {
     /// A short text outside scripts that names itself a date line (`2024-07-30 08:21:47　来源:`)
     /// even where its block has no telling class, or names the story's editor.
     fn text(&mut self, node: NodeRef<'_, Node>, text: &str) {
-        let wanted_date = self.date_lines.len() < DATE_LINE_CANDIDATES && DATE_LINE_MARKERS.iter().any(|m| text.contains(m));
+        // Every marker and label is Chinese, and a date line holds a digit: most text nodes of a
+        // page are ruled out without a search for each marker.
+        if text.is_ascii() {
+            return;
+        }
+        let wanted_date = self.date_lines.len() < DATE_LINE_CANDIDATES
+            && text.bytes().any(|b| b.is_ascii_digit())
+            && DATE_LINE_MARKERS.iter().any(|m| text.contains(m));
         let wanted_editor = self.editor.is_none() && EDITOR_LABELS.iter().any(|(l, _)| text.contains(l));
         if !wanted_date && !wanted_editor {
             return;
@@ -607,6 +614,12 @@ mod tests {
         assert_eq!(absolutize("javascript:alert(1)", Some(&base)), None);
         assert_eq!(absolutize("data:image/png;base64,xx", None), None);
         assert_eq!(absolutize("/rel.jpg", None).as_deref(), Some("/rel.jpg"));
+    }
+
+    #[test]
+    fn date_line_markers_and_editor_labels_are_not_ascii() {
+        // Page::text skips ASCII text before looking for them.
+        assert!(DATE_LINE_MARKERS.iter().chain(EDITOR_LABELS.iter().map(|(l, _)| l)).all(|m| !m.is_ascii()));
     }
 
     #[test]
