@@ -63,6 +63,7 @@ fn emphasis_code_and_strikethrough() {
     assert_eq!(md("<p>x<em></em>y<strong> </strong>z</p>"), "xy z\n");
     assert_eq!(md("<p><code>a `b` c</code> <code>``x</code></p>"), "``a `b` c`` ``` ``x ```\n");
     assert_eq!(md("<p>H<sub>2</sub>O x<sup>2</sup> e<sup>-(n+1)</sup></p>"), "H₂O x² e⁻⁽ⁿ⁺¹⁾\n", "scripts in Unicode letters");
+    assert_eq!(md("<p>a<sup>[1]</sup>b</p>"), "a<sup>\\[1\\]</sup>b\n", "tags follow no flanking rule: a note ending in punctuation keeps them");
     assert_eq!(md("<p>note<sup>[a]</sup> CO<sub>x</sub></p>"), "note<sup>\\[a\\]</sup> CO<sub>x</sub>\n", "no Unicode form: the tags GitHub keeps, as `AH` would misread `A<sup>H</sup>`");
 }
 

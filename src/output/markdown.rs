@@ -359,16 +359,10 @@ impl Converter {
             "em" | "i" | "cite" | "dfn" | "var" => self.inline_frame(Kind::Em, String::new()),
             "strong" | "b" => self.inline_frame(Kind::Strong, String::new()),
             "del" | "s" | "strike" => self.inline_frame(Kind::Del, String::new()),
-            "sup" | "sub" => {
-                let letters = if name == "sup" { SUPERSCRIPTS } else { SUBSCRIPTS };
-                let kind = match (name, short_text(node).and_then(|t| in_script(&t, letters)).is_some()) {
-                    ("sup", true) => Kind::SupLetters,
-                    ("sup", false) => Kind::Sup,
-                    (_, true) => Kind::SubLetters,
-                    _ => Kind::Sub,
-                };
-                self.inline_frame(kind, String::new())
-            }
+            "sup" if fits_letters(node, SUPERSCRIPTS) => self.inline_frame(Kind::SupLetters, String::new()),
+            "sup" => self.inline_frame(Kind::Sup, String::new()),
+            "sub" if fits_letters(node, SUBSCRIPTS) => self.inline_frame(Kind::SubLetters, String::new()),
+            "sub" => self.inline_frame(Kind::Sub, String::new()),
             "a" => match attr("href").filter(|h| urls::is_safe(h)) {
                 Some(href) => {
                     let closer = format!("]({}{})", md_url(href), self.md_title(attr("title")));
@@ -776,15 +770,14 @@ impl Inline {
         let close_at = self.buf.len();
         if frame.kind == Kind::Link {
             self.push_raw(&frame.closer);
-        } else if frame.omitted || md_close.is_empty() {
-        } else {
+        } else if !frame.omitted && !md_close.is_empty() {
             let content_end = self.buf.trim_end().len();
             if content_end < self.buf.len() && content_end > frame.open_at {
                 self.buf.insert_str(content_end, md_close);
                 return;
             }
             self.push_raw(md_close);
-            if self.last_text.is_some_and(is_punct) {
+            if frame.kind.flanks() && self.last_text.is_some_and(is_punct) {
                 self.fragile = Some(Fragile { kind: frame.kind, open_at: frame.open_at, close_at });
             }
         }
@@ -875,7 +868,7 @@ impl Inline {
 
     /// Text from the page: white space collapsed as a browser does, Markdown syntax escaped.
     fn text(&mut self, s: &str) {
-        let script = self.frames[..].iter().rev().find_map(|f| match f.kind {
+        let script = self.frames.iter().rev().find_map(|f| match f.kind {
             Kind::SupLetters => Some(SUPERSCRIPTS),
             Kind::SubLetters => Some(SUBSCRIPTS),
             _ => None,
@@ -1041,6 +1034,11 @@ fn is_layout_table(table: NodeRef<'_, Node>) -> bool {
 /// Characters with a superscript and a subscript form in Unicode, and those forms.
 const SUPERSCRIPTS: (&str, &str) = ("0123456789+-−=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿⁱ");
 const SUBSCRIPTS: (&str, &str) = ("0123456789+-−=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎");
+
+/// Every character below a super- or subscript has a form in `letters`.
+fn fits_letters(node: NodeRef<'_, Node>, letters: (&str, &str)) -> bool {
+    short_text(node).is_some_and(|t| in_script(&t, letters).is_some())
+}
 
 /// The text below a super- or subscript, or `None` past a few characters: a longer one is
 /// never all digits and signs, and stopping early keeps nested ones linear.
