@@ -19,7 +19,6 @@
 //!
 //!   cargo run --release --example fuzz -- --replay tests/fuzz/cases
 
-use std::io::Read;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -128,27 +127,15 @@ fn exercise(bytes: &[u8]) {
     }
 }
 
+/// Every fixture page's bytes (any folder holding a `source.html` or `source.html.gz`, gold or
+/// not), undecoded, so the decoder is fuzzed too.
 fn seeds(root: &Path) -> Vec<Vec<u8>> {
     let mut pages = Vec::new();
     let mut stack = vec![root.to_path_buf()];
     while let Some(dir) = stack.pop() {
         let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        entries.sort();
-        for path in entries {
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if path.is_dir() {
-                stack.push(path);
-            } else if name == "source.html" {
-                pages.extend(std::fs::read(&path));
-            } else if name == "source.html.gz" {
-                let mut bytes = Vec::new();
-                let file = std::fs::File::open(&path).expect("open seed");
-                if flate2::read::GzDecoder::new(file).read_to_end(&mut bytes).is_ok() {
-                    pages.push(bytes);
-                }
-            }
-        }
+        stack.extend(entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_dir()));
+        pages.extend(lucid::eval::source_bytes(&dir));
     }
     pages.sort();
     pages

@@ -551,7 +551,7 @@ fn summarize(rows: &[Row]) -> Summary {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use files::{LoadError, find_corpora, is_page_dir, load_corpus};
+pub use files::{LoadError, find_corpora, is_page_dir, load_corpus, source_bytes};
 
 /// Reading corpus folders from disk (native only: the WASM build has no file system).
 #[cfg(not(target_arch = "wasm32"))]
@@ -631,22 +631,26 @@ mod files {
             .collect()
     }
 
+    /// A page folder's `source.html`, or its `source.html.gz` unpacked: the page's bytes, not
+    /// yet decoded.
+    pub fn source_bytes(dir: &Path) -> Result<Vec<u8>, LoadError> {
+        let plain = dir.join("source.html");
+        if plain.is_file() {
+            return read(&plain);
+        }
+        let gz = dir.join("source.html.gz");
+        let mut bytes = Vec::new();
+        flate2::read::GzDecoder::new(read(&gz)?.as_slice())
+            .read_to_end(&mut bytes)
+            .map_err(|e| fail(&gz, e))?;
+        Ok(bytes)
+    }
+
     fn load_page(dir: &Path) -> Result<Page, LoadError> {
         let id = dir
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        let plain = dir.join("source.html");
-        let bytes = if plain.is_file() {
-            read(&plain)?
-        } else {
-            let gz = dir.join("source.html.gz");
-            let mut bytes = Vec::new();
-            flate2::read::GzDecoder::new(read(&gz)?.as_slice())
-                .read_to_end(&mut bytes)
-                .map_err(|e| fail(&gz, e))?;
-            bytes
-        };
-        let html = decode_html(&bytes).map_err(|e| fail(dir, e))?;
+        let html = decode_html(&source_bytes(dir)?).map_err(|e| fail(dir, e))?;
         let json = dir.join("expected.json");
         let (gold, url) = if json.is_file() {
             Gold::from_expected_json(&read(&json)?).map_err(|e| fail(&json, e))?

@@ -11,12 +11,10 @@ use crate::tunables::{SANITIZE_DATA_IMAGE_TYPES, SANITIZE_URL_SCHEMES, VIDEO_PLA
 /// WHATWG URL standard, so it strips the leading control characters and inner tabs/newlines a
 /// browser strips (`" jav&#x09;ascript:"` is `javascript:`). A relative URL is checked again
 /// with all white space and control characters removed, so that no browser quirk (old ones
-/// ignored NULs and spaces in schemes) can read `java script:` as a scheme. A URL holding a raw
-/// `<`, line break or tab is dangling markup (an unclosed `<img src="https://x/?` swallowing
-/// the page text after it, which the request would carry away): refused, as browsers refuse
-/// such requests.
+/// ignored NULs and spaces in schemes) can read `java script:` as a scheme. Dangling markup
+/// ([`is_dangling`]) is refused.
 pub fn is_safe(value: &str) -> bool {
-    if value.contains(['<', '\n', '\r', '\t']) {
+    if is_dangling(value) {
         return false;
     }
     let allowed = |url: Url| url.scheme() != "data" && SANITIZE_URL_SCHEMES.contains(&url.scheme());
@@ -31,6 +29,13 @@ pub fn is_safe(value: &str) -> bool {
         }
         Err(_) => false,
     }
+}
+
+/// A URL holding a raw `<`, line break or tab: dangling markup (an unclosed
+/// `<img src="https://x/?` swallowing the page text after it, which the request would carry
+/// away), which browsers refuse to request.
+pub fn is_dangling(value: &str) -> bool {
+    value.contains(['<', '\n', '\r', '\t'])
 }
 
 /// What an image may show: a safe URL ([`is_safe`]) or an inline raster image ([`is_data_image`]).

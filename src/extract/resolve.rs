@@ -61,13 +61,13 @@ pub fn images_and_links(found: &mut Attempt, base: Option<&Url>) {
     }
 }
 
-/// `url` resolved against `base`. Left as it is when it does not resolve, or when it holds a raw
-/// `<`, line break or tab (dangling markup, which joining would percent-encode into a harmless
+/// `url` resolved against `base`. Left as it is when it does not resolve, or when it is
+/// dangling markup ([`urls::is_dangling`]: joining would percent-encode it into a harmless
 /// looking address that still carries the page's text away): the sanitizer then refuses it.
 fn absolute(url: &str, base: Option<&Url>) -> String {
     let url = url.trim();
     match base {
-        Some(b) if !url.is_empty() && !url.starts_with("data:") && !url.contains(['<', '\n', '\r', '\t']) => {
+        Some(b) if !url.is_empty() && !url.starts_with("data:") && !urls::is_dangling(url) => {
             b.join(url).map(|u| u.to_string()).unwrap_or_else(|_| url.to_string())
         }
         _ => url.to_string(),

@@ -69,16 +69,16 @@ pub fn names_only(byline: &str) -> Option<String> {
 /// date: "Lucas Nolan22 Dec" (Breitbart glues them), "Jane Doe Dec 22".
 fn without_day_and_month(byline: &str) -> &str {
     let is_day = |w: &str| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    let is_month = |w: &str| super::date::month_name(&w.trim_end_matches('.').to_lowercase()).is_some();
     let Some((head, last)) = byline.rsplit_once(' ') else { return byline };
-    let last_word = last.trim_end_matches('.').to_lowercase();
-    if super::date::month_name(&last_word).is_some() {
+    if is_month(last) {
         let digits = head.bytes().rev().take_while(u8::is_ascii_digit).count();
         if (1..=2).contains(&digits) {
             return head[..head.len() - digits].trim_end();
         }
     } else if is_day(last)
         && let Some((before, month)) = head.rsplit_once(' ')
-        && super::date::month_name(&month.trim_end_matches('.').to_lowercase()).is_some()
+        && is_month(month)
     {
         return before.trim_end();
     }
