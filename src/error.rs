@@ -19,9 +19,10 @@ pub enum Error {
     /// The page has more elements than [`crate::Options::max_elements`].
     #[error("the page has too many elements to read: more than {limit}")]
     TooManyElements { limit: usize },
-    /// The markup would cost more parser work than [`crate::tunables::MAX_PARSER_WORK`]: elements
-    /// nested thousands deep or tags with thousands of attributes, which no real page has and
-    /// which take html5ever time growing with the square of their size.
+    /// Parsing the markup would cost more than the parser's budget ([`crate::input::parser`]):
+    /// elements nested thousands deep, misnested tags re-opened thousands of times, tags with
+    /// thousands of attributes, which no real page has and which take html5ever time growing
+    /// with the square of their size.
     #[error("the page's markup is too deeply nested or too complex to read safely")]
     TooComplex,
     /// The page is written in an encoding the Encoding Standard retires ("replacement":

@@ -21,6 +21,7 @@ pub mod metadata;
 mod options;
 mod output;
 mod sanitize;
+mod serialize;
 pub mod text;
 mod trace;
 pub mod tunables;

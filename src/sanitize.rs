@@ -29,16 +29,19 @@ use crate::tunables::{
     TRANSLATION_CLASS,
 };
 use crate::tunables::thread::{POST_CLASS, POST_HEADER_CLASS};
+use crate::input::parser;
+use crate::serialize;
 use crate::urls;
 
 /// Sanitize article HTML (a fragment, as in a `<div>`): only allowed elements and attributes
 /// survive, no URL that could run script, no frame except a video player. Relative URLs are
-/// kept as they are. Sanitizing sanitized output returns it unchanged.
+/// kept as they are. Sanitizing sanitized output returns it unchanged. Markup too costly to
+/// parse (see [`parser`]) sanitizes to nothing.
 pub fn html(fragment: &str) -> String {
-    let mut doc = Html::parse_fragment(fragment);
+    let Ok(mut doc) = parser::fragment(fragment, parser::Budget::default()) else { return String::new() };
     let root = doc.root_element().id();
     clean(&mut doc, root);
-    doc.root_element().inner_html()
+    serialize::inner_html(&doc.root_element())
 }
 
 /// What becomes of one node.

@@ -897,7 +897,13 @@ pub const STOP_WORDS: &[(&str, &[&str])] = &[
 /// single-byte ones none, so 10 is thirty times what legacy text reaches, while a UTF-8 page
 /// with a stray byte has hundreds or thousands.
 pub const MIN_UTF8_CHARS_PER_MALFORMED: usize = 10;
-/// Most quadratic parser work ([`crate::input::parser_work`]) a page may cost; more is refused
-/// before parsing. The costliest corpus page is far below a twentieth of it (the unit test
-/// checks); 50 million steps take about a tenth of a second natively.
-pub const MAX_PARSER_WORK: u64 = 50_000_000;
+/// Most attribute comparisons the tokenizer may make on a page ([`crate::input::attribute_work`]):
+/// about 14 000 attributes on one tag, a tenth of a second natively; more is refused before
+/// parsing. The costliest corpus page is far below a twentieth of it (the unit test checks).
+pub const MAX_ATTRIBUTE_WORK: u64 = 100_000_000;
+/// Tree-builder work charged for every token whatever it does ([`crate::input::parser`]): the
+/// fixed cost of a token is a few hundred times that of one step over the builder's stack.
+pub const PARSER_WORK_PER_TOKEN: u64 = 100;
+/// Most tree-builder work ([`crate::input::parser`]) one parse may spend; the parse stops and the
+/// page is refused once it spends more.
+pub const MAX_TREE_BUILDER_WORK: u64 = 1_000_000_000;

@@ -56,6 +56,6 @@ impl Attempt {
 
     /// The article container's children as HTML.
     pub fn inner_html(&self) -> String {
-        scraper::ElementRef::wrap(self.root()).map_or_else(String::new, |root| root.inner_html())
+        crate::serialize::inner_html(&self.root())
     }
 }

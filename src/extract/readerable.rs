@@ -1,11 +1,11 @@
 //! A cheap check for "is this an article page" (Readability's `isProbablyReaderable`, with
 //! CJK-weighted lengths): enough visible paragraphs of real length outside clutter.
 
-use scraper::Html;
 
 use super::hints::looks_unlikely;
 use crate::dom;
-use crate::input::parse_cost_is_bounded;
+use crate::input;
+use crate::options::Options;
 use crate::text::weighted_len;
 use crate::tunables::{READERABLE_MIN_CONTENT_LEN, READERABLE_MIN_SCORE};
 
@@ -25,10 +25,7 @@ impl Default for ReaderableOptions {
 }
 
 pub fn check(html: &str, options: &ReaderableOptions) -> bool {
-    if !parse_cost_is_bounded(html) {
-        return false;
-    }
-    let doc = Html::parse_document(html);
+    let Ok(doc) = input::parse(html, &Options::default()) else { return false };
     let mut score = 0.0f32;
     // Paragraphs, preformatted blocks, articles, and divs that hold text split by <br>.
     let candidates = doc.tree.nodes().filter(|n| match dom::tag(n) {

@@ -22,12 +22,12 @@ use std::collections::{HashMap, HashSet};
 
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
-use html5ever::serialize::{HtmlSerializer, SerializeOpts, Serializer, TraversalScope};
 use scraper::{Html, Node};
 use serde::{Deserialize, Serialize};
 
 use crate::dom::{self, NodeRefH, Walk};
 use crate::sanitize;
+use crate::serialize;
 use crate::tunables::TRANSLATION_CLASS;
 
 /// The attribute that marks a segment's element (or run placeholder) in the template.
@@ -129,7 +129,7 @@ pub fn split(content_html: &str) -> Segmented {
     let mut segments = Vec::with_capacity(pieces.len());
     for (index, piece) in pieces.iter().enumerate() {
         let nodes = piece.nodes(&doc);
-        segments.push(Segment { id: format!("s{index}"), html: serialize(&doc, &nodes), text: plain_text(&doc, &nodes) });
+        segments.push(Segment { id: format!("s{index}"), html: serialize::nodes_html(&doc, &nodes), text: plain_text(&doc, &nodes) });
     }
     clear_markers(&mut doc);
     for (piece, segment) in pieces.iter().zip(&segments) {
@@ -152,7 +152,7 @@ pub fn split(content_html: &str) -> Segmented {
             }
         }
     }
-    Segmented { segments, template: doc.root_element().inner_html() }
+    Segmented { segments, template: serialize::inner_html(&doc.root_element()) }
 }
 
 /// Fill the template of `segmented` with `translations`, shown as `options.mode` says, and
@@ -294,7 +294,7 @@ impl Merger {
                 dom::unwrap(&mut doc, target.node);
             }
         }
-        doc.root_element().inner_html()
+        serialize::inner_html(&doc.root_element())
     }
 }
 
@@ -428,39 +428,6 @@ fn plain_text(doc: &Html, nodes: &[NodeId]) -> String {
     }
     let lines: Vec<String> = raw.split('\n').map(crate::text::normalize_space).collect();
     lines.join("\n").trim().to_string()
-}
-
-/// The HTML of a list of sibling nodes, serialized as scraper serializes an element's children.
-fn serialize(doc: &Html, nodes: &[NodeId]) -> String {
-    struct Nodes<'a>(&'a Html, &'a [NodeId]);
-    impl html5ever::serialize::Serialize for Nodes<'_> {
-        fn serialize<S: Serializer>(&self, s: &mut S, _: TraversalScope) -> std::io::Result<()> {
-            for top in self.1.iter().filter_map(|&id| self.0.tree.get(id)) {
-                for edge in top.traverse() {
-                    match edge {
-                        Edge::Open(n) => match n.value() {
-                            Node::Text(t) => s.write_text(t)?,
-                            Node::Comment(c) => s.write_comment(c)?,
-                            Node::Element(e) => s.start_elem(e.name.clone(), e.attrs.iter().map(|(k, v)| (k, &v[..])))?,
-                            _ => {}
-                        },
-                        Edge::Close(n) => {
-                            if let Some(e) = n.value().as_element() {
-                                s.end_elem(e.name.clone())?;
-                            }
-                        }
-                    }
-                }
-            }
-            Ok(())
-        }
-    }
-    let opts = SerializeOpts { traversal_scope: TraversalScope::ChildrenOnly(None), ..SerializeOpts::default() };
-    let mut out = Vec::new();
-    let mut serializer = HtmlSerializer::new(&mut out, opts.clone());
-    // Writing to a Vec cannot fail, and the traversal always closes what it opens.
-    let _ = html5ever::serialize::Serialize::serialize(&Nodes(doc, nodes), &mut serializer, opts.traversal_scope);
-    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Remove markers the content itself carries (only unsanitized input can), so that `merge` sees

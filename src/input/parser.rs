@@ -1,0 +1,349 @@
+//! html5ever driven one token at a time under a work budget. The tree builder's slow shapes
+//! (blocks nested thousands deep, misnested formatting elements re-opened on every token, tables
+//! fostering content) all come down to scans of its stack of open elements and its list of
+//! active formatting elements, and it can only look at a node by asking the tree sink. So the
+//! sink counts every look, and the parse stops as soon as the count passes the budget: the
+//! bound holds whatever the markup is dressed as, where a text estimate before parsing can be
+//! talked around (`<!-->`, `<svg><style>`). The tokenizer's one slow shape, a tag with thousands
+//! of attributes, is bounded by [`attribute_work`] before the parse starts.
+
+use std::borrow::Cow;
+use std::cell::Cell;
+
+use ego_tree::NodeId;
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, Tracer, TreeBuilder, TreeSink};
+use html5ever::{Attribute, QualName, TokenizerResult, local_name, ns};
+use scraper::{Html, HtmlTreeSink};
+
+use crate::error::Error;
+use super::attribute_work;
+use crate::tunables::{DEFAULT_MAX_ELEMENTS, MAX_ATTRIBUTE_WORK, MAX_TREE_BUILDER_WORK, PARSER_WORK_PER_TOKEN};
+
+/// What one parse may spend: tree-builder work (see the module comment) and elements made.
+#[derive(Clone, Copy, Debug)]
+pub struct Budget {
+    pub work: u64,
+    pub elements: usize,
+}
+
+impl Default for Budget {
+    fn default() -> Budget {
+        Budget { work: MAX_TREE_BUILDER_WORK, elements: DEFAULT_MAX_ELEMENTS }
+    }
+}
+
+/// Parse a whole page, or refuse it once it costs more than `budget`.
+pub fn document(html: &str, budget: Budget) -> Result<Html, Error> {
+    let sink = MeteredSink::new(Html::new_document());
+    let builder = TreeBuilder::new(sink, Default::default());
+    run(builder, TokenizerOpts::default(), html, budget).map(|(html, _)| html)
+}
+
+#[cfg(test)]
+fn spent(html: &str) -> u64 {
+    let sink = MeteredSink::new(Html::new_document());
+    let unlimited = Budget { work: u64::MAX, elements: usize::MAX };
+    run(TreeBuilder::new(sink, Default::default()), TokenizerOpts::default(), html, unlimited).map_or(u64::MAX, |(_, work)| work)
+}
+
+/// Parse markup as the content of a `<body>` (as [`Html::parse_fragment`] does), or refuse it
+/// once it costs more than `budget`.
+pub fn fragment(html: &str, budget: Budget) -> Result<Html, Error> {
+    let sink = MeteredSink::new(Html::new_fragment());
+    let body = sink.create_element(QualName::new(None, ns!(html), local_name!("body")), Vec::new(), ElementFlags::default());
+    let builder = TreeBuilder::new_for_fragment(sink, body, None, Default::default());
+    let tokenizer = TokenizerOpts { initial_state: Some(builder.tokenizer_state_for_context_elem(false)), ..Default::default() };
+    run(builder, tokenizer, html, budget).map(|(html, _)| html)
+}
+
+/// The parsed page and the work it cost.
+fn run(builder: TreeBuilder<NodeId, MeteredSink>, opts: TokenizerOpts, html: &str, budget: Budget) -> Result<(Html, u64), Error> {
+    if attribute_work(html) > MAX_ATTRIBUTE_WORK {
+        return Err(Error::TooComplex);
+    }
+    let guard = Guard { builder, budget, work: Cell::new(0), refusal: Cell::new(None) };
+    let tokenizer = Tokenizer::new(guard, opts);
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    // The tokenizer pauses after a `</script>` (for a browser to run it), at a `<meta charset>`
+    // (the page is decoded already) and when the guard stops it; only the guard's pause ends
+    // the parse.
+    loop {
+        let paused = !matches!(tokenizer.feed(&input), TokenizerResult::Done);
+        if let Some(refusal) = tokenizer.sink.refusal.get() {
+            return Err(refusal.error(budget));
+        }
+        if !paused {
+            break;
+        }
+    }
+    tokenizer.end();
+    let work = tokenizer.sink.work.get();
+    Ok((tokenizer.sink.builder.sink.inner.finish(), work))
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Refusal {
+    TooComplex,
+    TooManyElements,
+}
+
+impl Refusal {
+    fn error(self, budget: Budget) -> Error {
+        match self {
+            Refusal::TooComplex => Error::TooComplex,
+            Refusal::TooManyElements => Error::TooManyElements { limit: budget.elements },
+        }
+    }
+}
+
+/// Stands between the tokenizer and the tree builder, charging each token's work.
+struct Guard {
+    builder: TreeBuilder<NodeId, MeteredSink>,
+    budget: Budget,
+    work: Cell<u64>,
+    refusal: Cell<Option<Refusal>>,
+}
+
+impl Guard {
+    /// The one scan the builder makes without asking the sink: a formatting start tag is
+    /// compared, attribute by attribute, with each active formatting element (to keep at most
+    /// three alike). Bounded by everything the builder holds times the attributes squared.
+    fn formatting_element_checks(&self, token: &Token) -> u64 {
+        let Token::TagToken(tag) = token else { return 0 };
+        if tag.kind != TagKind::StartTag || !FORMATTING_ELEMENTS.contains(&&*tag.name) {
+            return 0;
+        }
+        let held = HandleCount(Cell::new(0));
+        self.builder.trace_handles(&held);
+        let attributes = tag.attrs.len() as u64;
+        held.0.get().saturating_mul(1 + attributes.saturating_mul(attributes))
+    }
+}
+
+/// The HTML standard's formatting elements.
+const FORMATTING_ELEMENTS: &[&str] = &["a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"];
+
+impl TokenSink for Guard {
+    type Handle = NodeId;
+
+    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<NodeId> {
+        // The tokenizer can only be paused at a tag; until then, tokens after a refusal are
+        // dropped, so the tree builder does no more work.
+        let is_tag = matches!(token, Token::TagToken(_));
+        if self.refusal.get().is_none() {
+            let sink = &self.builder.sink;
+            let mut cost = PARSER_WORK_PER_TOKEN.saturating_add(self.formatting_element_checks(&token));
+            let looks_before = sink.looks.get();
+            let result = self.builder.process_token(token, line_number);
+            cost = cost.saturating_add(sink.looks.get() - looks_before).saturating_add(sink.moved.take());
+            self.work.set(self.work.get().saturating_add(cost));
+            if sink.elements.get() > self.budget.elements {
+                self.refusal.set(Some(Refusal::TooManyElements));
+            } else if self.work.get() > self.budget.work {
+                self.refusal.set(Some(Refusal::TooComplex));
+            } else {
+                return result;
+            }
+        }
+        if is_tag { TokenSinkResult::Script(self.builder.sink.document) } else { TokenSinkResult::Continue }
+    }
+
+    fn end(&self) {
+        self.builder.end();
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.builder.adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
+struct HandleCount(Cell<u64>);
+
+impl Tracer for HandleCount {
+    type Handle = NodeId;
+    fn trace_handle(&self, _: &NodeId) {
+        self.0.set(self.0.get() + 1);
+    }
+}
+
+/// scraper's tree sink, counting elements made; every time the builder looks at a node (its
+/// name, or whether it is another) or changes the tree (`looks`); and the nodes or attributes
+/// a single change walks over (`moved`). The builder's scans of its stacks all look at nodes
+/// through the sink, so `looks` is the builder's work.
+struct MeteredSink {
+    inner: HtmlTreeSink,
+    document: NodeId,
+    elements: Cell<usize>,
+    looks: Cell<u64>,
+    moved: Cell<u64>,
+}
+
+impl MeteredSink {
+    fn new(html: Html) -> MeteredSink {
+        let document = html.tree.root().id();
+        MeteredSink {
+            inner: HtmlTreeSink::new(html),
+            document,
+            elements: Cell::new(0),
+            looks: Cell::new(0),
+            moved: Cell::new(0),
+        }
+    }
+
+    fn looked(&self) {
+        self.looks.set(self.looks.get() + 1);
+    }
+}
+
+impl TreeSink for MeteredSink {
+    type Handle = NodeId;
+    type Output = Html;
+    type ElemName<'a> = <HtmlTreeSink as TreeSink>::ElemName<'a>;
+
+    fn finish(self) -> Html {
+        self.inner.finish()
+    }
+
+    /// Parse errors are not kept: a hostile page can make one per byte.
+    fn parse_error(&self, _: Cow<'static, str>) {}
+
+    fn get_document(&self) -> NodeId {
+        self.inner.get_document()
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Self::ElemName<'a> {
+        self.looked();
+        self.inner.elem_name(target)
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
+        self.looked();
+        self.elements.set(self.elements.get() + 1);
+        self.inner.create_element(name, attrs, flags)
+    }
+
+    fn create_comment(&self, text: StrTendril) -> NodeId {
+        self.looked();
+        self.inner.create_comment(text)
+    }
+
+    fn create_pi(&self, target: StrTendril, data: StrTendril) -> NodeId {
+        self.looked();
+        self.inner.create_pi(target, data)
+    }
+
+    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        self.looked();
+        self.inner.append(parent, child);
+    }
+
+    fn append_based_on_parent_node(&self, element: &NodeId, prev_element: &NodeId, child: NodeOrText<NodeId>) {
+        self.looked();
+        self.inner.append_based_on_parent_node(element, prev_element, child);
+    }
+
+    fn append_doctype_to_document(&self, name: StrTendril, public_id: StrTendril, system_id: StrTendril) {
+        self.looked();
+        self.inner.append_doctype_to_document(name, public_id, system_id);
+    }
+
+    fn get_template_contents(&self, target: &NodeId) -> NodeId {
+        self.inner.get_template_contents(target)
+    }
+
+    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        self.looked();
+        x == y
+    }
+
+    fn set_quirks_mode(&self, mode: QuirksMode) {
+        self.inner.set_quirks_mode(mode);
+    }
+
+    fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
+        self.looked();
+        self.inner.append_before_sibling(sibling, new_node);
+    }
+
+    /// Each attribute added is inserted into the element's sorted list.
+    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        self.looked();
+        let existing = self.inner.0.borrow().tree.get(*target).and_then(|n| n.value().as_element().map(|e| e.attrs.len()));
+        let added = attrs.len() as u64;
+        self.moved.set(self.moved.get().saturating_add(added.saturating_mul(added + existing.unwrap_or(0) as u64)));
+        self.inner.add_attrs_if_missing(target, attrs);
+    }
+
+    fn remove_from_parent(&self, target: &NodeId) {
+        self.looked();
+        self.inner.remove_from_parent(target);
+    }
+
+    /// Moving children walks over each of them.
+    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        self.looked();
+        let children = self.inner.0.borrow().tree.get(*node).map_or(0, |n| n.children().count());
+        self.moved.set(self.moved.get().saturating_add(children as u64));
+        self.inner.reparent_children(node, new_parent);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Budget, document, fragment};
+    use crate::error::Error;
+    use scraper::Html;
+
+    fn fixture_pages() -> Vec<String> {
+        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut pages = Vec::new();
+        for corpus in ["readability", "seed", "wcxb", "wcxb-forum", "netease", "zh-portals"] {
+            for entry in std::fs::read_dir(format!("{fixtures}/{corpus}")).unwrap().flatten() {
+                if let Ok(page) = std::fs::read(entry.path().join("source.html")) {
+                    pages.push(String::from_utf8_lossy(&page).into_owned());
+                }
+            }
+        }
+        pages
+    }
+
+    #[test]
+    fn builds_the_tree_html5evers_own_driver_builds() {
+        for page in fixture_pages() {
+            assert_eq!(document(&page, Budget::default()).unwrap().html(), Html::parse_document(&page).html());
+        }
+        let snippet = "<p>a<b>b<table><td>c</b>d<script>x</script><svg><style><i>e";
+        assert_eq!(fragment(snippet, Budget::default()).unwrap().html(), Html::parse_fragment(snippet).html());
+    }
+
+    #[test]
+    fn real_pages_spend_far_less_than_the_budget() {
+        let budget = Budget::default();
+        let worst = fixture_pages().iter().map(|page| super::spent(page)).max().unwrap();
+        assert!(worst < budget.work / 20, "a corpus page costs {worst}");
+    }
+
+    #[test]
+    fn markup_dressed_to_hide_its_nesting_is_refused() {
+        let deep = "<div>".repeat(100_000);
+        for hider in ["", "<!-->", "<!--->", "<!-- --!>", "<math><style>", "<svg><script>"] {
+            let page = format!("{hider}{deep}");
+            assert!(matches!(document(&page, Budget::default()), Err(Error::TooComplex)), "{hider}");
+        }
+        let misnested = "<b><i><a><span><font>".repeat(20_000);
+        assert!(matches!(document(&misnested, Budget::default()), Err(Error::TooComplex)));
+        // The same number of elements, closed, is an ordinary page.
+        assert!(document(&"<div><b>x</b></div>".repeat(100_000), Budget::default()).is_ok());
+    }
+
+    #[test]
+    fn stops_at_the_element_limit() {
+        let page = "<i></i>".repeat(2_000);
+        let budget = Budget { elements: 1_000, ..Budget::default() };
+        assert!(matches!(document(&page, budget), Err(Error::TooManyElements { limit: 1_000 })));
+        assert!(matches!(fragment(&page, budget), Err(Error::TooManyElements { limit: 1_000 })));
+    }
+}
