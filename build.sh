@@ -9,6 +9,7 @@
 #   ./build.sh pack     only the packages, from extension/ as it is (no compiling)
 #   ./build.sh serve [PORT]  serve the www demo on 127.0.0.1 (builds the WASM core if missing)
 #   ./build.sh bench    build, then time Lucid against Readability.js in Chromium (tests/bench/results.md)
+#                       and time hostile pages natively against html5ever alone (tests/bench/hostile.md)
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -177,6 +178,7 @@ case "${1:-}" in
   wasm) ensure_build_tools; build_wasm ;;
   pack) ensure_pack_tools; pack_extension ;;
   serve) [ -f www/pkg/lucid_bg.wasm ] || { ensure_build_tools; build_wasm; }; exec node www/serve.mjs "${2:-8080}" ;;
-  bench) build_all; ensure_test_tools; LUCID_CHROMIUM=$CHROMIUM node tests/bench/run.mjs ;;
+  bench) build_all; ensure_test_tools; LUCID_CHROMIUM=$CHROMIUM node tests/bench/run.mjs
+    cargo run --quiet --release --example hostile -- --out tests/bench/hostile.md ;;
   *) echo "usage: ./build.sh [test|wasm|pack|serve [PORT]|bench]" >&2; exit 2 ;;
 esac

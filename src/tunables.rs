@@ -901,9 +901,18 @@ pub const MIN_UTF8_CHARS_PER_MALFORMED: usize = 10;
 /// about 14 000 attributes on one tag, a tenth of a second natively; more is refused before
 /// parsing. The costliest corpus page is far below a twentieth of it (the unit test checks).
 pub const MAX_ATTRIBUTE_WORK: u64 = 100_000_000;
-/// Tree-builder work charged for every token whatever it does ([`crate::input::parser`]): the
-/// fixed cost of a token is a few hundred times that of one step over the builder's stack.
-pub const PARSER_WORK_PER_TOKEN: u64 = 100;
-/// Most tree-builder work ([`crate::input::parser`]) one parse may spend; the parse stops and the
-/// page is refused once it spends more.
-pub const MAX_TREE_BUILDER_WORK: u64 = 1_000_000_000;
+/// Tree-builder work ([`crate::input::parser`]) is counted in looks: each time html5ever's tree
+/// builder asks the tree sink about a node (about 3.5 ns natively). A token's fixed cost is not
+/// counted: it grows with the page's size, which [`DEFAULT_MAX_BYTES`] bounds; the budget is for
+/// work that grows faster.
+/// Looks charged per attribute pair when a formatting start tag is compared with an active
+/// formatting element: html5ever copies and sorts both attribute lists (four allocations,
+/// measured at about 40 looks for one attribute each).
+pub const PARSER_WORK_PER_FORMATTING_COPY: u64 = 10;
+/// Most tree-builder work one parse may spend: about half a second natively (100 000 nested
+/// `<div>`s reach it a third of the way in). The costliest corpus page spends a tenth of it
+/// (the unit test checks).
+pub const MAX_TREE_BUILDER_WORK: u64 = 150_000_000;
+/// A page larger than a few megabytes may spend this much per byte instead: twice what the
+/// costliest corpus page spends per byte (the unit test checks), so a real 32 MiB page is read.
+pub const PARSER_WORK_PER_BYTE: u64 = 25;

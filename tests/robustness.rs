@@ -385,3 +385,49 @@ fn fuzz_findings_end_with_an_answer() {
         }
     }
 }
+
+// ---- Markup dressed to hide its cost from a text scan. ----
+
+/// Comments a text scan misreads and raw-text elements that foreign content turns back into
+/// markup: what follows them is still parsed as markup, so its cost still counts.
+const HIDERS: &[&str] = &["<!-->", "<!--->", "<!-- --!>", "<math><style>", "<svg><script>", "<svg><style>"];
+
+#[test]
+fn hidden_deep_nesting_is_too_complex() {
+    for hider in HIDERS {
+        let page = article_page(&format!("{hider}{}{}", "<div>".repeat(DEPTH), prose(6)));
+        let result = timed_extract(hider, page, Options::default());
+        assert!(matches!(result, Err(Error::TooComplex)), "{hider}: {result:?}");
+    }
+}
+
+#[test]
+fn hidden_attributes_are_too_complex() {
+    let attrs: String = (0..50_000).map(|i| format!(" a{i}")).collect();
+    for hider in HIDERS {
+        let page = article_page(&format!("{hider}<p{attrs}>{}", prose(6)));
+        let result = timed_extract(hider, page, Options::default());
+        assert!(matches!(result, Err(Error::TooComplex)), "{hider}: {result:?}");
+    }
+}
+
+#[test]
+fn misnested_formatting_reopened_on_every_tag_is_too_complex() {
+    let page = article_page(&format!("{}{}", "<b><i><a><span><font>".repeat(20_000), prose(6)));
+    let result = timed_extract("20 000 misnested b i a span font", page, Options::default());
+    assert!(matches!(result, Err(Error::TooComplex)), "{result:?}");
+}
+
+#[test]
+fn a_paragraph_of_ampersands_is_kept_whole() {
+    let page = article_page(&format!("{}<p>{}</p>", prose(6), "x&amp;\u{a0}".repeat(200_000)));
+    let article = timed_extract("200 000 ampersands", page, Options::default()).unwrap().expect("an article");
+    assert_eq!(article.text_content.matches('&').count(), 200_000);
+    assert_eq!(article.content.matches("&amp;").count(), 200_000);
+}
+
+#[test]
+fn a_page_of_angle_brackets_has_an_answer() {
+    assert_bounded("a megabyte of <", "<".repeat(1 << 20));
+    assert_bounded("a megabyte of </", "</".repeat(1 << 19));
+}

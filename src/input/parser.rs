@@ -19,7 +19,7 @@ use scraper::{Html, HtmlTreeSink};
 
 use crate::error::Error;
 use super::attribute_work;
-use crate::tunables::{DEFAULT_MAX_ELEMENTS, MAX_ATTRIBUTE_WORK, MAX_TREE_BUILDER_WORK, PARSER_WORK_PER_TOKEN};
+use crate::tunables::{DEFAULT_MAX_ELEMENTS, MAX_ATTRIBUTE_WORK, MAX_TREE_BUILDER_WORK, PARSER_WORK_PER_BYTE, PARSER_WORK_PER_FORMATTING_COPY};
 
 /// What one parse may spend: tree-builder work (see the module comment) and elements made.
 #[derive(Clone, Copy, Debug)]
@@ -63,7 +63,9 @@ fn run(builder: TreeBuilder<NodeId, MeteredSink>, opts: TokenizerOpts, html: &st
     if attribute_work(html) > MAX_ATTRIBUTE_WORK {
         return Err(Error::TooComplex);
     }
-    let guard = Guard { builder, budget, work: Cell::new(0), refusal: Cell::new(None) };
+    // A big page may spend in proportion to its size, as the costliest real pages do.
+    let allowed = budget.work.max((html.len() as u64).saturating_mul(PARSER_WORK_PER_BYTE));
+    let guard = Guard { builder, budget, allowed, work: Cell::new(0), refusal: Cell::new(None) };
     let tokenizer = Tokenizer::new(guard, opts);
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(html));
@@ -103,14 +105,17 @@ impl Refusal {
 struct Guard {
     builder: TreeBuilder<NodeId, MeteredSink>,
     budget: Budget,
+    /// The work this page may spend.
+    allowed: u64,
     work: Cell<u64>,
     refusal: Cell<Option<Refusal>>,
 }
 
 impl Guard {
     /// The one scan the builder makes without asking the sink: a formatting start tag is
-    /// compared, attribute by attribute, with each active formatting element (to keep at most
-    /// three alike). Bounded by everything the builder holds times the attributes squared.
+    /// compared with each active formatting element (to keep at most three alike), copying and
+    /// sorting both attribute lists when the names match. Bounded by everything the builder
+    /// holds times the attributes squared, weighted by what a copy costs.
     fn formatting_element_checks(&self, token: &Token) -> u64 {
         let Token::TagToken(tag) = token else { return 0 };
         if tag.kind != TagKind::StartTag || !FORMATTING_ELEMENTS.contains(&&*tag.name) {
@@ -118,8 +123,8 @@ impl Guard {
         }
         let held = HandleCount(Cell::new(0));
         self.builder.trace_handles(&held);
-        let attributes = tag.attrs.len() as u64;
-        held.0.get().saturating_mul(1 + attributes.saturating_mul(attributes))
+        let attributes = tag.attrs.len() as u64 + 1;
+        held.0.get().saturating_mul(PARSER_WORK_PER_FORMATTING_COPY.saturating_mul(attributes.saturating_mul(attributes)))
     }
 }
 
@@ -135,14 +140,14 @@ impl TokenSink for Guard {
         let is_tag = matches!(token, Token::TagToken(_));
         if self.refusal.get().is_none() {
             let sink = &self.builder.sink;
-            let mut cost = PARSER_WORK_PER_TOKEN.saturating_add(self.formatting_element_checks(&token));
+            let mut cost = self.formatting_element_checks(&token);
             let looks_before = sink.looks.get();
             let result = self.builder.process_token(token, line_number);
             cost = cost.saturating_add(sink.looks.get() - looks_before).saturating_add(sink.moved.take());
             self.work.set(self.work.get().saturating_add(cost));
             if sink.elements.get() > self.budget.elements {
                 self.refusal.set(Some(Refusal::TooManyElements));
-            } else if self.work.get() > self.budget.work {
+            } else if self.work.get() > self.allowed {
                 self.refusal.set(Some(Refusal::TooComplex));
             } else {
                 return result;
@@ -294,6 +299,7 @@ impl TreeSink for MeteredSink {
 #[cfg(test)]
 mod tests {
     use super::{Budget, document, fragment};
+    use crate::tunables::PARSER_WORK_PER_BYTE;
     use crate::error::Error;
     use scraper::Html;
 
@@ -321,9 +327,11 @@ mod tests {
 
     #[test]
     fn real_pages_spend_far_less_than_the_budget() {
-        let budget = Budget::default();
-        let worst = fixture_pages().iter().map(|page| super::spent(page)).max().unwrap();
-        assert!(worst < budget.work / 20, "a corpus page costs {worst}");
+        let pages = fixture_pages();
+        let worst = pages.iter().map(|page| super::spent(page)).max().unwrap();
+        assert!(worst < Budget::default().work / 10, "a corpus page costs {worst}");
+        let per_byte = pages.iter().map(|page| super::spent(page) as f64 / page.len() as f64).fold(0.0, f64::max);
+        assert!(per_byte < PARSER_WORK_PER_BYTE as f64 / 2.0, "a corpus page costs {per_byte} per byte");
     }
 
     #[test]
