@@ -58,18 +58,24 @@ pub fn extract(html: &str, options: &Options) -> Result<Option<Article>, Error> 
     let article = ladder::best_attempt(&doc, options, meta.title.as_deref(), &mut timer);
     let found = thread::or_article(&doc, article, declared, options, meta.title.as_deref(), &mut timer)
         .and_then(|attempt| ladder::article_or_none(attempt, sign_in_page));
+    // Trees are let go as soon as they are done with: on a page near the size limit each
+    // holds tens of megabytes.
+    drop(doc);
     let Some(mut found) = found else {
         return Ok(None);
     };
     resolve::images_and_links(&mut found, base.as_ref());
     timer.lap(Stage::Resolve);
-    let content = sanitize::html(&found.inner_html());
+    let found_html = found.inner_html();
+    let extract::attempt::Attempt { byline, trace: found_trace, .. } = found;
+    let content = sanitize::html(&found_html);
+    drop(found_html);
     timer.lap(Stage::Sanitize);
-    let Some(mut article) = article::assemble(content, meta, found.byline) else {
+    let Some(mut article) = article::assemble(content, meta, byline) else {
         return Ok(None);
     };
     timer.lap(Stage::Serialize);
-    article.trace = trace.then(found.trace).into_entries();
+    article.trace = trace.then(found_trace).into_entries();
     article.timings = timer.into_timings();
     Ok(Some(article))
 }

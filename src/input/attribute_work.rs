@@ -4,7 +4,7 @@
 //! ([`super::parser`]); this one happens inside the tokenizer, which cannot be watched.
 
 /// The tokenizer states a tag passes through, as the HTML standard names them.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq)]
 enum State {
     TagOpen,
     EndTagOpen,
@@ -19,8 +19,6 @@ enum State {
     AfterQuotedValue,
     SelfClosing,
 }
-
-const STATES: usize = 12;
 
 /// What a byte does to a tag being read in `state`.
 enum Step {
@@ -73,57 +71,41 @@ fn step(state: State, byte: u8) -> Step {
 /// as one, keeping the larger count, so the pass stays linear and never counts less than the
 /// tokenizer does.
 pub fn attribute_work(html: &str) -> u64 {
-    let mut counts: [Option<u64>; STATES] = [None; STATES];
+    // Each reading: its state and the attributes counted so far; at most one per state.
+    let mut readings: Vec<(State, u64)> = Vec::new();
+    let mut next: Vec<(State, u64)> = Vec::new();
     let mut work: u64 = 0;
-    let mut active = false;
     for &byte in html.as_bytes() {
-        if !active && byte != b'<' {
+        if readings.is_empty() && byte != b'<' {
             continue;
         }
-        let mut next: [Option<u64>; STATES] = [None; STATES];
-        for (index, count) in counts.iter().enumerate() {
-            let Some(count) = *count else { continue };
-            let (state, count) = match step(ALL[index], byte) {
-                Step::To(state) => (state, count),
-                Step::Attribute => (State::AttributeName, count + 1),
-                Step::Emit => {
-                    work = work.saturating_add(count * count.saturating_sub(1) / 2);
-                    continue;
-                }
-                Step::Gone => continue,
-            };
-            let slot = &mut next[state as usize];
-            *slot = Some(slot.map_or(count, |c| c.max(count)));
+        next.clear();
+        for &(state, count) in &readings {
+            match step(state, byte) {
+                Step::To(state) => merge(&mut next, state, count),
+                Step::Attribute => merge(&mut next, State::AttributeName, count + 1),
+                Step::Emit => work = work.saturating_add(count * count.saturating_sub(1) / 2),
+                Step::Gone => {}
+            }
         }
         if byte == b'<' {
-            let slot = &mut next[State::TagOpen as usize];
-            *slot = Some(slot.unwrap_or(0));
+            merge(&mut next, State::TagOpen, 0);
         }
-        active = next.iter().any(Option::is_some);
-        counts = next;
+        std::mem::swap(&mut readings, &mut next);
     }
     // A tag cut off by the end of the page has already been compared.
-    let unfinished = counts.iter().flatten().max().copied().unwrap_or(0);
+    let unfinished = readings.iter().map(|&(_, count)| count).max().unwrap_or(0);
     work.saturating_add(unfinished * unfinished.saturating_sub(1) / 2)
 }
 
-const ALL: [State; STATES] = {
-    use State::*;
-    [
-        TagOpen,
-        EndTagOpen,
-        TagName,
-        BeforeAttributeName,
-        AttributeName,
-        AfterAttributeName,
-        BeforeAttributeValue,
-        DoubleQuotedValue,
-        SingleQuotedValue,
-        UnquotedValue,
-        AfterQuotedValue,
-        SelfClosing,
-    ]
-};
+/// Add a reading, or keep the larger count of two in the same state: from there on they read
+/// alike.
+fn merge(readings: &mut Vec<(State, u64)>, state: State, count: u64) {
+    match readings.iter_mut().find(|(s, _)| *s == state) {
+        Some((_, kept)) => *kept = (*kept).max(count),
+        None => readings.push((state, count)),
+    }
+}
 
 #[cfg(test)]
 mod tests {
