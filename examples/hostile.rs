@@ -45,6 +45,7 @@ const CASES: &[Case] = &[
     Case { name: "800k `x·` in a paragraph", page: |s| article(&"x·".repeat(800_000 * s)) },
     Case { name: "1M `&amp;` in a paragraph", page: |s| article(&"&amp;".repeat(1_000_000 * s)) },
     Case { name: "fuzz: deep-pre-754k", page: |s| String::from_utf8_lossy(include_bytes!("../tests/fuzz/cases/deep-pre-754k.html")).repeat(s) },
+    Case { name: "fuzz: deep-div-589k", page: |s| String::from_utf8_lossy(include_bytes!("../tests/fuzz/cases/deep-div-589k.html")).repeat(s) },
     Case { name: "7 MB of paragraphs (29 MB at 4×, near the 32 MiB limit)", page: |s| article(&"A sentence of a real article, long enough to be prose. ".repeat(130_000 * s)) },
 ];
 

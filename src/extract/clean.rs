@@ -1,15 +1,17 @@
 //! Cleaning the assembled article (Readability's `_prepArticle`, in our own code): what is
 //! never article content goes, clutter is removed conditionally, empty paragraphs are dropped.
 
-use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
 
 use ego_tree::NodeId;
+use ego_tree::iter::Edge;
 use scraper::Node;
 
 use super::attempt::Attempt;
 use super::hints::{class_weight, has_token, is_code, is_teaser_list, is_video_embed};
-use crate::dom::{self, NodeRefH};
+use super::tally::{Tallies, Tally};
+use crate::dom::{self, NodeMap, NodeRefH, NodeSet};
 use crate::trace::Stage;
 use crate::tunables::{conditional as cc, *};
 
@@ -18,8 +20,12 @@ pub fn article(found: &mut Attempt) {
     remove_share_widgets(found);
     remove_boilerplate_blocks(found);
     remove_boilerplate_sections(found);
+    let data_tables = data_tables(found.root());
+    let (in_data, in_figure) = inside(found.root(), &data_tables);
     let context = Context {
-        data_tables: data_tables(found.root()),
+        data_tables,
+        in_data,
+        in_figure,
         article_prose: dom::prose_len(found.root()),
         kind_prose: RefCell::new(HashMap::new()),
     };
@@ -60,27 +66,37 @@ fn remove_all(found: &mut Attempt, ids: Vec<NodeId>) {
 /// Share bars inside the article (Readability's `shareElements`), when short.
 fn remove_share_widgets(found: &mut Attempt) {
     let Attempt { doc, root, trace, .. } = found;
-    let root = *root;
-    dom::remove_outermost(doc, root, |n| {
-        if n.id() == root || !n.value().is_element() {
+    let Some(root) = doc.tree.get(*root) else { return };
+    // Measured once, when a first share hint shows (share bars nest: `div.share > ul.share-list`).
+    let measures = OnceCell::new();
+    let doomed: Vec<NodeId> = dom::pick_outermost(root, |n| {
+        if n.id() == root.id() || !n.value().is_element() {
             return false;
         }
         let hints = dom::class_and_id(n);
         let share = SHARE_HINTS.iter().any(|h| hints.contains(h)) || has_token(&hints, SHARE_TOKENS);
-        if share && dom::measure(*n).len < DEFAULT_CHAR_THRESHOLD {
+        if share && measures.get_or_init(|| dom::Measures::of(root)).get(*n).len < DEFAULT_CHAR_THRESHOLD {
             trace.removed(Stage::Clean, n, "share buttons");
             return true;
         }
         false
-    });
+    })
+    .iter()
+    .map(|n| n.id())
+    .collect();
+    remove_all(found, doomed);
 }
 
 /// Short blocks whose whole text is a share prompt, an editor credit, a photo credit, a prompt
 /// to read or subscribe, a gallery counter or a portal's meta line (`分享至`, `责任编辑：…`,
 /// `Photo: …`, `Related: …`, `3 of 12`), and captions whose image is gone.
 fn remove_boilerplate_blocks(found: &mut Attempt) {
-    let article_len = dom::measure(found.root()).len;
     let root = found.doc.tree.get(found.root).expect("the article root lives in its document");
+    // Measured once for the whole pass: a block's text is built only when it is short enough to
+    // be boilerplate (a character weighs at most CJK_CHAR_WEIGHT), not once for every block
+    // around a long text.
+    let measures = dom::Measures::of(root);
+    let article_len = measures.get(root).len;
     let trace = &mut found.trace;
     let doomed: Vec<NodeId> = root
         .descendants()
@@ -88,10 +104,11 @@ fn remove_boilerplate_blocks(found: &mut Attempt) {
         .filter(|n| {
             let reason = if dom::is(n, "figcaption") && !n.parent().is_some_and(|f| holds_media(&f)) {
                 Some("caption without its image")
-            } else if is_code_label(n) {
-                Some("label of the code sample that follows")
+            } else if measures.get(*n).len > BOILERPLATE_MAX_CHARS * CJK_CHAR_WEIGHT {
+                None
             } else {
-                boilerplate_reason(&dom::inner_text(*n), article_len)
+                let text = dom::inner_text(*n);
+                if is_code_label(n, &text) { Some("label of the code sample that follows") } else { boilerplate_reason(&text, article_len) }
             };
             if let Some(reason) = reason {
                 trace.removed(Stage::Clean, n, reason);
@@ -108,10 +125,12 @@ fn remove_boilerplate_blocks(found: &mut Attempt) {
 /// that follows them; only when short next to the article.
 fn remove_boilerplate_sections(found: &mut Attempt) {
     const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
-    let article_len = dom::measure(found.root()).len as f32;
     let Attempt { doc, root, trace, .. } = found;
     let root_id = *root;
-    let short = |n: &NodeRefH<'_>| dom::measure(*n).len as f32 <= BOILERPLATE_SECTION_MAX_SHARE * article_len;
+    let Some(root_ref) = doc.tree.get(root_id) else { return };
+    let measures = dom::Measures::of(root_ref);
+    let article_len = measures.get(root_ref).len as f32;
+    let short = |n: &NodeRefH<'_>| measures.get(*n).len as f32 <= BOILERPLATE_SECTION_MAX_SHARE * article_len;
     let is_boilerplate_heading = |n: &NodeRefH<'_>| {
         dom::tag(n).is_some_and(|t| HEADINGS.contains(&t)) && {
             let text = dom::inner_text(*n).to_lowercase();
@@ -120,12 +139,13 @@ fn remove_boilerplate_sections(found: &mut Attempt) {
         }
     };
     let mut doomed: Vec<NodeId> = Vec::new();
-    let Some(root_ref) = doc.tree.get(root_id) else { return };
     for node in dom::pick_outermost(root_ref, |n| {
         n.id() != root_id
             && matches!(dom::tag(n), Some("div" | "section" | "aside" | "header" | "footer" | "nav"))
-            && first_text_element(n).is_some_and(|first| is_boilerplate_heading(&first))
             && short(n)
+            // Text to look for (else the walk below would cross every empty block of a nest).
+            && measures.get(*n).len > 0
+            && first_text_element(n).is_some_and(|first| is_boilerplate_heading(&first))
     }) {
         trace.removed(Stage::Clean, &node, "block headed like a box beside the article");
         doomed.push(node.id());
@@ -182,8 +202,8 @@ fn boilerplate_reason(text: &str, article_len: usize) -> Option<&'static str> {
 
 /// A code sample's header naming its language (`js`, `bash`) right before the sample: the
 /// reading view shows the code, and the Markdown copy writes the language on its fence.
-fn is_code_label(node: &NodeRefH<'_>) -> bool {
-    let text = dom::inner_text(*node).to_lowercase();
+fn is_code_label(node: &NodeRefH<'_>, text: &str) -> bool {
+    let text = text.to_lowercase();
     CODE_LANGUAGE_LABELS.contains(&text.as_str())
         && node.next_siblings().find(|s| s.value().is_element()).is_some_and(|next| {
             dom::is(&next, "pre") || dom::element_children(next).next().is_some_and(|first| dom::is(&first, "pre"))
@@ -205,16 +225,35 @@ fn holds_media(node: &NodeRefH<'_>) -> bool {
     node.descendants().any(|d| matches!(dom::tag(&d), Some("img" | "picture" | "video" | "iframe" | "svg" | "canvas" | "audio" | "object" | "embed")))
 }
 
-/// Tables that hold data rather than layout (Readability's `_markDataTables`).
-fn data_tables(root: NodeRefH<'_>) -> HashSet<NodeId> {
-    root.descendants()
-        .filter(|n| dom::is(n, "table"))
-        .filter(|t| is_data_table(t))
-        .map(|t| t.id())
-        .collect()
+/// Tables that hold data rather than layout (Readability's `_markDataTables`). What each table
+/// holds below it is gathered in one post-order walk: asking every table of a nest of layout
+/// tables about its whole subtree was quadratic.
+fn data_tables(root: NodeRefH<'_>) -> NodeSet {
+    let mut tables = NodeSet::default();
+    // Per open node: (a header-like element below it, a table below it).
+    let mut below: Vec<(bool, bool)> = Vec::new();
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(_) => below.push((false, false)),
+            Edge::Close(node) => {
+                let Some((header, table)) = below.pop() else { break };
+                let tag = dom::tag(&node);
+                if tag == Some("table") && is_data_table(&node, header, table) {
+                    tables.insert(node.id());
+                }
+                if let Some(parent) = below.last_mut() {
+                    parent.0 |= header || matches!(tag, Some("col" | "colgroup" | "tfoot" | "thead" | "th"));
+                    parent.1 |= table || tag == Some("table");
+                }
+            }
+        }
+    }
+    tables
 }
 
-fn is_data_table(table: &NodeRefH<'_>) -> bool {
+/// `header_below`: a `col`, `colgroup`, `tfoot`, `thead` or `th` below the table;
+/// `table_below`: a table nested in it.
+fn is_data_table(table: &NodeRefH<'_>, header_below: bool, table_below: bool) -> bool {
     if dom::attr(table, "role") == Some("presentation") || dom::attr(table, "datatable") == Some("0") {
         return false;
     }
@@ -224,12 +263,13 @@ fn is_data_table(table: &NodeRefH<'_>) -> bool {
     if dom::element_children(*table).any(|c| dom::is(&c, "caption") && !dom::inner_text(c).is_empty()) {
         return true;
     }
-    if table.descendants().skip(1).any(|d| matches!(dom::tag(&d), Some("col" | "colgroup" | "tfoot" | "thead" | "th"))) {
+    if header_below {
         return true;
     }
-    if dom::count_named(*table, "table") > 0 {
+    if table_below {
         return false;
     }
+    // No table is nested: the rows walked here are this table's alone, walked once.
     let rows: Vec<NodeRefH<'_>> = table.descendants().filter(|d| dom::is(d, "tr")).collect();
     let cols = rows
         .iter()
@@ -243,12 +283,46 @@ fn is_data_table(table: &NodeRefH<'_>) -> bool {
     rows.len() >= DATA_TABLE_MIN_ROWS || cols > DATA_TABLE_MIN_COLUMNS || rows.len() * cols > DATA_TABLE_MIN_CELLS
 }
 
+/// The nodes below `root` inside a data table, code or preformatted text (never judged), and
+/// those inside a figure, found in one walk down: a removal never changes a survivor's
+/// ancestors, so these hold for every pass.
+fn inside(root: NodeRefH<'_>, data_tables: &NodeSet) -> (NodeSet, NodeSet) {
+    let (mut in_data, mut in_figure) = (NodeSet::default(), NodeSet::default());
+    // Per open node: (it or an ancestor holds data, it or an ancestor is a figure); the root's
+    // own ancestors count too.
+    let above = (root.ancestors().any(|a| matches!(dom::tag(&a), Some("code" | "pre"))), dom::has_ancestor(root, "figure"));
+    let mut open: Vec<(bool, bool)> = Vec::new();
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => {
+                let (data, figure) = open.last().copied().unwrap_or(above);
+                if data {
+                    in_data.insert(node.id());
+                }
+                if figure {
+                    in_figure.insert(node.id());
+                }
+                let holds_data = data_tables.contains(&node.id()) || matches!(dom::tag(&node), Some("code" | "pre"));
+                open.push((data || holds_data, figure || dom::is(&node, "figure")));
+            }
+            Edge::Close(_) => {
+                open.pop();
+            }
+        }
+    }
+    (in_data, in_figure)
+}
+
 /// Remove `tag` elements that look like clutter by their content (Readability's
 /// `_cleanConditionally`), innermost first.
 /// What conditional cleaning knows of the whole article while it judges one container.
 struct Context {
     /// Tables that hold data: never removed, nor anything in them.
-    data_tables: HashSet<NodeId>,
+    data_tables: NodeSet,
+    /// Nodes inside a data table, code or preformatted text.
+    in_data: NodeSet,
+    /// Nodes inside a figure.
+    in_figure: NodeSet,
     /// Weighted characters of prose in the article when cleaning starts.
     article_prose: usize,
     /// Prose held by the outermost elements of a kind (tag and first class), measured the first
@@ -274,49 +348,47 @@ impl Context {
 
 fn clean_conditionally(found: &mut Attempt, tag: &str, context: &Context) {
     let ids: Vec<NodeId> = dom::descendants_named(found.root(), &[tag]).map(|n| n.id()).collect();
+    if ids.is_empty() {
+        return;
+    }
+    let mut tallies = Tallies::of(found.root(), &context.data_tables);
     // Innermost first (reverse document order), removing as we go, so that a container is
     // judged without the clutter inside it, as Readability does.
     for id in ids.into_iter().rev() {
         let Some(node) = found.doc.tree.get(id) else { continue };
-        if let Some(reason) = looks_like_clutter(&node, context) {
+        if let Some(reason) = looks_like_clutter(&node, tallies.get(node), context) {
             found.trace.removed(Stage::Clean, &node, reason);
+            tallies.removing(node);
             dom::remove(&mut found.doc, id);
         }
     }
 }
 
-fn looks_like_clutter(node: &NodeRefH<'_>, context: &Context) -> Option<&'static str> {
-    let data_tables = &context.data_tables;
-    let in_data = |n: &NodeRefH<'_>| data_tables.contains(&n.id()) || dom::is(n, "code") || dom::is(n, "pre");
-    if data_tables.contains(&node.id()) || node.ancestors().any(|a| in_data(&a)) {
+fn looks_like_clutter(node: &NodeRefH<'_>, tally: Tally, context: &Context) -> Option<&'static str> {
+    if context.data_tables.contains(&node.id()) || context.in_data.contains(&node.id()) {
         return None;
     }
-    let measured = dom::measure(*node);
+    let measured = tally.measure();
     if is_code(node, &measured) {
         return None;
     }
-    let is_list = is_list_like(node, measured.len);
+    let is_list = is_list_like(node, &tally);
     let weight = class_weight(node);
     let link_density = measured.link_density();
     // A clutter-like name (`widget`, `promo`) on a block holding a good part of the article's
     // prose, alone or with the blocks of its kind, names the page builder's block, not clutter:
     // the block is judged by its content.
     let article_prose = context.article_prose as f32;
-    // The article's root is the top of the attempt's detached tree.
-    let root = node.ancestors().last().unwrap_or(*node);
     let holds_the_article = weight < 0.0
         && link_density < cc::MAX_LINK_DENSITY_LOW_WEIGHT
-        && (measured.prose() as f32 >= cc::NEGATIVE_HINT_SPARED_SHARE * article_prose
-            || context.prose_of_kind(node, root) as f32 >= cc::NEGATIVE_HINT_KIND_SHARE * article_prose)
+        && (measured.prose() as f32 >= cc::NEGATIVE_HINT_SPARED_SHARE * article_prose || {
+            // The article's root is the top of the attempt's detached tree.
+            let root = node.ancestors().last().unwrap_or(*node);
+            context.prose_of_kind(node, root) as f32 >= cc::NEGATIVE_HINT_KIND_SHARE * article_prose
+        })
         && !is_teaser_list(node);
     // Nor does a name remove the wrapper of a data table (`div.overflow-x-scroll` around it).
-    let wraps_data = weight < 0.0 && {
-        let in_tables: usize = dom::pick_outermost(*node, |n| data_tables.contains(&n.id()))
-            .into_iter()
-            .map(|t| dom::measure(t).len)
-            .sum();
-        measured.len > 0 && in_tables as f32 >= cc::DATA_WRAPPER_SHARE * measured.len as f32
-    };
+    let wraps_data = weight < 0.0 && measured.len > 0 && tally.data_table_len as f32 >= cc::DATA_WRAPPER_SHARE * measured.len as f32;
     if weight < 0.0 && !holds_the_article && !wraps_data {
         return Some("class or id looks like clutter");
     }
@@ -327,12 +399,15 @@ fn looks_like_clutter(node: &NodeRefH<'_>, context: &Context) -> Option<&'static
     if measured.clauses >= cc::MIN_CLAUSES_TO_KEEP {
         return None;
     }
-    let counts = Counts::of(node, measured.len)?;
-    let reason = counts.reason(is_list, weight, link_density, measured.len)?;
+    // A container holding a video is kept: a player is content, whatever surrounds it.
+    if tally.video {
+        return None;
+    }
+    let reason = Counts::of(node, &tally, context).reason(is_list, weight, link_density, measured.len)?;
     // A plain list of images (a gallery) stays.
     if is_list {
         let simple = dom::element_children(*node).all(|c| dom::element_children(c).count() <= 1);
-        if simple && counts.img == dom::count_named(*node, "li") && counts.img > 0 {
+        if simple && tally.img == tally.li && tally.img > 0 {
             return None;
         }
     }
@@ -340,12 +415,12 @@ fn looks_like_clutter(node: &NodeRefH<'_>, context: &Context) -> Option<&'static
 }
 
 /// A list, or a container whose text is mostly in lists.
-fn is_list_like(node: &NodeRefH<'_>, len: usize) -> bool {
+fn is_list_like(node: &NodeRefH<'_>, tally: &Tally) -> bool {
     if matches!(dom::tag(node), Some("ul" | "ol")) {
         return true;
     }
-    let list_len: usize = dom::descendants_named(*node, &["ul", "ol"]).map(|l| dom::measure(l).len).sum();
-    len > 0 && list_len as f32 / len as f32 > cc::LIST_TEXT_SHARE
+    let len = tally.measure().len;
+    len > 0 && tally.list_len as f32 / len as f32 > cc::LIST_TEXT_SHARE
 }
 
 /// What conditional cleaning counts in a container (Readability's `_cleanConditionally`).
@@ -361,26 +436,17 @@ struct Counts {
 }
 
 impl Counts {
-    /// `None` when the container holds a video: a player is content, whatever surrounds it.
-    fn of(node: &NodeRefH<'_>, len: usize) -> Option<Counts> {
-        let heading_len: usize =
-            dom::descendants_named(*node, &["h1", "h2", "h3", "h4", "h5", "h6"]).map(|h| dom::measure(h).len).sum();
-        let mut embeds = 0;
-        for e in dom::descendants_named(*node, &["object", "embed", "iframe", "video"]) {
-            if is_video_embed(&e) || dom::is(&e, "video") {
-                return None;
-            }
-            embeds += 1;
+    fn of(node: &NodeRefH<'_>, tally: &Tally, context: &Context) -> Counts {
+        let len = tally.measure().len;
+        Counts {
+            p: tally.p,
+            img: tally.img,
+            li: tally.li.saturating_sub(cc::LI_OVER_P),
+            input: tally.input,
+            heading_density: if len > 0 { tally.heading_len as f32 / len as f32 } else { 0.0 },
+            embeds: tally.embeds,
+            in_figure: context.in_figure.contains(&node.id()),
         }
-        Some(Counts {
-            p: dom::count_named(*node, "p"),
-            img: dom::count_named(*node, "img"),
-            li: dom::count_named(*node, "li").saturating_sub(cc::LI_OVER_P),
-            input: dom::count_named(*node, "input"),
-            heading_density: if len > 0 { heading_len as f32 / len as f32 } else { 0.0 },
-            embeds,
-            in_figure: dom::has_ancestor(*node, "figure"),
-        })
     }
 
     /// Why the container is clutter by these counts, if it is.
@@ -453,14 +519,41 @@ fn remove_empty_paragraphs(found: &mut Attempt) {
 
 /// A table with one cell is layout: keep its content, drop the table.
 fn unwrap_single_cell_tables(found: &mut Attempt) {
-    let root = found.root();
-    let tables: Vec<(NodeId, NodeId)> = dom::descendants_named(root, &["table"])
-        .filter_map(|t| {
-            let cells: Vec<NodeRefH<'_>> = t.descendants().filter(|d| matches!(dom::tag(d), Some("td" | "th"))).collect();
-            let rows = t.descendants().filter(|d| dom::is(d, "tr")).count();
-            (rows == 1 && cells.len() == 1 && dom::count_named(cells[0], "table") == 0).then(|| (t.id(), cells[0].id()))
-        })
-        .collect();
+    // What each open node holds below it, gathered in one post-order walk (asking each table of
+    // a nest about its whole subtree was quadratic): cells, rows, tables, and the last cell
+    // closed with the number of tables inside it.
+    #[derive(Clone, Copy, Default)]
+    struct Below {
+        cells: usize,
+        rows: usize,
+        tables: usize,
+        cell: Option<(NodeId, usize)>,
+    }
+    let mut tables: Vec<(NodeId, NodeId)> = Vec::new();
+    let mut open: Vec<Below> = Vec::new();
+    for edge in found.root().traverse() {
+        match edge {
+            Edge::Open(_) => open.push(Below::default()),
+            Edge::Close(node) => {
+                let Some(below) = open.pop() else { break };
+                let tag = dom::tag(&node);
+                if tag == Some("table")
+                    && below.rows == 1
+                    && below.cells == 1
+                    && let Some((cell, 0)) = below.cell
+                {
+                    tables.push((node.id(), cell));
+                }
+                if let Some(parent) = open.last_mut() {
+                    let is_cell = matches!(tag, Some("td" | "th"));
+                    parent.cells += below.cells + usize::from(is_cell);
+                    parent.rows += below.rows + usize::from(tag == Some("tr"));
+                    parent.tables += below.tables + usize::from(tag == Some("table"));
+                    parent.cell = if is_cell { Some((node.id(), below.tables)) } else { below.cell.or(parent.cell) };
+                }
+            }
+        }
+    }
     for (table, cell) in tables {
         let all_inline = found.doc.tree.get(cell).is_some_and(|c| {
             c.children().all(|ch| match ch.value() {
@@ -481,18 +574,43 @@ fn unwrap_single_cell_tables(found: &mut Attempt) {
 /// nothing. (Mid-article, headings wrapped in their own div are ordinary section titles.)
 fn remove_heading_only_containers(found: &mut Attempt) {
     const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+    // What each node holds, gathered in one post-order walk (asking each of a nest of divs about
+    // its whole subtree was quadratic): characters other than white space, those of them in
+    // headings (a heading inside a heading counts twice), and whether media or a table is below.
+    #[derive(Clone, Copy, Default)]
+    struct Below {
+        visible: usize,
+        in_headings: usize,
+        media: bool,
+    }
+    let mut below: NodeMap<Below> = NodeMap::default();
+    let mut open: Vec<Below> = Vec::new();
+    for edge in found.root().traverse() {
+        match edge {
+            Edge::Open(_) => open.push(Below::default()),
+            Edge::Close(node) => {
+                let Some(mut here) = open.pop() else { break };
+                if let Node::Text(t) = node.value() {
+                    here.visible = t.chars().filter(|c| !c.is_whitespace()).count();
+                }
+                let tag = dom::tag(&node);
+                if let Some(parent) = open.last_mut() {
+                    parent.visible += here.visible;
+                    parent.in_headings += here.in_headings + if tag.is_some_and(|t| HEADINGS.contains(&t)) { here.visible } else { 0 };
+                    parent.media |= here.media || matches!(tag, Some("img" | "picture" | "video" | "iframe" | "table" | "pre"));
+                }
+                below.insert(node.id(), here);
+            }
+        }
+    }
     let Attempt { doc, root, trace, .. } = found;
     let root = *root;
     dom::remove_outermost(doc, root, |n| {
         if n.id() == root || !matches!(dom::tag(n), Some("section" | "div" | "header")) {
             return false;
         }
-        let visible = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
-        let in_headings: usize = dom::descendants_named(*n, HEADINGS).map(|h| visible(&dom::text(h))).sum();
-        let heading_only = in_headings > 0
-            && in_headings == visible(&dom::text(*n))
-            && nothing_follows(n, root)
-            && !n.descendants().any(|d| matches!(dom::tag(&d), Some("img" | "picture" | "video" | "iframe" | "table" | "pre")));
+        let Some(here) = below.get(&n.id()) else { return false };
+        let heading_only = here.in_headings > 0 && here.in_headings == here.visible && !here.media && nothing_follows(n, root);
         if heading_only {
             trace.removed(Stage::Clean, n, "only a heading left");
         }

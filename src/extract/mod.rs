@@ -3,7 +3,7 @@
 //! (what never holds article text goes), then the retry [`ladder`] — [`score`]
 //! paragraphs and choose a container, [`clean`] it, relax the rules ([`attempt`]'s policies) if
 //! too little was found, and a forum thread read as one ([`thread`]) — then [`resolve`] its images and URLs. [`hints`] reads what class and
-//! id names say; [`readerable`] is the cheap check that runs without extracting.
+//! id names say, [`tally`] keeps the counts conditional cleaning judges by; [`readerable`] is the cheap check that runs without extracting.
 
 pub mod attempt;
 mod clean;
@@ -14,4 +14,5 @@ pub mod prepare;
 pub mod readerable;
 pub mod resolve;
 mod score;
+mod tally;
 pub mod thread;
