@@ -113,16 +113,15 @@ fn dir_for_lang(lang: &str) -> &'static str {
     if RTL_LANGUAGES.contains(&primary_subtag(lang).as_str()) { "rtl" } else { "ltr" }
 }
 
-/// Assemble the `Article` from sanitized `content`; `None` when the content holds no text
+/// Assemble the `Article` from sanitized `content` and `fragment`, the tree it was written from; `None` when the content holds no text
 /// outside links: what is left of a sign-in page ("Forgot your password?") or a link list is no
 /// article. Short real text stays an article, as in Readability. The trace and timings are the
 /// caller's to fill in.
-pub fn assemble(content: String, meta: Metadata, byline_in_text: Option<String>) -> Option<Article> {
-    let fragment = Html::parse_fragment(&content);
+pub fn assemble(content: String, fragment: &Html, meta: Metadata, byline_in_text: Option<String>) -> Option<Article> {
     if dom::prose_len(fragment.tree.root()) == 0 {
         return None;
     }
-    let text_content = plain_text(&fragment);
+    let text_content = plain_text(fragment);
     let lang = meta.lang.or_else(|| metadata::detect_lang(&text_content));
     let dir = meta.dir.or_else(|| lang.as_deref().map(|l| dir_for_lang(l).to_string()));
     let excerpt = meta.excerpt.filter(|e| !e.trim().is_empty()).or_else(|| {
@@ -150,4 +149,43 @@ pub fn assemble(content: String, meta: Metadata, byline_in_text: Option<String>)
         trace: Vec::new(),
         timings: Vec::new(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use scraper::Html;
+
+    use super::plain_text;
+    use crate::{Options, extract, sanitize};
+
+    /// `extract` reads the article's text from the sanitized tree, not from its serialized
+    /// content parsed again: the text must be the one a reader of `content` gets.
+    #[test]
+    fn the_text_is_that_of_the_content_parsed_again() {
+        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut checked = 0;
+        for corpus in ["readability", "netease", "wcxb", "wcxb-forum", "zh-portals"] {
+            for entry in std::fs::read_dir(format!("{fixtures}/{corpus}")).unwrap().flatten() {
+                let Ok(page) = std::fs::read_to_string(entry.path().join("source.html")) else { continue };
+                let Ok(Some(article)) = extract(&page, &Options::default()) else { continue };
+                assert_eq!(article.text_content, plain_text(&Html::parse_fragment(&article.content)), "{}", entry.path().display());
+                checked += 1;
+            }
+        }
+        assert!(checked > 100, "only {checked} fixture pages extracted");
+        // Markup the parser rearranges (foster parenting, nested links and forms, misnested
+        // formatting, foreign content) reads the same from the tree as from its HTML.
+        for markup in [
+            "<p>a<table><tr><td>b</td></tr>c</table>d",
+            "<a href=x>1<a href=y>2</a>3</a>",
+            "<b><p>x</b>y</p><i>z",
+            "<form><form><p>q</p></form></form>",
+            "<svg><p>y</p></svg><math><mi>z<p>w</math>",
+            "<ul><li>a<li>b<dd>c</ul><pre>\n\nkept</pre>",
+        ] {
+            let tree = sanitize::tree(markup);
+            let html = sanitize::html(markup);
+            assert_eq!(plain_text(&tree), plain_text(&Html::parse_fragment(&html)), "{markup}");
+        }
+    }
 }

@@ -68,10 +68,11 @@ pub fn extract(html: &str, options: &Options) -> Result<Option<Article>, Error> 
     timer.lap(Stage::Resolve);
     let found_html = found.inner_html();
     let extract::attempt::Attempt { byline, trace: found_trace, .. } = found;
-    let content = sanitize::html(&found_html);
+    let sanitized = sanitize::tree(&found_html);
     drop(found_html);
+    let content = serialize::inner_html(&sanitized.root_element());
     timer.lap(Stage::Sanitize);
-    let Some(mut article) = article::assemble(content, meta, byline) else {
+    let Some(mut article) = article::assemble(content, &sanitized, meta, byline) else {
         return Ok(None);
     };
     timer.lap(Stage::Serialize);

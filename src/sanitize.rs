@@ -38,10 +38,16 @@ use crate::urls;
 /// kept as they are. Sanitizing sanitized output returns it unchanged. Markup too costly to
 /// parse (see [`parser`]) sanitizes to nothing.
 pub fn html(fragment: &str) -> String {
-    let Ok(mut doc) = parser::fragment(fragment, parser::Budget::default()) else { return String::new() };
+    serialize::inner_html(&tree(fragment).root_element())
+}
+
+/// [`html`] as the tree it serializes: for a caller that reads the sanitized article, which
+/// parsing the serialized HTML again would rebuild (at the cost of a second parse).
+pub fn tree(fragment: &str) -> Html {
+    let Ok(mut doc) = parser::fragment(fragment, parser::Budget::default()) else { return Html::parse_fragment("") };
     let root = doc.root_element().id();
     clean(&mut doc, root);
-    serialize::inner_html(&doc.root_element())
+    doc
 }
 
 /// What becomes of one node.
