@@ -10,6 +10,7 @@
 #   ./build.sh serve [PORT]  serve the www demo on 127.0.0.1 (builds the WASM core if missing)
 #   ./build.sh bench    build, then time Lucid against Readability.js in Chromium (tests/bench/results.md)
 #                       and time hostile pages natively against html5ever alone (tests/bench/hostile.md)
+#                       and in the WASM core beside the native one (tests/bench/hostile-wasm.md)
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -179,6 +180,7 @@ case "${1:-}" in
   pack) ensure_pack_tools; pack_extension ;;
   serve) [ -f www/pkg/lucid_bg.wasm ] || { ensure_build_tools; build_wasm; }; exec node www/serve.mjs "${2:-8080}" ;;
   bench) build_all; ensure_test_tools; LUCID_CHROMIUM=$CHROMIUM node tests/bench/run.mjs
-    cargo run --quiet --release --example hostile -- --out tests/bench/hostile.md ;;
+    cargo run --quiet --release --example hostile -- --out tests/bench/hostile.md
+    node tests/bench/hostile-wasm.mjs --out tests/bench/hostile-wasm.md ;;
   *) echo "usage: ./build.sh [test|wasm|pack|serve [PORT]|bench]" >&2; exit 2 ;;
 esac

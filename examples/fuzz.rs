@@ -9,7 +9,7 @@
 //! `tests/fuzz/found/` and the run exits non-zero. The same seed and run count always make the
 //! same inputs, so `./build.sh test` runs a short fixed one:
 //!
-//!   cargo run --release --example fuzz -- --seed 1 --runs 400
+//!   cargo run --release --example fuzz -- --seed 1 --runs 300
 //!
 //! and anyone can run a long one (any seed, for as long as they like):
 //!

@@ -2,7 +2,8 @@
 //! process of its own so its peak memory (VmHWM) is its own. Beside Lucid, html5ever's own driver
 //! parses the 1× page (no budget; stopped after `REFERENCE_TIMEOUT`), so the table shows what the
 //! budget saves. `cargo run --release --example hostile [-- --out FILE]` prints a Markdown table
-//! (and writes it to FILE); `./build.sh bench` writes tests/bench/hostile.md.
+//! (and writes it to FILE); `./build.sh bench` writes tests/bench/hostile.md. `--pages DIR` writes
+//! the 1× pages to DIR instead, for tests/bench/hostile-wasm.mjs.
 
 use std::io::Read;
 use std::process::{Command, Stdio};
@@ -52,6 +53,16 @@ const CASES: &[Case] = &[
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let value = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).cloned();
+    // The 1× pages as files, for the WASM benchmark (tests/bench/hostile-wasm.mjs).
+    if let Some(dir) = value("--pages") {
+        std::fs::create_dir_all(&dir).expect("writable --pages folder");
+        for (index, case) in CASES.iter().enumerate() {
+            std::fs::write(format!("{dir}/{index:02}.html"), (case.page)(1)).expect("write a page");
+        }
+        let names: Vec<&str> = CASES.iter().map(|c| c.name).collect();
+        std::fs::write(format!("{dir}/names.txt"), names.join("\n") + "\n").expect("write names.txt");
+        return;
+    }
     if let Some(case) = value("--case") {
         let scale = value("--scale").and_then(|s| s.parse().ok()).unwrap_or(1);
         return run_case(&CASES[case.parse::<usize>().expect("case index")], scale, args.iter().any(|a| a == "--reference"));
