@@ -912,9 +912,10 @@ pub const MAX_ATTRIBUTE_WORK: u64 = 100_000_000;
 /// measured at about 40 looks for one attribute each).
 pub const PARSER_WORK_PER_FORMATTING_COPY: u64 = 10;
 /// Most tree-builder work one parse may spend: a fifth of a second to 0.7 s natively (11 000
-/// nested `<div>`s reach it). One click parses the page twice (the readerable check, then the
-/// extraction) and the article again to sanitize and to translate, all inside the 2 s any input
-/// gets (the fuzzer's bound): at 150M, a fuzzed page just under the budget took 2.7 s. The
+/// nested `<div>`s reach it). A read may parse the page twice (the readerable check, then the
+/// extraction: the fuzzer's read does both) and the article again to sanitize, all inside the
+/// 2 s an action gets (the fuzzer's bound): at 150M, a fuzzed page just under the budget took
+/// 2.7 s. The
 /// costliest corpus page spends 5.2M, under a tenth of it (the unit test checks).
 pub const MAX_TREE_BUILDER_WORK: u64 = 60_000_000;
 /// A page larger than a few megabytes may spend this much per byte instead: twice what the

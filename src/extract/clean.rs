@@ -30,8 +30,10 @@ pub fn article(found: &mut Attempt) {
         kind_prose: RefCell::new(HashMap::new()),
     };
     if found.rules.clean_conditionally {
+        // Tallied once for every pass: each removal marks what it changes for the next.
+        let mut tallies = Tallies::of(found.root(), &context.data_tables);
         for tag in ["form", "fieldset", "table", "ul", "ol", "div", "section"] {
-            clean_conditionally(found, tag, &context);
+            clean_conditionally(found, tag, &context, &mut tallies);
         }
     }
     if found.rules.weight_classes {
@@ -346,12 +348,8 @@ impl Context {
     }
 }
 
-fn clean_conditionally(found: &mut Attempt, tag: &str, context: &Context) {
+fn clean_conditionally(found: &mut Attempt, tag: &str, context: &Context, tallies: &mut Tallies<'_>) {
     let ids: Vec<NodeId> = dom::descendants_named(found.root(), &[tag]).map(|n| n.id()).collect();
-    if ids.is_empty() {
-        return;
-    }
-    let mut tallies = Tallies::of(found.root(), &context.data_tables);
     // Innermost first (reverse document order), removing as we go, so that a container is
     // judged without the clutter inside it, as Readability does.
     for id in ids.into_iter().rev() {
