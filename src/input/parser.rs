@@ -8,7 +8,7 @@
 //! of attributes, is bounded by [`attribute_work`] before the parse starts.
 
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use ego_tree::NodeId;
 use html5ever::tendril::StrTendril;
@@ -65,7 +65,7 @@ fn run(builder: TreeBuilder<NodeId, MeteredSink>, opts: TokenizerOpts, html: &st
     }
     // A big page may spend in proportion to its size, as the costliest real pages do.
     let allowed = budget.work.max((html.len() as u64).saturating_mul(PARSER_WORK_PER_BYTE));
-    let guard = Guard { builder, budget, allowed, work: Cell::new(0), refusal: Cell::new(None) };
+    let guard = Guard { builder, budget, allowed, work: Cell::new(0), refusal: Cell::new(None), text: RefCell::new(StrTendril::new()) };
     let tokenizer = Tokenizer::new(guard, opts);
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(html));
@@ -109,6 +109,11 @@ struct Guard {
     allowed: u64,
     work: Cell<u64>,
     refusal: Cell<Option<Refusal>>,
+    /// Characters not yet handed to the builder. The tokenizer emits a character at a time
+    /// wherever its fast path stops (every `<` that opens no tag, every character reference),
+    /// and the builder's cost is per token, so a run of them reaches it as one token: the
+    /// standard defines the tree character by character, so how a run is cut does not matter.
+    text: RefCell<StrTendril>,
 }
 
 impl Guard {
@@ -126,6 +131,35 @@ impl Guard {
         let attributes = tag.attrs.len() as u64 + 1;
         held.0.get().saturating_mul(PARSER_WORK_PER_FORMATTING_COPY.saturating_mul(attributes.saturating_mul(attributes)))
     }
+
+    /// Hand the builder the characters held back, as one token.
+    fn flush_text(&self, line_number: u64) {
+        let text = std::mem::take(&mut *self.text.borrow_mut());
+        if !text.is_empty() {
+            self.forward(Token::CharacterTokens(text), line_number);
+        }
+    }
+
+    /// Give the builder one token and charge its work; `None` once the page is refused.
+    fn forward(&self, token: Token, line_number: u64) -> Option<TokenSinkResult<NodeId>> {
+        if self.refusal.get().is_some() {
+            return None;
+        }
+        let sink = &self.builder.sink;
+        let mut cost = self.formatting_element_checks(&token);
+        let looks_before = sink.looks.get();
+        let result = self.builder.process_token(token, line_number);
+        cost = cost.saturating_add(sink.looks.get() - looks_before).saturating_add(sink.moved.take());
+        self.work.set(self.work.get().saturating_add(cost));
+        if sink.elements.get() > self.budget.elements {
+            self.refusal.set(Some(Refusal::TooManyElements));
+        } else if self.work.get() > self.allowed {
+            self.refusal.set(Some(Refusal::TooComplex));
+        } else {
+            return Some(result);
+        }
+        None
+    }
 }
 
 /// The HTML standard's formatting elements.
@@ -135,32 +169,38 @@ impl TokenSink for Guard {
     type Handle = NodeId;
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<NodeId> {
-        // The tokenizer can only be paused at a tag; until then, tokens after a refusal are
-        // dropped, so the tree builder does no more work.
-        let is_tag = matches!(token, Token::TagToken(_));
-        if self.refusal.get().is_none() {
-            let sink = &self.builder.sink;
-            let mut cost = self.formatting_element_checks(&token);
-            let looks_before = sink.looks.get();
-            let result = self.builder.process_token(token, line_number);
-            cost = cost.saturating_add(sink.looks.get() - looks_before).saturating_add(sink.moved.take());
-            self.work.set(self.work.get().saturating_add(cost));
-            if sink.elements.get() > self.budget.elements {
-                self.refusal.set(Some(Refusal::TooManyElements));
-            } else if self.work.get() > self.allowed {
-                self.refusal.set(Some(Refusal::TooComplex));
-            } else {
-                return result;
+        match token {
+            Token::CharacterTokens(text) => {
+                // A long run comes as one tendril: kept as it is, not copied.
+                let mut held = self.text.borrow_mut();
+                if held.is_empty() { *held = text } else { held.push_tendril(&text) }
+                TokenSinkResult::Continue
+            }
+            // A parse error only tells the builder to forget a pending "skip the newline after
+            // `<pre>`", which the first character does too; so one after characters can go.
+            Token::ParseError(_) if !self.text.borrow().is_empty() => TokenSinkResult::Continue,
+            token => {
+                let is_tag = matches!(token, Token::TagToken(_));
+                self.flush_text(line_number);
+                match self.forward(token, line_number) {
+                    Some(result) => result,
+                    // The tokenizer can only be paused at a tag; until then, tokens after a
+                    // refusal are dropped, so the tree builder does no more work.
+                    None if is_tag => TokenSinkResult::Script(self.builder.sink.document),
+                    None => TokenSinkResult::Continue,
+                }
             }
         }
-        if is_tag { TokenSinkResult::Script(self.builder.sink.document) } else { TokenSinkResult::Continue }
     }
 
     fn end(&self) {
+        self.flush_text(0);
         self.builder.end();
     }
 
     fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        // Characters can change the current node (formatting elements reopened for them).
+        self.flush_text(0);
         self.builder.adjusted_current_node_present_but_not_in_html_namespace()
     }
 }
@@ -321,8 +361,17 @@ mod tests {
         for page in fixture_pages() {
             assert_eq!(document(&page, Budget::default()).unwrap().html(), Html::parse_document(&page).html());
         }
-        let snippet = "<p>a<b>b<table><td>c</b>d<script>x</script><svg><style><i>e";
-        assert_eq!(fragment(snippet, Budget::default()).unwrap().html(), Html::parse_fragment(snippet).html());
+        // Runs of characters the tokenizer emits one at a time, a parse error between `<pre>`
+        // and its newline, characters that reopen formatting elements before a CDATA section.
+        for snippet in [
+            "<p>a<b>b<table><td>c</b>d<script>x</script><svg><style><i>e",
+            "<p><<< a&lt;&amp;b &x& <table>x&lt;<tr> &gt;y<td>z</table>",
+            "<pre>\n\na</pre><pre>\0\nb</pre><pre><\nc</pre><textarea>&\nd</textarea><pre></>\ne</pre>",
+            "<b><p>x</b><svg><foreignObject><b><i>y</b>z<![CDATA[w]]></foreignObject><![CDATA[v]]></svg>",
+        ] {
+            assert_eq!(fragment(snippet, Budget::default()).unwrap().html(), Html::parse_fragment(snippet).html(), "{snippet}");
+            assert_eq!(document(snippet, Budget::default()).unwrap().html(), Html::parse_document(snippet).html(), "{snippet}");
+        }
     }
 
     #[test]
