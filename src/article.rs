@@ -115,8 +115,8 @@ fn dir_for_lang(lang: &str) -> &'static str {
 
 /// Assemble the `Article` from sanitized `content` and `fragment`, the tree it was written from;
 /// `None` when the content holds no text outside links: what is left of a sign-in page ("Forgot
-/// your password?") or a link list is no article. Short real text stays an article, as in Readability. The trace and timings are the
-/// caller's to fill in.
+/// your password?") or a link list is no article. Short real text stays an article, as in
+/// Readability. The trace and timings are the caller's to fill in.
 pub fn assemble(content: String, fragment: &Html, meta: Metadata, byline_in_text: Option<String>) -> Option<Article> {
     if dom::prose_len(fragment.tree.root()) == 0 {
         return None;

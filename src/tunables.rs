@@ -915,8 +915,7 @@ pub const PARSER_WORK_PER_FORMATTING_COPY: u64 = 10;
 /// nested `<div>`s reach it). A read may parse the page twice (the readerable check, then the
 /// extraction: the fuzzer's read does both) and the article again to sanitize, all inside the
 /// 2 s an action gets (the fuzzer's bound): at 150M, a fuzzed page just under the budget took
-/// 2.7 s. The
-/// costliest corpus page spends 5.2M, under a tenth of it (the unit test checks).
+/// 2.7 s. The costliest corpus page spends 5.2M, under a tenth of it (the unit test checks).
 pub const MAX_TREE_BUILDER_WORK: u64 = 60_000_000;
 /// A page larger than a few megabytes may spend this much per byte instead: twice what the
 /// costliest corpus page spends per byte (the unit test checks), so a real 32 MiB page is read.
