@@ -66,10 +66,8 @@ pub fn extract(html: &str, options: &Options) -> Result<Option<Article>, Error> 
     };
     resolve::images_and_links(&mut found, base.as_ref());
     timer.lap(Stage::Resolve);
-    let found_html = found.inner_html();
+    let sanitized = sanitize::article(&found.root());
     let extract::attempt::Attempt { byline, trace: found_trace, .. } = found;
-    let sanitized = sanitize::tree(&found_html);
-    drop(found_html);
     let content = serialize::inner_html(&sanitized.root_element());
     timer.lap(Stage::Sanitize);
     let Some(mut article) = article::assemble(content, &sanitized, meta, byline) else {

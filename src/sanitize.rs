@@ -16,10 +16,10 @@
 
 use std::borrow::Cow;
 
-use ego_tree::NodeId;
 use ego_tree::iter::Edge;
+use ego_tree::{NodeId, NodeRef};
 use html5ever::{LocalName, QualName, ns};
-use scraper::{Html, Node};
+use scraper::{Html, Node, StrTendril};
 
 use crate::dom::{self, Walk};
 use crate::tunables::{
@@ -44,7 +44,21 @@ pub fn html(fragment: &str) -> String {
 /// [`html`] as the tree it serializes: for a caller that reads the sanitized article, which
 /// parsing the serialized HTML again would rebuild (at the cost of a second parse).
 pub fn tree(fragment: &str) -> Html {
-    let Ok(mut doc) = parser::fragment(fragment, parser::Budget::default()) else { return Html::parse_fragment("") };
+    parsed_and_cleaned(fragment, &[])
+}
+
+/// [`tree`] of the HTML of `root`'s children (the article found in the page). It is still
+/// parsed from HTML, since only what a parser builds from a string can be trusted to stay as
+/// it is when serialized and parsed again (mutation XSS lives in the trees it would not
+/// build), but its texts are handed to the parser as they are instead of escaped and decoded
+/// (see [`parser::fragment`]): text reaches the tree only as text, in less than half the time.
+pub fn article(root: &NodeRef<Node>) -> Html {
+    let written = serialize::for_reparse(root);
+    parsed_and_cleaned(&written.html, &written.texts)
+}
+
+fn parsed_and_cleaned(fragment: &str, set_aside: &[StrTendril]) -> Html {
+    let Ok(mut doc) = parser::fragment(fragment, set_aside, parser::Budget::default()) else { return Html::parse_fragment("") };
     let root = doc.root_element().id();
     clean(&mut doc, root);
     doc
@@ -189,6 +203,7 @@ fn page_classes(value: &str) -> Option<Cow<'_, str>> {
 #[cfg(test)]
 mod tests {
     use super::html;
+    use scraper::Html;
 
     #[test]
     fn keeps_article_markup() {
@@ -259,6 +274,86 @@ mod tests {
         assert_eq!(html(r#"<p class="LUCID-toolbar Lucid-Panel story">x</p>"#), r#"<p class="story">x</p>"#);
         assert_eq!(html(r#"<p class="LUCID-TRANSLATION">x</p>"#), "<p>x</p>");
         assert_eq!(html(r#"<p class="lucidity">x</p>"#), r#"<p class="lucidity">x</p>"#);
+    }
+
+    /// Trees a parser built: the fixture pages, the hostile-payload table, texts a tokenizer
+    /// would change.
+    fn parsed() -> Vec<Html> {
+        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut pages = Vec::new();
+        for corpus in ["readability", "seed", "netease", "wcxb-forum", "zh-portals"] {
+            for entry in std::fs::read_dir(format!("{fixtures}/{corpus}")).unwrap().flatten() {
+                if let Ok(page) = std::fs::read(entry.path().join("source.html")) {
+                    pages.push(String::from_utf8_lossy(&page).into_owned());
+                }
+            }
+        }
+        let vectors: Vec<serde_json::Value> = serde_json::from_str(include_str!("../tests/hostile/vectors.json")).unwrap();
+        pages.extend(vectors.iter().map(|v| v["html"].as_str().unwrap().to_string()));
+        pages.push("<p>c</p><title>a &lt;b&gt;</title><p>c&#13;d &#xfeff;e</p><p>&#xfeff;f<!--0-->g</p><textarea>&lt;b&gt;</textarea>".into());
+        pages.push("&#xfeff;h<p>i".into());
+        pages.push("<svg><style>&lt;/style&gt;<!--0--></style></svg><noscript>&lt;i&gt;</noscript><pre>\n\ng</pre>".into());
+        pages.iter().map(|page| Html::parse_document(page)).collect()
+    }
+
+    /// A tree no parser builds, as cleaning can leave one: a paragraph after a `<plaintext>`,
+    /// whose text swallows what follows it when parsed again.
+    fn after_plaintext() -> Html {
+        let mut doc = Html::parse_document("<p>y &amp; z</p><xmp>q</xmp><plaintext>x");
+        let find = |doc: &Html, name: &str| doc.tree.nodes().find(|n| n.value().as_element().is_some_and(|e| e.name() == name)).unwrap().id();
+        let (p, plaintext) = (find(&doc, "p"), find(&doc, "plaintext"));
+        doc.tree.get_mut(plaintext).unwrap().insert_id_after(p);
+        doc
+    }
+
+    #[test]
+    fn texts_set_aside_build_the_tree_their_escaped_markup_builds() {
+        use crate::input::parser;
+        use crate::serialize::{self, for_reparse};
+        // The `<html>` element's children, `<head>` and `<body>`, as one article: not a
+        // parser's tree either, but every text in it is read back.
+        let trees = parsed().into_iter().map(|doc| (doc, true));
+        for (doc, every_text_read_back) in trees.chain([(after_plaintext(), false)]) {
+            let written = for_reparse(&doc.root_element());
+            let side = parser::fragment(&written.html, &written.texts, parser::Budget::default()).unwrap();
+            // A marker the parser read as a comment became its text; one it read as text
+            // (raw text: a `<plaintext>` swallows what follows) is still there.
+            let swallowed: std::collections::HashSet<usize> = side.tree.nodes()
+                .filter_map(|n| n.value().as_text())
+                .flat_map(|t| t.split("<!--").skip(1).filter_map(|after| after.split_once("-->")?.0.parse().ok()))
+                .collect();
+            assert!(swallowed.is_empty() || !every_text_read_back, "{swallowed:?} in {}", written.html);
+            let mut escaped = String::new();
+            let mut rest = written.html.as_str();
+            while let Some(at) = rest.find("<!--") {
+                escaped.push_str(&rest[..at]);
+                rest = &rest[at + 4..];
+                let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                match rest[..digits].parse::<usize>() {
+                    Ok(index) if rest[digits..].starts_with("-->") && !swallowed.contains(&index) => {
+                        serialize::escape(&mut escaped, &written.texts[index], false);
+                        rest = &rest[digits + 3..];
+                    }
+                    _ => escaped.push_str("<!--"),
+                }
+            }
+            escaped.push_str(rest);
+            let plain = parser::fragment(&escaped, &[], parser::Budget::default()).unwrap();
+            assert_eq!(html_of(&side), html_of(&plain), "{}", &written.html[..written.html.len().min(300)]);
+        }
+    }
+
+    #[test]
+    fn texts_set_aside_change_nothing_in_what_a_parser_built() {
+        for doc in parsed() {
+            let Some(body) = doc.tree.nodes().find(|n| n.value().as_element().is_some_and(|e| e.name() == "body")) else { continue };
+            let full = super::tree(&crate::serialize::inner_html(&body));
+            assert_eq!(html_of(&super::article(&body)), html_of(&full));
+        }
+    }
+
+    fn html_of(doc: &Html) -> String {
+        crate::serialize::inner_html(&doc.root_element())
     }
 
     #[test]

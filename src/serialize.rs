@@ -2,28 +2,48 @@
 //! scraper calls it), in one pass. html5ever's escaper searches the rest of a text for `<`, `>`
 //! and `"` again after every `&` or no-break space, so a text of a million `&`s takes minutes.
 
+use std::fmt::Write;
+
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use html5ever::{local_name, ns};
-use scraper::{Html, Node};
+use scraper::{Html, Node, StrTendril};
 
 /// The HTML of `node`'s children (scraper's `inner_html`).
 pub fn inner_html(node: &NodeRef<Node>) -> String {
     let mut out = String::new();
-    write(&mut out, *node, false);
+    write(&mut out, *node, false, None);
     out
+}
+
+/// The HTML of `node`'s children written for the parser to read again as a `<body>`'s content,
+/// and the texts it leaves out for the parser to put back (`parser::fragment`): a text that
+/// would be read as plain characters is written as a comment holding its index in `texts`, and
+/// the tree's own comments are written empty, so only those markers hold anything. Escaping a
+/// long text and decoding it again is most of what a second parse costs.
+pub struct ForReparse {
+    pub html: String,
+    pub texts: Vec<StrTendril>,
+}
+
+pub fn for_reparse(node: &NodeRef<Node>) -> ForReparse {
+    let mut out = String::new();
+    let mut texts = Vec::new();
+    write(&mut out, *node, false, Some(&mut texts));
+    ForReparse { html: out, texts }
 }
 
 /// The HTML of each of `nodes`, itself included, one after another.
 pub fn nodes_html(doc: &Html, nodes: &[NodeId]) -> String {
     let mut out = String::new();
     for node in nodes.iter().filter_map(|&id| doc.tree.get(id)) {
-        write(&mut out, node, true);
+        write(&mut out, node, true, None);
     }
     out
 }
 
-fn write(out: &mut String, top: NodeRef<Node>, include_top: bool) {
+/// `set_aside`: where texts go that are written as markers (see [`for_reparse`]).
+fn write(out: &mut String, top: NodeRef<Node>, include_top: bool, mut set_aside: Option<&mut Vec<StrTendril>>) {
     // A void element's children (only scripts make them) are not written, as a parser would
     // never put them back.
     let mut inside_void: Option<NodeId> = None;
@@ -39,13 +59,18 @@ fn write(out: &mut String, top: NodeRef<Node>, include_top: bool) {
                 }
                 Node::Comment(comment) => {
                     out.push_str("<!--");
-                    out.push_str(comment);
+                    if set_aside.is_none() {
+                        out.push_str(comment);
+                    }
                     out.push_str("-->");
                 }
                 Node::Text(text) => {
                     let written_parent = node.parent().filter(|p| include_top || *p != top);
                     if written_parent.is_some_and(|p| holds_raw_text(p.value())) {
                         out.push_str(text);
+                    } else if let Some(texts) = set_aside.as_mut().filter(|_| reads_as_characters(written_parent, text)) {
+                        let _ = write!(out, "<!--{}-->", texts.len());
+                        texts.push(text.text.clone());
                     } else {
                         escape(out, text, false);
                     }
@@ -110,6 +135,17 @@ fn holds_raw_text(parent: &Node) -> bool {
     })
 }
 
+/// Whether a parser reading this text escaped (outside raw text, which the caller has ruled out)
+/// gets back exactly its characters: not in RCDATA (`title`, `textarea`) or a `noscript` (raw
+/// text to a parser with scripting on), and not holding what the tokenizer changes (NUL, CR,
+/// a byte order mark if it comes first).
+fn reads_as_characters(parent: Option<NodeRef<Node>>, text: &str) -> bool {
+    let rcdata = parent.and_then(|p| p.value().as_element()).is_some_and(|e| {
+        e.name.ns == ns!(html) && matches!(e.name.local, local_name!("title") | local_name!("textarea") | local_name!("noscript"))
+    });
+    !rcdata && !text.contains(['\0', '\r']) && !text.starts_with('\u{feff}')
+}
+
 /// HTML elements with no end tag.
 fn is_void(element: &scraper::node::Element) -> bool {
     element.name.ns == ns!(html)
@@ -137,7 +173,7 @@ fn is_void(element: &scraper::node::Element) -> bool {
 }
 
 /// Escape `&`, `<`, `>`, no-break spaces, and in an attribute value `"`, in one pass.
-fn escape(out: &mut String, text: &str, attribute: bool) {
+pub fn escape(out: &mut String, text: &str, attribute: bool) {
     let bytes = text.as_bytes();
     let mut written = 0;
     let mut at = 0;

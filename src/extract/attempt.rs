@@ -53,9 +53,4 @@ impl Attempt {
     pub fn root(&self) -> NodeRefH<'_> {
         self.doc.tree.get(self.root).expect("the article root lives in its document")
     }
-
-    /// The article container's children as HTML.
-    pub fn inner_html(&self) -> String {
-        crate::serialize::inner_html(&self.root())
-    }
 }

@@ -38,34 +38,37 @@ impl Default for Budget {
 pub fn document(html: &str, budget: Budget) -> Result<Html, Error> {
     let sink = MeteredSink::new(Html::new_document());
     let builder = TreeBuilder::new(sink, Default::default());
-    run(builder, TokenizerOpts::default(), html, budget).map(|(html, _)| html)
+    run(builder, TokenizerOpts::default(), html, &[], budget).map(|(html, _)| html)
 }
 
 #[cfg(test)]
 fn spent(html: &str) -> u64 {
     let sink = MeteredSink::new(Html::new_document());
     let unlimited = Budget { work: u64::MAX, elements: usize::MAX };
-    run(TreeBuilder::new(sink, Default::default()), TokenizerOpts::default(), html, unlimited).map_or(u64::MAX, |(_, work)| work)
+    run(TreeBuilder::new(sink, Default::default()), TokenizerOpts::default(), html, &[], unlimited).map_or(u64::MAX, |(_, work)| work)
 }
 
 /// Parse markup as the content of a `<body>` (as [`Html::parse_fragment`] does), or refuse it
-/// once it costs more than `budget`.
-pub fn fragment(html: &str, budget: Budget) -> Result<Html, Error> {
+/// once it costs more than `budget`. A comment holding an index into `set_aside` is read as
+/// that text instead (`serialize::for_reparse` writes them). Comments are markup only where
+/// the tokenizer reads characters as they are, so the tree is the one parsed from `html` with
+/// each such marker replaced by its text escaped; a marker anywhere else stays what it is.
+pub fn fragment(html: &str, set_aside: &[StrTendril], budget: Budget) -> Result<Html, Error> {
     let sink = MeteredSink::new(Html::new_fragment());
     let body = sink.create_element(QualName::new(None, ns!(html), local_name!("body")), Vec::new(), ElementFlags::default());
     let builder = TreeBuilder::new_for_fragment(sink, body, None, Default::default());
     let tokenizer = TokenizerOpts { initial_state: Some(builder.tokenizer_state_for_context_elem(false)), ..Default::default() };
-    run(builder, tokenizer, html, budget).map(|(html, _)| html)
+    run(builder, tokenizer, html, set_aside, budget).map(|(html, _)| html)
 }
 
 /// The parsed page and the work it cost.
-fn run(builder: TreeBuilder<NodeId, MeteredSink>, opts: TokenizerOpts, html: &str, budget: Budget) -> Result<(Html, u64), Error> {
+fn run(builder: TreeBuilder<NodeId, MeteredSink>, opts: TokenizerOpts, html: &str, set_aside: &[StrTendril], budget: Budget) -> Result<(Html, u64), Error> {
     if attribute_work(html) > MAX_ATTRIBUTE_WORK {
         return Err(Error::TooComplex);
     }
     // A big page may spend in proportion to its size, as the costliest real pages do.
     let allowed = budget.work.max((html.len() as u64).saturating_mul(PARSER_WORK_PER_BYTE));
-    let guard = Guard { builder, budget, allowed, work: Cell::new(0), refusal: Cell::new(None), text: RefCell::new(StrTendril::new()) };
+    let guard = Guard { builder, budget, allowed, work: Cell::new(0), refusal: Cell::new(None), text: RefCell::new(StrTendril::new()), set_aside };
     let tokenizer = Tokenizer::new(guard, opts);
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(html));
@@ -102,7 +105,7 @@ impl Refusal {
 }
 
 /// Stands between the tokenizer and the tree builder, charging each token's work.
-struct Guard {
+struct Guard<'t> {
     builder: TreeBuilder<NodeId, MeteredSink>,
     budget: Budget,
     /// The work this page may spend.
@@ -114,9 +117,11 @@ struct Guard {
     /// and the builder's cost is per token, so a run of them reaches it as one token: the
     /// standard defines the tree character by character, so how a run is cut does not matter.
     text: RefCell<StrTendril>,
+    /// Texts that marker comments stand for (see [`fragment`]).
+    set_aside: &'t [StrTendril],
 }
 
-impl Guard {
+impl Guard<'_> {
     /// The one scan the builder makes without asking the sink: a formatting start tag is
     /// compared with each active formatting element (to keep at most three alike), copying and
     /// sorting both attribute lists when the names match. Bounded by everything the builder
@@ -130,6 +135,18 @@ impl Guard {
         self.builder.trace_handles(&held);
         let attributes = tag.attrs.len() as u64 + 1;
         held.0.get().saturating_mul(PARSER_WORK_PER_FORMATTING_COPY.saturating_mul(attributes.saturating_mul(attributes)))
+    }
+
+    /// Keep characters back, to go to the builder with those before and after them.
+    fn hold(&self, text: StrTendril) {
+        // A long run comes as one tendril: kept as it is, not copied.
+        let mut held = self.text.borrow_mut();
+        if held.is_empty() { *held = text } else { held.push_tendril(&text) }
+    }
+
+    /// The text a comment is the marker of.
+    fn set_aside_text(&self, comment: &str) -> Option<&StrTendril> {
+        comment.parse::<usize>().ok().and_then(|index| self.set_aside.get(index))
     }
 
     /// Hand the builder the characters held back, as one token.
@@ -165,15 +182,18 @@ impl Guard {
 /// The HTML standard's formatting elements.
 const FORMATTING_ELEMENTS: &[&str] = &["a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"];
 
-impl TokenSink for Guard {
+impl TokenSink for Guard<'_> {
     type Handle = NodeId;
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<NodeId> {
         match token {
             Token::CharacterTokens(text) => {
-                // A long run comes as one tendril: kept as it is, not copied.
-                let mut held = self.text.borrow_mut();
-                if held.is_empty() { *held = text } else { held.push_tendril(&text) }
+                self.hold(text);
+                TokenSinkResult::Continue
+            }
+            Token::CommentToken(ref comment) if let Some(text) = self.set_aside_text(comment) => {
+                // Shared with the tree it came from, not copied.
+                self.hold(text.clone());
                 TokenSinkResult::Continue
             }
             // A parse error only tells the builder to forget a pending "skip the newline after
@@ -369,7 +389,7 @@ mod tests {
             "<pre>\n\na</pre><pre>\0\nb</pre><pre><\nc</pre><textarea>&\nd</textarea><pre></>\ne</pre>",
             "<b><p>x</b><svg><foreignObject><b><i>y</b>z<![CDATA[w]]></foreignObject><![CDATA[v]]></svg>",
         ] {
-            assert_eq!(fragment(snippet, Budget::default()).unwrap().html(), Html::parse_fragment(snippet).html(), "{snippet}");
+            assert_eq!(fragment(snippet, &[], Budget::default()).unwrap().html(), Html::parse_fragment(snippet).html(), "{snippet}");
             assert_eq!(document(snippet, Budget::default()).unwrap().html(), Html::parse_document(snippet).html(), "{snippet}");
         }
     }
@@ -401,6 +421,6 @@ mod tests {
         let page = "<i></i>".repeat(2_000);
         let budget = Budget { elements: 1_000, ..Budget::default() };
         assert!(matches!(document(&page, budget), Err(Error::TooManyElements { limit: 1_000 })));
-        assert!(matches!(fragment(&page, budget), Err(Error::TooManyElements { limit: 1_000 })));
+        assert!(matches!(fragment(&page, &[], budget), Err(Error::TooManyElements { limit: 1_000 })));
     }
 }
