@@ -18,6 +18,11 @@ pub const DEFAULT_CHAR_THRESHOLD: usize = 500;
 /// 2-paragraph 163.com brief gained 15% of "推荐" headings), while a strict rung that really
 /// missed the article is short by far more.
 pub const LADDER_MIN_GAIN: f32 = 1.2;
+/// The retry ladder's relaxed rungs run while rungs × the page's nodes stays within this. Each
+/// rung copies, scores and cleans the whole page (about 1.5 µs a node natively), so on a page of
+/// hundreds of thousands of nodes, which only hostile markup makes (the largest corpus page has
+/// 26 000), four rungs took 2 s; every page under 150 000 nodes still gets all four.
+pub const LADDER_MAX_NODE_VISITS: usize = 600_000;
 /// Default [`crate::Options::top_candidates`], as Readability's `nbTopCandidates`.
 pub const DEFAULT_TOP_CANDIDATES: usize = 5;
 
