@@ -48,6 +48,8 @@ const CASES: &[Case] = &[
     Case { name: "fuzz: deep-pre-754k", page: |s| String::from_utf8_lossy(include_bytes!("../tests/fuzz/cases/deep-pre-754k.html")).repeat(s) },
     Case { name: "fuzz: deep-div-589k", page: |s| String::from_utf8_lossy(include_bytes!("../tests/fuzz/cases/deep-div-589k.html")).repeat(s) },
     Case { name: "7 MB of paragraphs (29 MB at 4×, near the 32 MiB limit)", page: |s| article(&"A sentence of a real article, long enough to be prose. ".repeat(130_000 * s)) },
+    // Written back out, each no-break space is `&nbsp;`: the article's HTML is twice the page.
+    Case { name: "2.7M `x` and no-break space in a paragraph (32 MB at 4×)", page: |s| article(&"x\u{a0}".repeat(2_700_000 * s)) },
 ];
 
 fn main() {

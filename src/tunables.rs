@@ -35,7 +35,10 @@ pub const CJK_CHAR_WEIGHT: usize = 2;
 /// Arabic, full-width and ideographic commas, enumeration comma, ideographic full stop,
 /// full-width semicolon, exclamation and question marks (CJK prose uses them where English
 /// uses commas and periods).
-pub const CLAUSE_PUNCTUATION: &str = ",\u{060C}\u{FE50}\u{FE10}\u{FE11}\u{2E41}\u{2E34}\u{2E32}\u{FF0C}\u{3001}\u{3002}\u{FF1B}\u{FF01}\u{FF1F}";
+pub const CLAUSE_PUNCTUATION: &[char] = &[
+    ',', '\u{060C}', '\u{FE50}', '\u{FE10}', '\u{FE11}', '\u{2E41}', '\u{2E34}', '\u{2E32}', '\u{FF0C}', '\u{3001}', '\u{3002}',
+    '\u{FF1B}', '\u{FF01}', '\u{FF1F}',
+];
 
 /// A paragraph shorter than this (weighted) is not scored: too short to be prose (Readability: 25).
 pub const MIN_PARAGRAPH_LEN: usize = 25;
@@ -909,9 +912,8 @@ pub const MIN_UTF8_CHARS_PER_MALFORMED: usize = 10;
 pub const MAX_ATTRIBUTE_WORK: u64 = 100_000_000;
 /// Tree-builder work ([`crate::input::parser`]) is counted in looks: each time html5ever's tree
 /// builder asks the tree sink about a node (3.5 ns natively, up to 12 ns when it scans a deep
-/// stack of open elements, which misses the cache). A token's fixed cost is not
-/// counted: it grows with the page's size, which [`DEFAULT_MAX_BYTES`] bounds; the budget is for
-/// work that grows faster.
+/// stack of open elements, which misses the cache). A token's fixed cost is bounded apart, by
+/// [`MAX_PARSER_TOKENS`]; this budget is for work that grows faster.
 /// Looks charged per attribute pair when a formatting start tag is compared with an active
 /// formatting element: html5ever copies and sorts both attribute lists (four allocations,
 /// measured at about 40 looks for one attribute each).
@@ -925,3 +927,14 @@ pub const MAX_TREE_BUILDER_WORK: u64 = 60_000_000;
 /// A page larger than a few megabytes may spend this much per byte instead: twice what the
 /// costliest corpus page spends per byte (the unit test checks), so a real 32 MiB page is read.
 pub const PARSER_WORK_PER_BYTE: u64 = 25;
+/// Most tokens (tags, comments, runs of characters, parse errors) one parse may take from the
+/// tokenizer. A token costs 60–250 ns natively, and html5ever makes one per byte where its fast
+/// paths stop (each stray `<` is a character and a parse error whose message it formats, each
+/// character reference or `&` that starts none is a character): 32 MiB of `&amp;` took 2.4 s.
+/// Four million is about a second. The costliest corpus page takes 46 000 (the unit test checks
+/// it stays under a fiftieth), and a page within the element limit makes about three tokens an
+/// element (start tag, text, end tag): a million.
+pub const MAX_PARSER_TOKENS: u64 = 4_000_000;
+/// The page is handed to the tokenizer this many bytes at a time, so that a refused page stops
+/// within one piece: the tokenizer only pauses at a tag, and a page of stray `<` has none.
+pub const PARSER_CHUNK_BYTES: usize = 64 << 10;

@@ -19,7 +19,10 @@ use scraper::{Html, HtmlTreeSink};
 
 use crate::error::Error;
 use super::attribute_work;
-use crate::tunables::{DEFAULT_MAX_ELEMENTS, MAX_ATTRIBUTE_WORK, MAX_TREE_BUILDER_WORK, PARSER_WORK_PER_BYTE, PARSER_WORK_PER_FORMATTING_COPY};
+use crate::tunables::{
+    DEFAULT_MAX_ELEMENTS, MAX_ATTRIBUTE_WORK, MAX_PARSER_TOKENS, MAX_TREE_BUILDER_WORK, PARSER_CHUNK_BYTES, PARSER_WORK_PER_BYTE,
+    PARSER_WORK_PER_FORMATTING_COPY,
+};
 
 /// What one parse may spend: tree-builder work (see the module comment) and elements made.
 #[derive(Clone, Copy, Debug)]
@@ -38,14 +41,16 @@ impl Default for Budget {
 pub fn document(html: &str, budget: Budget) -> Result<Html, Error> {
     let sink = MeteredSink::new(Html::new_document());
     let builder = TreeBuilder::new(sink, Default::default());
-    run(builder, TokenizerOpts::default(), html, &[], budget).map(|(html, _)| html)
+    run(builder, TokenizerOpts::default(), html, &[], budget, PARSER_CHUNK_BYTES).map(|(html, _)| html)
 }
 
+/// [`document`] handed to the tokenizer `chunk` bytes at a time, without a budget, with what it
+/// cost.
 #[cfg(test)]
-fn spent(html: &str) -> u64 {
+fn document_in_chunks(html: &str, chunk: usize) -> (Html, Spent) {
     let sink = MeteredSink::new(Html::new_document());
     let unlimited = Budget { work: u64::MAX, elements: usize::MAX };
-    run(TreeBuilder::new(sink, Default::default()), TokenizerOpts::default(), html, &[], unlimited).map_or(u64::MAX, |(_, work)| work)
+    run(TreeBuilder::new(sink, Default::default()), TokenizerOpts::default(), html, &[], unlimited, chunk).unwrap()
 }
 
 /// Parse markup as the content of a `<body>` (as [`Html::parse_fragment`] does), or refuse it
@@ -58,35 +63,81 @@ pub fn fragment(html: &str, set_aside: &[StrTendril], budget: Budget) -> Result<
     let body = sink.create_element(QualName::new(None, ns!(html), local_name!("body")), Vec::new(), ElementFlags::default());
     let builder = TreeBuilder::new_for_fragment(sink, body, None, Default::default());
     let tokenizer = TokenizerOpts { initial_state: Some(builder.tokenizer_state_for_context_elem(false)), ..Default::default() };
-    run(builder, tokenizer, html, set_aside, budget).map(|(html, _)| html)
+    run(builder, tokenizer, html, set_aside, budget, PARSER_CHUNK_BYTES).map(|(html, _)| html)
 }
 
-/// The parsed page and the work it cost.
-fn run(builder: TreeBuilder<NodeId, MeteredSink>, opts: TokenizerOpts, html: &str, set_aside: &[StrTendril], budget: Budget) -> Result<(Html, u64), Error> {
+/// What a parse cost: tree-builder work and tokens.
+#[derive(Clone, Copy, Debug)]
+#[cfg_attr(not(test), allow(dead_code, reason = "the unit tests read it, to check what corpus pages cost"))]
+struct Spent {
+    work: u64,
+    tokens: u64,
+}
+
+/// The parsed page and what it cost, handed to the tokenizer `chunk` bytes at a time.
+fn run(
+    builder: TreeBuilder<NodeId, MeteredSink>,
+    opts: TokenizerOpts,
+    html: &str,
+    set_aside: &[StrTendril],
+    budget: Budget,
+    chunk: usize,
+) -> Result<(Html, Spent), Error> {
     if attribute_work(html) > MAX_ATTRIBUTE_WORK {
         return Err(Error::TooComplex);
     }
     // A big page may spend in proportion to its size, as the costliest real pages do.
     let allowed = budget.work.max((html.len() as u64).saturating_mul(PARSER_WORK_PER_BYTE));
-    let guard = Guard { builder, budget, allowed, work: Cell::new(0), refusal: Cell::new(None), text: RefCell::new(StrTendril::new()), set_aside };
+    let guard = Guard {
+        builder,
+        budget,
+        allowed,
+        work: Cell::new(0),
+        tokens: Cell::new(0),
+        refusal: Cell::new(None),
+        text: RefCell::new(StrTendril::new()),
+        set_aside,
+    };
     let tokenizer = Tokenizer::new(guard, opts);
     let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(html));
-    // The tokenizer pauses after a `</script>` (for a browser to run it), at a `<meta charset>`
-    // (the page is decoded already) and when the guard stops it; only the guard's pause ends
-    // the parse.
-    loop {
-        let paused = !matches!(tokenizer.feed(&input), TokenizerResult::Done);
-        if let Some(refusal) = tokenizer.sink.refusal.get() {
-            return Err(refusal.error(budget));
-        }
-        if !paused {
-            break;
+    let mut rest = html;
+    while !rest.is_empty() {
+        let (piece, after) = rest.split_at(piece_end(rest, chunk));
+        rest = after;
+        input.push_back(StrTendril::from_slice(piece));
+        // The tokenizer pauses after a `</script>` (for a browser to run it), at a `<meta
+        // charset>` (the page is decoded already) and when the guard stops it; only the guard's
+        // pause ends the parse.
+        loop {
+            let paused = !matches!(tokenizer.feed(&input), TokenizerResult::Done);
+            if let Some(refusal) = tokenizer.sink.refusal.get() {
+                return Err(refusal.error(budget));
+            }
+            if !paused {
+                break;
+            }
         }
     }
     tokenizer.end();
-    let work = tokenizer.sink.work.get();
-    Ok((tokenizer.sink.builder.sink.inner.finish(), work))
+    if let Some(refusal) = tokenizer.sink.refusal.get() {
+        return Err(refusal.error(budget));
+    }
+    let spent = Spent { work: tokenizer.sink.work.get(), tokens: tokenizer.sink.tokens.get() };
+    Ok((tokenizer.sink.builder.sink.inner.finish(), spent))
+}
+
+/// Where the first piece of `rest` ends: about `chunk` bytes in, at a character's boundary, and
+/// not before a U+FEFF (html5ever drops one at the start of every piece it is fed, as if each
+/// began the page).
+fn piece_end(rest: &str, chunk: usize) -> usize {
+    let mut end = chunk.min(rest.len());
+    while !rest.is_char_boundary(end) {
+        end += 1;
+    }
+    while rest[end..].starts_with('\u{feff}') {
+        end += '\u{feff}'.len_utf8();
+    }
+    end
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -111,6 +162,7 @@ struct Guard<'t> {
     /// The work this page may spend.
     allowed: u64,
     work: Cell<u64>,
+    tokens: Cell<u64>,
     refusal: Cell<Option<Refusal>>,
     /// Characters not yet handed to the builder. The tokenizer emits a character at a time
     /// wherever its fast path stops (every `<` that opens no tag, every character reference),
@@ -186,6 +238,10 @@ impl TokenSink for Guard<'_> {
     type Handle = NodeId;
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<NodeId> {
+        self.tokens.set(self.tokens.get() + 1);
+        if self.tokens.get() > MAX_PARSER_TOKENS && self.refusal.get().is_none() {
+            self.refusal.set(Some(Refusal::TooComplex));
+        }
         match token {
             Token::CharacterTokens(text) => {
                 self.hold(text);
@@ -358,8 +414,8 @@ impl TreeSink for MeteredSink {
 
 #[cfg(test)]
 mod tests {
-    use super::{Budget, document, fragment};
-    use crate::tunables::PARSER_WORK_PER_BYTE;
+    use super::{Budget, Spent, document, document_in_chunks, fragment};
+    use crate::tunables::{MAX_PARSER_TOKENS, PARSER_CHUNK_BYTES, PARSER_WORK_PER_BYTE};
     use crate::error::Error;
     use scraper::Html;
 
@@ -396,11 +452,36 @@ mod tests {
 
     #[test]
     fn real_pages_spend_far_less_than_the_budget() {
-        let pages = fixture_pages();
-        let worst = pages.iter().map(|page| super::spent(page)).max().unwrap();
+        let spent: Vec<(usize, Spent)> = fixture_pages().iter().map(|page| (page.len(), document_in_chunks(page, PARSER_CHUNK_BYTES).1)).collect();
+        let worst = spent.iter().map(|(_, s)| s.work).max().unwrap();
         assert!(worst < Budget::default().work / 10, "a corpus page costs {worst}");
-        let per_byte = pages.iter().map(|page| super::spent(page) as f64 / page.len() as f64).fold(0.0, f64::max);
+        let per_byte = spent.iter().map(|(len, s)| s.work as f64 / *len as f64).fold(0.0, f64::max);
         assert!(per_byte < PARSER_WORK_PER_BYTE as f64 / 2.0, "a corpus page costs {per_byte} per byte");
+        let tokens = spent.iter().map(|(_, s)| s.tokens).max().unwrap();
+        assert!(tokens < MAX_PARSER_TOKENS / 50, "a corpus page takes {tokens} tokens");
+    }
+
+    #[test]
+    fn a_page_fed_in_pieces_builds_the_tree_it_builds_whole() {
+        // Pieces of 7 bytes cut through every tag, reference and CR LF pair of the fixtures;
+        // a U+FEFF that is not the page's first character stays.
+        let mut pages = fixture_pages();
+        pages.push("\u{feff}<p>a\r\nb &amp;c &notit; \u{feff}\u{feff}d</p><p>\u{feff}e</p>".to_string());
+        for page in pages {
+            let whole = Html::parse_document(&page).html();
+            for chunk in [7, 4096] {
+                assert_eq!(document_in_chunks(&page, chunk).0.html(), whole, "pieces of {chunk}: {}", &page[..page.len().min(200)]);
+            }
+        }
+    }
+
+    #[test]
+    fn a_page_of_stray_characters_is_refused() {
+        let page = format!("<p>{}", "<".repeat(MAX_PARSER_TOKENS as usize));
+        assert!(matches!(document(&page, Budget::default()), Err(Error::TooComplex)));
+        // A quarter as many is an odd page, but one that is read.
+        let short = format!("<p>{}", "<".repeat(MAX_PARSER_TOKENS as usize / 4));
+        assert!(document(&short, Budget::default()).is_ok());
     }
 
     #[test]
