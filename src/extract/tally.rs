@@ -54,6 +54,8 @@ impl Tally {
 /// The tally of every node below a root, kept current through [`Tallies::removing`].
 pub struct Tallies<'d> {
     data_tables: &'d NodeSet,
+    /// Elements' tallies (and the root's). A text's is made from it when asked: texts are half
+    /// the nodes of a page, and a tally is 140 bytes.
     table: NodeMap<Tally>,
     /// Nodes whose tally is stale: every ancestor of a removed node, so every ancestor of a
     /// stale node is stale too.
@@ -73,7 +75,9 @@ impl<'d> Tallies<'d> {
                     if let Some(parent) = open.last_mut() {
                         parent.absorb(node, &tally, data_tables);
                     }
-                    table.insert(node.id(), tally);
+                    if !node.value().is_text() || node.id() == root.id() {
+                        table.insert(node.id(), tally);
+                    }
                 }
             }
         }
@@ -91,7 +95,7 @@ impl<'d> Tallies<'d> {
 
     /// The current tally of `node`, retallied from its children where stale.
     pub fn get(&mut self, node: NodeRefH<'_>) -> Tally {
-        let needs = |t: &Tallies<'_>, n: NodeRefH<'_>| t.stale.contains(&n.id()) || !t.table.contains_key(&n.id());
+        let needs = |t: &Tallies<'_>, n: NodeRefH<'_>| !n.value().is_text() && (t.stale.contains(&n.id()) || !t.table.contains_key(&n.id()));
         let mut work = vec![(node, false)];
         while let Some((n, children_done)) = work.pop() {
             if !needs(self, n) {
@@ -100,8 +104,7 @@ impl<'d> Tallies<'d> {
             if children_done {
                 let mut tally = Tally::default();
                 for child in n.children() {
-                    let child_tally = self.table.get(&child.id()).copied().unwrap_or_default();
-                    tally.absorb(child, &child_tally, self.data_tables);
+                    tally.absorb(child, &self.stored(child), self.data_tables);
                 }
                 tally.text = tally.text.finish(n);
                 self.table.insert(n.id(), tally);
@@ -111,7 +114,16 @@ impl<'d> Tallies<'d> {
                 work.extend(n.children().filter(|c| needs(self, *c)).map(|c| (c, false)));
             }
         }
-        self.table.get(&node.id()).copied().unwrap_or_default()
+        self.stored(node)
+    }
+
+    /// The tally kept for `node`, or made for a text.
+    fn stored(&self, node: NodeRefH<'_>) -> Tally {
+        match self.table.get(&node.id()) {
+            Some(tally) => *tally,
+            None if node.value().is_text() => Tally { text: Subtree::default().finish(node), ..Tally::default() },
+            None => Tally::default(),
+        }
     }
 }
 
