@@ -29,6 +29,19 @@ fn article(paragraph: &str) -> String {
     format!("<html><head><title>T</title></head><body><article><h1>T</h1><p>{paragraph}</p></article></body></html>")
 }
 
+/// One post of a live blog: heading, byline, three paragraphs, tags.
+fn post(i: usize) -> String {
+    let paragraph = "<p>The committee weighed the costs of the new bridge against the benefits, moved the \
+        crossing two kilometres upstream, and asked the residents of both banks what they thought.</p>";
+    format!(
+        "<section class=\"post\" id=\"post-{i}\"><h2><a href=\"/p/{i}\">Update {i}</a></h2><p class=\"meta\">Posted by \
+         <a href=\"/u/{i}\">editor</a> at <time>10:{:02}</time></p>{}<ul class=\"tags\"><li><a href=\"/t/a\">transport</a></li>\
+         <li><a href=\"/t/b\">city</a></li></ul></section>",
+        i % 60,
+        paragraph.repeat(3)
+    )
+}
+
 const CASES: &[Case] = &[
     Case { name: "`<!-->` then 100k nested div", page: |s| format!("<!-->{}", nested("<div>", 100_000 * s)) },
     Case { name: "`<!--->` `--!>` then 100k nested div", page: |s| format!("<!---><!-- --!>{}", nested("<div>", 100_000 * s)) },
@@ -48,9 +61,12 @@ const CASES: &[Case] = &[
     Case { name: "fuzz: deep-pre-754k", page: |s| String::from_utf8_lossy(include_bytes!("../tests/fuzz/cases/deep-pre-754k.html")).repeat(s) },
     Case { name: "fuzz: deep-div-589k", page: |s| String::from_utf8_lossy(include_bytes!("../tests/fuzz/cases/deep-div-589k.html")).repeat(s) },
     Case { name: "7 MB of paragraphs (29 MB at 4×, near the 32 MiB limit)", page: |s| article(&"A sentence of a real article, long enough to be prose. ".repeat(130_000 * s)) },
+    // Not hostile: a long live blog, the densest real markup, to show where the size limit
+    // leaves the time bound (20 MB and 285 000 elements at 4×).
+    Case { name: "live blog of 5k posts (20 MB at 4×)", page: |s| article(&(0..5_100 * s).map(post).collect::<String>()) },
     // Every node is copied by each rung of the retry ladder, and tallied: the most nodes a page
     // within the element limit can have (an element and a text each).
-    Case { name: "99k `<div><p>x</p></div>` blocks (just under the element limit)", page: |s| "<div><p>x</p></div> ".repeat(99_000 * s) },
+    Case { name: "149k `<div><p>x</p></div>` blocks (just under the element limit)", page: |s| "<div><p>x</p></div> ".repeat(149_000 * s) },
     // Written back out, each no-break space is `&nbsp;`: the article's HTML is twice the page.
     Case { name: "2.7M `x` and no-break space in a paragraph (32 MB at 4×)", page: |s| article(&"x\u{a0}".repeat(2_700_000 * s)) },
 ];

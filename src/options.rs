@@ -12,7 +12,7 @@ pub struct Options {
     /// Largest input accepted, in bytes; bigger input is [`crate::Error::TooLarge`]. Default: 32 MiB.
     pub max_bytes: usize,
     /// Most elements a page may have; more is [`crate::Error::TooManyElements`], which bounds the
-    /// time spent on pathological input. Default: 200 000.
+    /// time spent on pathological input. Default: 300 000.
     pub max_elements: usize,
     /// An attempt whose article is shorter than this (in weighted characters, see
     /// [`tunables::CJK_CHAR_WEIGHT`]) makes the extractor retry with relaxed rules. Default: 500.

@@ -6,10 +6,11 @@
 /// corpus page is under 2 MB) yet small enough to parse in bounded time in WASM.
 pub const DEFAULT_MAX_BYTES: usize = 32 << 20;
 /// Default [`crate::Options::max_elements`]: real pages stay under 30 000 elements (the largest
-/// corpus page has 16 000). Each element costs about 800 bytes across the copies a reading
-/// makes (the page, the attempts of the retry ladder), so 200 000 keeps the costliest shape of
-/// markup under 200 MB while leaving a tenfold margin.
-pub const DEFAULT_MAX_ELEMENTS: usize = 200_000;
+/// corpus page has 16 000), and a 20 MB live blog has about 250 000; 300 000 keeps pathological
+/// input bounded. Each node costs about 500 bytes across the copies a reading makes (the page,
+/// the attempts of the retry ladder, their tallies), so the costliest shape at the limit, an
+/// element and a text each, peaks near 300 MB.
+pub const DEFAULT_MAX_ELEMENTS: usize = 300_000;
 /// Nodes nested deeper than this are moved up to their ancestor at this depth, as Chromium's
 /// HTML parser does (512): no real page nests deeper, and it bounds every walk over ancestors.
 pub const MAX_TREE_DEPTH: usize = 512;

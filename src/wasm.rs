@@ -43,7 +43,7 @@ export interface ExtractOptions {
   timings?: boolean;
   /** Shorter attempts are retried with relaxed rules (weighted characters). Default 500. */
   charThreshold?: number;
-  /** Pages with more elements are refused. Default 200000. */
+  /** Pages with more elements are refused. Default 300000. */
   maxElements?: number;
 }
 
