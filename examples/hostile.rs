@@ -29,16 +29,22 @@ fn article(paragraph: &str) -> String {
     format!("<html><head><title>T</title></head><body><article><h1>T</h1><p>{paragraph}</p></article></body></html>")
 }
 
-/// One post of a live blog: heading, byline, three paragraphs, tags.
+/// One post of a live blog: heading, byline, three paragraphs of its own (a thread drops lines
+/// that every post repeats, as signatures), tags.
 fn post(i: usize) -> String {
-    let paragraph = "<p>The committee weighed the costs of the new bridge against the benefits, moved the \
-        crossing two kilometres upstream, and asked the residents of both banks what they thought.</p>";
+    let paragraphs: String = (0..3)
+        .map(|k| {
+            format!(
+                "<p>In update {i}, part {k}, the committee weighed the costs of the new bridge against the \
+                 benefits, moved the crossing two kilometres upstream, and asked the residents what they thought.</p>"
+            )
+        })
+        .collect();
     format!(
         "<section class=\"post\" id=\"post-{i}\"><h2><a href=\"/p/{i}\">Update {i}</a></h2><p class=\"meta\">Posted by \
-         <a href=\"/u/{i}\">editor</a> at <time>10:{:02}</time></p>{}<ul class=\"tags\"><li><a href=\"/t/a\">transport</a></li>\
+         <a href=\"/u/{i}\">editor</a> at <time>10:{:02}</time></p>{paragraphs}<ul class=\"tags\"><li><a href=\"/t/a\">transport</a></li>\
          <li><a href=\"/t/b\">city</a></li></ul></section>",
-        i % 60,
-        paragraph.repeat(3)
+        i % 60
     )
 }
 

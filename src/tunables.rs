@@ -253,6 +253,12 @@ pub mod thread {
     /// every post (a car, a rig) is a small share of a real reply.
     pub const REPEATED_SHARE: f32 = 0.7;
     pub const QUOTE_MIN_LINE: usize = 20;
+    /// Bytes of earlier posts' text that finding quoted lines may search, all told. A line is
+    /// looked for inside earlier lines (a quote may hold part of one), which is quadratic in the
+    /// thread: a live blog of 5 000 posts took 400 s. Past this (about a tenth of a second, far
+    /// beyond any corpus thread: every score is unchanged), a line counts only if an earlier
+    /// post wrote it whole.
+    pub const QUOTE_SEARCH_BYTES: usize = 200_000_000;
     /// The scorer's article is one of the thread's posts (and the thread is read) when at least
     /// this share of its prose lies inside the posts; a story above its comments lies outside.
     pub const ARTICLE_INSIDE_SHARE: f32 = 0.5;

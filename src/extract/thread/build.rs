@@ -143,9 +143,23 @@ pub(super) fn remove_repeated_quotes(doc: &mut Html, posts: &[NodeId], trace: &m
     // evidence of quoting ("Reply", "Quote" and an author's signature line are in many).
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut order: Vec<String> = Vec::new();
+    let searched = std::cell::Cell::new(0usize);
     for &post in posts {
         let Some(node) = doc.tree.get(post) else { continue };
-        let earlier: String = order.iter().filter(|l| seen[*l] == 1).map(|l| format!("{l}\n")).collect();
+        let earlier: String = if searched.get() < QUOTE_SEARCH_BYTES {
+            order.iter().filter(|l| seen[*l] == 1).map(|l| format!("{l}\n")).collect()
+        } else {
+            String::new()
+        };
+        searched.set(searched.get() + earlier.len());
+        let found_earlier = |line: &str| {
+            if searched.get() < QUOTE_SEARCH_BYTES {
+                searched.set(searched.get() + earlier.len());
+                earlier.contains(line)
+            } else {
+                seen.get(line) == Some(&1)
+            }
+        };
         let repeats = |n: &NodeRefH<'_>, quotes_too: bool| {
             let (mut all, mut found) = (0usize, 0usize);
             let mut walk = Walk::new(*n);
@@ -159,7 +173,7 @@ pub(super) fn remove_repeated_quotes(doc: &mut Html, posts: &[NodeId], trace: &m
                     let len = line.chars().count();
                     if len >= QUOTE_MIN_LINE {
                         all += len;
-                        if earlier.contains(&line) {
+                        if found_earlier(&line) {
                             found += len;
                         }
                     }
