@@ -68,7 +68,7 @@ const CASES: &[Case] = &[
     Case { name: "fuzz: deep-div-589k", page: |s| String::from_utf8_lossy(include_bytes!("../tests/fuzz/cases/deep-div-589k.html")).repeat(s) },
     Case { name: "7 MB of paragraphs (29 MB at 4×, near the 32 MiB limit)", page: |s| article(&"A sentence of a real article, long enough to be prose. ".repeat(130_000 * s)) },
     // Not hostile: a long live blog, the densest real markup, to show where the size limit
-    // leaves the time bound (20 MB and 285 000 elements at 4×).
+    // leaves the time bound (17 MB and about 285 000 elements at 4×).
     Case { name: "live blog of 5k posts (17 MB at 4×)", page: |s| article(&(0..5_100 * s).map(post).collect::<String>()) },
     // Every node is copied by each rung of the retry ladder, and tallied: the most nodes a page
     // within the element limit can have (an element and a text each).

@@ -279,15 +279,7 @@ mod tests {
     /// Trees a parser built: the fixture pages, the hostile-payload table, texts a tokenizer
     /// would change.
     fn parsed() -> Vec<Html> {
-        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-        let mut pages = Vec::new();
-        for corpus in ["readability", "seed", "netease", "wcxb-forum", "zh-portals"] {
-            for entry in std::fs::read_dir(format!("{fixtures}/{corpus}")).unwrap().flatten() {
-                if let Ok(page) = std::fs::read(entry.path().join("source.html")) {
-                    pages.push(String::from_utf8_lossy(&page).into_owned());
-                }
-            }
-        }
+        let mut pages = crate::input::parser::tests::fixture_pages();
         let vectors: Vec<serde_json::Value> = serde_json::from_str(include_str!("../tests/hostile/vectors.json")).unwrap();
         pages.extend(vectors.iter().map(|v| v["html"].as_str().unwrap().to_string()));
         pages.push("<p>c</p><title>a &lt;b&gt;</title><p>c&#13;d &#xfeff;e</p><p>&#xfeff;f<!--0-->g</p><textarea>&lt;b&gt;</textarea>".into());

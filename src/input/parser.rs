@@ -413,13 +413,14 @@ impl TreeSink for MeteredSink {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::{Budget, Spent, document, document_in_chunks, fragment};
     use crate::tunables::{MAX_PARSER_TOKENS, PARSER_CHUNK_BYTES, PARSER_WORK_PER_BYTE};
     use crate::error::Error;
     use scraper::Html;
 
-    fn fixture_pages() -> Vec<String> {
+    /// Every fixture page with a `source.html`, as text (the sanitizer's tests read them too).
+    pub(crate) fn fixture_pages() -> Vec<String> {
         let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
         let mut pages = Vec::new();
         for corpus in ["readability", "seed", "wcxb", "wcxb-forum", "netease", "zh-portals"] {
